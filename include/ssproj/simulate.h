@@ -1,0 +1,29 @@
+// Running a projection.
+#pragma once
+
+#include <functional>
+
+#include <ssproj/results.h>
+#include <ssproj/scenario.h>
+
+namespace ssproj {
+
+// How a projection is run; nothing here changes the results.
+struct RunOptions {
+  // Worker threads; 0 means every core. Results are bit-identical for any value.
+  int threads = 0;
+  // Called after each replication finishes a projection year, with the number of
+  // replication-years done and the total. May be called from several threads at once.
+  std::function<void(long done, long total)> progress;
+};
+
+// The deterministic cohort-component projection of the scenario's population, from the base
+// year to projection.end_year (both engines share the same yearly rates).
+PopulationSeries project_cohort_component(const Scenario& scenario);
+
+// Runs the cohort-component projection and projection.replications replications of the
+// microsimulation (in parallel, each one parallel over persons too).
+// Series in the results cover projection.start_year..projection.end_year.
+ProjectionResults simulate(const Scenario& scenario, const RunOptions& options);
+
+}  // namespace ssproj

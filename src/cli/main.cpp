@@ -1,0 +1,226 @@
+// The ssproj command line: run, validate, describe.
+//
+// Exit status: 0 success; 1 a run failed (for example an output file could not be written);
+// 2 the scenario or a data table is invalid; 64 the command line itself is wrong.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <tbb/info.h>
+
+#include <ssproj/output.h>
+#include <ssproj/simulate.h>
+#include <ssproj/version.h>
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kExitFailure = 1;
+constexpr int kExitInvalidInput = 2;
+constexpr int kExitUsage = 64;
+
+constexpr const char* kUsage =
+    "Usage: ssproj COMMAND [OPTIONS]\n"
+    "\n"
+    "Social security coverage and actuarial projection simulator.\n"
+    "\n"
+    "Commands:\n"
+    "  run SCENARIO --out DIR   validate a scenario, project it, write the result tables\n"
+    "  validate SCENARIO...     check scenario files and their data tables; list every problem\n"
+    "  describe SCENARIO        print the fully resolved scenario (extends merged, defaults\n"
+    "                           filled in) as TOML\n"
+    "\n"
+    "Options:\n"
+    "  -h [ --help ]            this help; 'ssproj COMMAND --help' for a command's options\n"
+    "  --version                print the version and the git commit\n"
+    "\n"
+    "Exit status: 0 success, 1 run failed, 2 invalid scenario or data, 64 usage error.\n";
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& named,
+                        const po::positional_options_description& positional) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  return vm;
+}
+
+void print_diagnostics(const ssproj::ScenarioError& e) {
+  for (const ssproj::Diagnostic& d : e.diagnostics()) std::cerr << d.to_string() << '\n';
+  std::cerr << e.diagnostics().size() << (e.diagnostics().size() == 1 ? " error" : " errors")
+            << '\n';
+}
+
+int command_validate(const std::vector<std::string>& args) {
+  po::options_description named(
+      "ssproj validate SCENARIO... [options]\n\n"
+      "Checks scenario files and their data tables and reports every "
+      "problem, one per line\n(FILE:LINE:COL: error: KEY: what is "
+      "wrong (got VALUE, expected RANGE)).\nExit status 0 when all are "
+      "valid, 2 when not.\n\nOptions");
+  named.add_options()("help,h", "this help")("quiet,q", "print nothing when valid")(
+      "scenario", po::value<std::vector<std::string>>(), "scenario file(s)");
+  po::positional_options_description positional;
+  positional.add("scenario", -1);
+  const po::variables_map vm = parse(args, named, positional);
+  if (vm.count("help")) {
+    std::cout << named << '\n';
+    return 0;
+  }
+  if (!vm.count("scenario")) throw UsageError("validate needs at least one scenario file");
+  int status = 0;
+  for (const std::string& file : vm["scenario"].as<std::vector<std::string>>()) {
+    try {
+      ssproj::load_scenario(file);
+      if (!vm.count("quiet")) std::cout << file << ": valid\n";
+    } catch (const ssproj::ScenarioError& e) {
+      print_diagnostics(e);
+      status = kExitInvalidInput;
+    }
+  }
+  return status;
+}
+
+int command_describe(const std::vector<std::string>& args) {
+  po::options_description named(
+      "ssproj describe SCENARIO [options]\n\n"
+      "Prints the fully resolved scenario as TOML: the extends chain "
+      "merged, defaults filled in,\ndata paths relative to the "
+      "scenario's directory.\n\nOptions");
+  named.add_options()("help,h", "this help")("scenario", po::value<std::string>(), "scenario file");
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  const po::variables_map vm = parse(args, named, positional);
+  if (vm.count("help")) {
+    std::cout << named << '\n';
+    return 0;
+  }
+  if (!vm.count("scenario")) throw UsageError("describe needs a scenario file");
+  try {
+    std::cout << ssproj::load_scenario(vm["scenario"].as<std::string>()).resolved_toml;
+  } catch (const ssproj::ScenarioError& e) {
+    print_diagnostics(e);
+    return kExitInvalidInput;
+  }
+  return 0;
+}
+
+int command_run(const std::vector<std::string>& args) {
+  po::options_description named(
+      "ssproj run SCENARIO --out DIR [options]\n\n"
+      "Validates the scenario (writing nothing when it is invalid), "
+      "runs the cohort-component\nprojection and the microsimulation, "
+      "and writes population.csv, population_cohort.csv\nand "
+      "manifest.json into DIR, each file atomically.\n\nOptions");
+  named.add_options()("help,h", "this help")("out,o", po::value<std::string>(),
+                                             "output directory (created if missing)")(
+      "threads,t", po::value<int>()->default_value(0),
+      "worker threads, 0 = all cores (results do not depend on it)")(
+      "seed", po::value<std::uint64_t>(), "master seed (replaces projection.seed)")(
+      "replications,r", po::value<int>(), "replications (replaces projection.replications)")(
+      "sample-fraction,f", po::value<double>(),
+      "share of the population simulated (replaces projection.sample_fraction)")(
+      "quiet,q", "no progress or summary on stderr")("scenario", po::value<std::string>(),
+                                                     "scenario file");
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  const po::variables_map vm = parse(args, named, positional);
+  if (vm.count("help")) {
+    std::cout << named << '\n';
+    return 0;
+  }
+  if (!vm.count("scenario")) throw UsageError("run needs a scenario file");
+  if (!vm.count("out")) throw UsageError("run needs --out DIR");
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0) throw UsageError("--threads must be >= 0");
+  const bool quiet = vm.count("quiet") > 0;
+
+  ssproj::ScenarioOverrides overrides;
+  if (vm.count("seed")) overrides.seed = vm["seed"].as<std::uint64_t>();
+  if (vm.count("replications")) overrides.replications = vm["replications"].as<int>();
+  if (vm.count("sample-fraction")) overrides.sample_fraction = vm["sample-fraction"].as<double>();
+
+  ssproj::Scenario scenario;
+  try {
+    scenario = ssproj::load_scenario(vm["scenario"].as<std::string>(), overrides);
+  } catch (const ssproj::ScenarioError& e) {
+    print_diagnostics(e);
+    return kExitInvalidInput;
+  }
+
+  ssproj::RunOptions options;
+  options.threads = threads;
+  std::mutex progress_mutex;
+  const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
+  if (show_progress) {
+    options.progress = [&](long done, long total) {
+      const std::lock_guard lock(progress_mutex);
+      std::fprintf(stderr, "\rssproj: projecting %ld/%ld replication-years (%3ld%%)", done, total,
+                   total > 0 ? 100 * done / total : 100L);
+      std::fflush(stderr);
+    };
+  }
+  const auto started = std::chrono::steady_clock::now();
+  const ssproj::ProjectionResults results = ssproj::simulate(scenario, options);
+  ssproj::RunRecord record;
+  record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
+  record.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (show_progress) std::fputc('\n', stderr);
+
+  const std::string out = vm["out"].as<std::string>();
+  ssproj::write_run_outputs(out, scenario, results, record);
+  if (!quiet) {
+    std::fprintf(
+        stderr,
+        "ssproj: %s: %d-%d, %d replication(s), %.3g person-years in %.2f s "
+        "(%.3g per second); tables in %s\n",
+        scenario.name.c_str(), scenario.projection.start_year, scenario.projection.end_year,
+        scenario.projection.replications, results.person_years, record.wall_seconds,
+        record.wall_seconds > 0 ? results.person_years / record.wall_seconds : 0.0, out.c_str());
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> all(argv + 1, argv + argc);
+  try {
+    if (all.empty()) {
+      std::cerr << kUsage;
+      return kExitUsage;
+    }
+    const std::string& command = all.front();
+    const std::vector<std::string> rest(all.begin() + 1, all.end());
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (command == "--version") {
+      std::cout << "ssproj " << ssproj::kVersion << " (" << ssproj::kGitCommit << ")\n";
+      return 0;
+    }
+    if (command == "run") return command_run(rest);
+    if (command == "validate") return command_validate(rest);
+    if (command == "describe") return command_describe(rest);
+    throw UsageError("unknown command '" + command + "' (expected run, validate or describe)");
+  } catch (const UsageError& e) {
+    std::cerr << "ssproj: " << e.what() << "\nTry 'ssproj --help'.\n";
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "ssproj: error: " << e.what() << '\n';
+    return kExitFailure;
+  }
+}

@@ -1,0 +1,33 @@
+#include <ssproj/error.h>
+
+namespace ssproj {
+
+std::string Diagnostic::to_string() const {
+  std::string out = file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: ";
+  if (!key.empty()) out += key + ": ";
+  out += message;
+  if (!got.empty() || !expected.empty()) {
+    out += " (";
+    if (!got.empty()) out += "got " + got;
+    if (!got.empty() && !expected.empty()) out += ", ";
+    if (!expected.empty()) out += "expected " + expected;
+    out += ")";
+  }
+  return out;
+}
+
+namespace {
+std::string join_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    if (!out.empty()) out += '\n';
+    out += d.to_string();
+  }
+  return out;
+}
+}  // namespace
+
+ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)
+    : Error(join_diagnostics(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+}  // namespace ssproj

@@ -1,0 +1,139 @@
+#include "data/csv.h"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+
+namespace ssproj::data {
+namespace {
+
+std::vector<std::string_view> split(std::string_view line, std::vector<int>* columns) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = line.find(',', start);
+    if (columns) columns->push_back(static_cast<int>(start) + 1);
+    fields.push_back(comma == std::string_view::npos ? line.substr(start)
+                                                     : line.substr(start, comma - start));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return fields;
+}
+
+std::string join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ",") + n;
+  return out;
+}
+
+std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+}  // namespace
+
+std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
+                                     const std::vector<std::string>& header,
+                                     scenario::Diagnostics& diagnostics) {
+  CsvFile csv;
+  csv.path_ = file;
+  csv.header_ = header;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    csv.report_file(diagnostics, "", "cannot open data file", "", "a readable CSV file");
+    return std::nullopt;
+  }
+  csv.text_ = std::make_unique<std::string>(std::istreambuf_iterator<char>(in),
+                                            std::istreambuf_iterator<char>());
+  const std::string_view text = *csv.text_;
+
+  bool seen_header = false;
+  int line_number = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+
+    if (!seen_header) {
+      seen_header = true;
+      if (line != join(header)) {
+        diagnostics.add(Diagnostic{file.string(), line_number, 1, "", "unexpected header",
+                                   in_quotes(line), in_quotes(join(header))});
+        return std::nullopt;
+      }
+      continue;
+    }
+    Row row;
+    row.line = line_number;
+    row.fields = split(line, &row.columns);
+    if (row.fields.size() != header.size()) {
+      diagnostics.add(Diagnostic{file.string(), line_number, 1, "", "wrong number of fields",
+                                 std::to_string(row.fields.size()),
+                                 std::to_string(header.size()) + " (" + join(header) + ")"});
+      continue;
+    }
+    csv.rows_.push_back(std::move(row));
+  }
+  if (!seen_header) {
+    csv.report_file(diagnostics, "", "empty data file", "",
+                    "a header line " + in_quotes(join(header)));
+    return std::nullopt;
+  }
+  return csv;
+}
+
+void CsvFile::report(scenario::Diagnostics& diagnostics, const Row& row, std::size_t field,
+                     std::string message, std::string got, std::string expected) const {
+  diagnostics.add(Diagnostic{path_.string(), row.line, row.columns.at(field), header_.at(field),
+                             std::move(message), std::move(got), std::move(expected)});
+}
+
+void CsvFile::report_file(scenario::Diagnostics& diagnostics, std::string key, std::string message,
+                          std::string got, std::string expected) const {
+  diagnostics.add(Diagnostic{path_.string(), 1, 1, std::move(key), std::move(message),
+                             std::move(got), std::move(expected)});
+}
+
+std::optional<long long> CsvFile::integer(const Row& row, std::size_t field,
+                                          scenario::Diagnostics& diagnostics) const {
+  const std::string_view text = row.fields.at(field);
+  long long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    report(diagnostics, row, field, "not an integer", in_quotes(text), "an integer");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> CsvFile::number(const Row& row, std::size_t field,
+                                      scenario::Diagnostics& diagnostics) const {
+  const std::string_view text = row.fields.at(field);
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    report(diagnostics, row, field, "not a number", in_quotes(text), "a finite decimal number");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<int> CsvFile::choice(const Row& row, std::size_t field,
+                                   const std::vector<std::string_view>& choices,
+                                   scenario::Diagnostics& diagnostics) const {
+  const std::string_view text = row.fields.at(field);
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (text == choices[i]) return static_cast<int>(i);
+  }
+  std::string expected;
+  for (std::string_view c : choices) expected += (expected.empty() ? "" : " or ") + in_quotes(c);
+  report(diagnostics, row, field, "unknown value", in_quotes(text), expected);
+  return std::nullopt;
+}
+
+}  // namespace ssproj::data

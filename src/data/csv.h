@@ -1,0 +1,63 @@
+// A small strict CSV reader for data tables: a header line, then comma-separated fields.
+//
+// Fields are not quoted (data tables hold numbers and plain words). Blank lines are skipped;
+// a trailing '\r' (CRLF files) is ignored. Every problem is reported as a Diagnostic with the
+// file, 1-based line and column, and the column's name.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/diagnostics.h"
+
+namespace ssproj::data {
+
+class CsvFile {
+ public:
+  struct Row {
+    int line = 0;
+    std::vector<std::string_view> fields;  // views into the file's text
+    std::vector<int> columns;              // 1-based column where each field starts
+  };
+
+  // Reads `file` and checks that its header is exactly `header`. Returns nothing, with
+  // diagnostics, when the file cannot be read or the header differs.
+  static std::optional<CsvFile> read(const std::filesystem::path& file,
+                                     const std::vector<std::string>& header,
+                                     scenario::Diagnostics& diagnostics);
+
+  const std::filesystem::path& path() const { return path_; }
+  const std::vector<Row>& rows() const { return rows_; }
+
+  // Typed field access; on failure a diagnostic names the field and nothing is returned.
+  std::optional<long long> integer(const Row& row, std::size_t field,
+                                   scenario::Diagnostics& diagnostics) const;
+  std::optional<double> number(const Row& row, std::size_t field,
+                               scenario::Diagnostics& diagnostics) const;
+  // One of `choices`, returned as its index.
+  std::optional<int> choice(const Row& row, std::size_t field,
+                            const std::vector<std::string_view>& choices,
+                            scenario::Diagnostics& diagnostics) const;
+
+  // A diagnostic at a field of a row.
+  void report(scenario::Diagnostics& diagnostics, const Row& row, std::size_t field,
+              std::string message, std::string got, std::string expected) const;
+  // A diagnostic about the file as a whole (line 1, column 1).
+  void report_file(scenario::Diagnostics& diagnostics, std::string key, std::string message,
+                   std::string got, std::string expected) const;
+
+ private:
+  CsvFile() = default;
+  std::filesystem::path path_;
+  // The row views point into this text; it lives on the heap so that moving a CsvFile keeps
+  // them valid.
+  std::unique_ptr<std::string> text_;
+  std::vector<std::string> header_;
+  std::vector<Row> rows_;
+};
+
+}  // namespace ssproj::data

@@ -1,0 +1,34 @@
+#include "output/csv_writer.h"
+
+#include <charconv>
+
+namespace ssproj::output {
+
+CsvWriter& CsvWriter::field(std::string_view text) {
+  if (row_started_) text_ += ',';
+  text_ += text;
+  row_started_ = true;
+  return *this;
+}
+
+CsvWriter& CsvWriter::field(long long value) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  (void)ec;
+  return field(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+}
+
+CsvWriter& CsvWriter::field(double value) {
+  if (value == 0) value = 0;  // no "-0"
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  (void)ec;
+  return field(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+}
+
+void CsvWriter::end_row() {
+  text_ += '\n';
+  row_started_ = false;
+}
+
+}  // namespace ssproj::output

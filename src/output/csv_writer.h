@@ -1,0 +1,27 @@
+// Building CSV text with exact, locale-independent number formatting.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ssproj::output {
+
+// Appends fields to a CSV text. Numbers use the shortest representation that reads back to
+// the same double (std::to_chars), so tables are exact and byte-identical across runs.
+class CsvWriter {
+ public:
+  explicit CsvWriter(std::string_view header) : text_(header) { text_ += '\n'; }
+
+  CsvWriter& field(std::string_view text);
+  CsvWriter& field(long long value);
+  CsvWriter& field(double value);
+  void end_row();
+
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+  bool row_started_ = false;
+};
+
+}  // namespace ssproj::output

@@ -1,0 +1,84 @@
+// simulate(): the cohort-component frame plus R replications of the microsimulation.
+#include <atomic>
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <ssproj/simulate.h>
+
+#include "demography/cohort_component.h"
+#include "demography/step_rates.h"
+#include "engine/microsimulation.h"
+
+namespace ssproj {
+namespace {
+
+// The part of a series from `first_year` on.
+PopulationSeries from_year(const PopulationSeries& all, int first_year) {
+  PopulationSeries out;
+  out.first_year = first_year;
+  out.years.assign(all.years.begin() + (first_year - all.first_year), all.years.end());
+  return out;
+}
+
+ReplicationResult run_replication(const Scenario& scenario,
+                                  const std::vector<demography::StepRates>& rates,
+                                  std::uint32_t replication, const RunOptions& options,
+                                  std::atomic<long>& done, long total) {
+  const ProjectionSettings& p = scenario.projection;
+  const double weight = 1.0 / p.sample_fraction;
+  engine::Microsimulation sim(scenario.inputs.base_population, scenario.inputs.base_year,
+                              p.sample_fraction, p.seed, replication);
+  ReplicationResult result;
+  result.population.first_year = p.start_year;
+  auto record = [&] {
+    if (sim.year() < p.start_year) return;
+    SexAgeTable persons{};
+    for (std::size_t s = 0; s < kNumSexes; ++s) {
+      for (std::size_t x = 0; x < kNumAges; ++x) {
+        persons[s][x] = static_cast<double>(sim.counts()[s][x]) * weight;
+      }
+    }
+    result.population.years.push_back(persons);
+  };
+  record();
+  for (const demography::StepRates& r : rates) {
+    result.person_years += static_cast<double>(sim.population().size());
+    result.events.push_back(sim.step(r));
+    record();
+    const long now = ++done;
+    if (options.progress) options.progress(now, total);
+  }
+  return result;
+}
+
+}  // namespace
+
+PopulationSeries project_cohort_component(const Scenario& scenario) {
+  const std::vector<demography::StepRates> rates = demography::build_step_rates(scenario);
+  return demography::project(scenario.inputs.base_year, scenario.inputs.base_population, rates);
+}
+
+ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) {
+  const std::vector<demography::StepRates> rates = demography::build_step_rates(scenario);
+  ProjectionResults results;
+  results.cohort = from_year(
+      demography::project(scenario.inputs.base_year, scenario.inputs.base_population, rates),
+      scenario.projection.start_year);
+
+  const int replications = scenario.projection.replications;
+  results.replications.resize(static_cast<std::size_t>(replications));
+  std::atomic<long> done{0};
+  const long total = static_cast<long>(rates.size()) * replications;
+  tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
+  arena.execute([&] {
+    tbb::parallel_for(0, replications, [&](int r) {
+      results.replications[static_cast<std::size_t>(r)] =
+          run_replication(scenario, rates, static_cast<std::uint32_t>(r), options, done, total);
+    });
+  });
+  for (const ReplicationResult& r : results.replications) results.person_years += r.person_years;
+  return results;
+}
+
+}  // namespace ssproj

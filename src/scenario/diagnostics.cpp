@@ -1,0 +1,64 @@
+#include "scenario/diagnostics.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace ssproj::scenario {
+
+void Diagnostics::add_at(const toml::source_region& where, std::string key, std::string message,
+                         std::string got, std::string expected) {
+  Diagnostic d;
+  if (where.path) {
+    d.file = *where.path;
+    d.line = static_cast<int>(where.begin.line);
+    d.column = static_cast<int>(where.begin.column);
+  } else {
+    d.file = "command line";
+  }
+  d.key = std::move(key);
+  d.message = std::move(message);
+  d.got = std::move(got);
+  d.expected = std::move(expected);
+  list_.push_back(std::move(d));
+}
+
+std::string describe_value(const toml::node& node) {
+  if (const auto* s = node.as_string()) return "\"" + s->get() + "\"";
+  if (node.is_table()) return "a table";
+  if (node.is_array()) return "an array";
+  std::ostringstream out;
+  node.visit([&out](const auto& v) { out << v; });
+  return out.str();
+}
+
+namespace {
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (const std::string& c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace ssproj::scenario

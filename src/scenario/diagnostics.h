@@ -1,0 +1,37 @@
+// Collecting diagnostics while reading scenario files and data tables.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include <ssproj/error.h>
+
+namespace ssproj::scenario {
+
+// An ordered list of diagnostics; everything found is reported together.
+class Diagnostics {
+ public:
+  void add(Diagnostic d) { list_.push_back(std::move(d)); }
+  // A diagnostic located at a TOML node or key (its file, line and column). A node without
+  // a source (a value given on the command line) is reported against "command line".
+  void add_at(const toml::source_region& where, std::string key, std::string message,
+              std::string got = {}, std::string expected = {});
+
+  bool empty() const { return list_.empty(); }
+  std::size_t size() const { return list_.size(); }
+  const std::vector<Diagnostic>& list() const { return list_; }
+  std::vector<Diagnostic> take() { return std::move(list_); }
+
+ private:
+  std::vector<Diagnostic> list_;
+};
+
+// A TOML value shown the way it was written, for the "got ..." part of a message.
+std::string describe_value(const toml::node& node);
+
+// The closest candidate to `word` within a small edit distance, or "" when none is close.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace ssproj::scenario

@@ -1,0 +1,280 @@
+#include "scenario/validate.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "scenario/schema.h"
+
+namespace ssproj::scenario {
+namespace {
+
+std::string_view parent_of(std::string_view path) {
+  const auto dot = path.rfind('.');
+  return dot == std::string_view::npos ? std::string_view{} : path.substr(0, dot);
+}
+
+std::string join(std::string_view prefix, std::string_view key) {
+  return prefix.empty() ? std::string(key) : std::string(prefix) + "." + std::string(key);
+}
+
+std::string kind_expected(const KeySpec& spec) {
+  switch (spec.kind) {
+    case Kind::kTable:
+      return "a table [" + std::string(spec.path) + "]";
+    case Kind::kInteger:
+      return spec.range.expected(true);
+    case Kind::kNumber:
+      return spec.range.expected(false);
+    case Kind::kNumberOrSchedule:
+      return spec.range.expected(false) + ", or a schedule { YEAR = number, ... }";
+    case Kind::kString:
+      return "a string";
+    case Kind::kPath:
+      return "a file path (string)";
+  }
+  return {};
+}
+
+std::optional<double> as_number(const toml::node& node) {
+  if (const auto* i = node.as_integer()) return static_cast<double>(i->get());
+  if (const auto* f = node.as_floating_point()) return f->get();
+  return std::nullopt;
+}
+
+std::optional<int> as_year_key(std::string_view key) {
+  int year = 0;
+  auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), year);
+  if (ec != std::errc() || end != key.data() + key.size()) return std::nullopt;
+  return year;
+}
+
+constexpr std::string_view kInterpolationKey = "interpolation";
+
+void check_number(const KeySpec& spec, const std::string& path, const toml::node& node,
+                  Diagnostics& diagnostics) {
+  const std::optional<double> x = as_number(node);
+  if (!x) {
+    diagnostics.add_at(node.source(), path, "wrong type", describe_value(node),
+                       kind_expected(spec));
+  } else if (!spec.range.contains(*x)) {
+    diagnostics.add_at(node.source(), path, "value out of range", describe_value(node),
+                       spec.range.expected(false));
+  }
+}
+
+void check_schedule(const KeySpec& spec, const std::string& path, const toml::table& table,
+                    Diagnostics& diagnostics) {
+  int years = 0;
+  for (auto&& [key, node] : table) {
+    const std::string entry = path + "." + std::string(key.str());
+    if (key.str() == kInterpolationKey) {
+      const auto* s = node.as_string();
+      if (s == nullptr || (s->get() != "step" && s->get() != "linear")) {
+        diagnostics.add_at(node.source(), entry, "unknown interpolation", describe_value(node),
+                           "\"step\" or \"linear\"");
+      }
+      continue;
+    }
+    const std::optional<int> year = as_year_key(key.str());
+    if (!year || *year < 1900 || *year > 2300) {
+      diagnostics.add_at(key.source(), path, "schedule key is not a year",
+                         "\"" + std::string(key.str()) + "\"",
+                         "a year in [1900, 2300] or \"interpolation\"");
+      continue;
+    }
+    ++years;
+    check_number(spec, entry, node, diagnostics);
+  }
+  if (years == 0) {
+    diagnostics.add_at(table.source(), path, "schedule has no years", "{}",
+                       "at least one YEAR = value entry");
+  }
+}
+
+void check_value(const KeySpec& spec, const std::string& path, const toml::node& node,
+                 Diagnostics& diagnostics) {
+  switch (spec.kind) {
+    case Kind::kTable:
+      if (!node.is_table()) {
+        diagnostics.add_at(node.source(), path, "wrong type", describe_value(node),
+                           kind_expected(spec));
+      }
+      return;
+    case Kind::kInteger: {
+      const auto* i = node.as_integer();
+      if (i == nullptr) {
+        diagnostics.add_at(node.source(), path, "wrong type", describe_value(node),
+                           kind_expected(spec));
+      } else if (!spec.range.contains(static_cast<double>(i->get()))) {
+        diagnostics.add_at(
+            node.source(), path,
+            spec.path == "schema_version" ? "unsupported schema version" : "value out of range",
+            describe_value(node), spec.range.expected(true));
+      }
+      return;
+    }
+    case Kind::kNumber:
+      check_number(spec, path, node, diagnostics);
+      return;
+    case Kind::kNumberOrSchedule:
+      if (const auto* t = node.as_table()) {
+        check_schedule(spec, path, *t, diagnostics);
+      } else {
+        check_number(spec, path, node, diagnostics);
+      }
+      return;
+    case Kind::kString:
+    case Kind::kPath:
+      if (!node.is_string()) {
+        diagnostics.add_at(node.source(), path, "wrong type", describe_value(node),
+                           kind_expected(spec));
+      } else if (spec.kind == Kind::kPath && node.as_string()->get().empty()) {
+        diagnostics.add_at(node.source(), path, "empty path", "\"\"", kind_expected(spec));
+      }
+      return;
+  }
+}
+
+void check_table(const toml::table& table, std::string_view prefix, Diagnostics& diagnostics) {
+  std::vector<std::string> siblings;
+  for (const KeySpec& spec : scenario_keys()) {
+    if (parent_of(spec.path) == prefix) {
+      siblings.emplace_back(prefix.empty() ? spec.path : spec.path.substr(prefix.size() + 1));
+    }
+  }
+  for (auto&& [key, node] : table) {
+    const std::string path = join(prefix, key.str());
+    const KeySpec* spec = find_key(path);
+    if (spec == nullptr) {
+      const std::string suggestion = closest_match(key.str(), siblings);
+      const std::string where = prefix.empty() ? "the top level" : "[" + std::string(prefix) + "]";
+      diagnostics.add_at(key.source(), path, "unknown key", "\"" + std::string(key.str()) + "\"",
+                         suggestion.empty()
+                             ? "one of the keys of " + where
+                             : "a key of " + where + "; did you mean \"" + suggestion + "\"?");
+      continue;
+    }
+    check_value(*spec, path, node, diagnostics);
+    if (spec->kind == Kind::kTable && node.is_table()) {
+      check_table(*node.as_table(), path, diagnostics);
+    }
+  }
+  for (const KeySpec& spec : scenario_keys()) {
+    if (parent_of(spec.path) != prefix || !spec.required) continue;
+    const std::string_view name = prefix.empty() ? spec.path : spec.path.substr(prefix.size() + 1);
+    if (table.contains(name)) continue;
+    toml::source_region where = table.source();
+    if (!where.path) {
+      // The root table of a parsed file has no region of its own: point at the file's top.
+      for (auto&& [key, node] : table) {
+        where.path = node.source().path;
+        break;
+      }
+      where.begin = {1, 1};
+    }
+    diagnostics.add_at(
+        where, std::string(spec.path),
+        spec.kind == Kind::kTable ? "required table is missing" : "required key is missing", "",
+        kind_expected(spec));
+  }
+}
+
+const toml::node* find_node(const toml::table& document, std::string_view path) {
+  return document.at_path(path).node();
+}
+
+// The node of a key if present, else the schema default parsed once.
+const toml::node* value_or_default(const toml::table& document, std::string_view path,
+                                   toml::table& scratch) {
+  if (const toml::node* node = find_node(document, path)) return node;
+  const KeySpec* spec = find_key(path);
+  if (spec == nullptr || spec->default_toml.empty()) return nullptr;
+  scratch = toml::parse("v = " + std::string(spec->default_toml));
+  return scratch.get("v");
+}
+
+}  // namespace
+
+void check_against_schema(const toml::table& document, Diagnostics& diagnostics) {
+  check_table(document, "", diagnostics);
+}
+
+std::optional<long long> read_integer(const toml::table& document, std::string_view path) {
+  toml::table scratch;
+  const toml::node* node = value_or_default(document, path, scratch);
+  if (node == nullptr || !node->is_integer()) return std::nullopt;
+  const KeySpec* spec = find_key(path);
+  const long long value = node->as_integer()->get();
+  if (spec != nullptr && !spec->range.contains(static_cast<double>(value))) return std::nullopt;
+  return value;
+}
+
+std::optional<double> read_number(const toml::table& document, std::string_view path) {
+  toml::table scratch;
+  const toml::node* node = value_or_default(document, path, scratch);
+  if (node == nullptr) return std::nullopt;
+  const std::optional<double> value = as_number(*node);
+  const KeySpec* spec = find_key(path);
+  if (!value || (spec != nullptr && !spec->range.contains(*value))) return std::nullopt;
+  return value;
+}
+
+std::optional<std::string> read_string(const toml::table& document, std::string_view path) {
+  toml::table scratch;
+  const toml::node* node = value_or_default(document, path, scratch);
+  if (node == nullptr || !node->is_string()) return std::nullopt;
+  return node->as_string()->get();
+}
+
+std::optional<Schedule> read_schedule(const toml::table& document, std::string_view path) {
+  toml::table scratch;
+  const toml::node* node = value_or_default(document, path, scratch);
+  if (node == nullptr) return std::nullopt;
+  const KeySpec* spec = find_key(path);
+  const auto* table = node->as_table();
+  if (table == nullptr) {
+    const std::optional<double> value = as_number(*node);
+    if (!value || (spec != nullptr && !spec->range.contains(*value))) return std::nullopt;
+    return Schedule::constant(*value);
+  }
+  Schedule::Interpolation interpolation = Schedule::Interpolation::kStep;
+  std::vector<std::pair<int, double>> points;
+  for (auto&& [key, value_node] : *table) {
+    if (key.str() == kInterpolationKey) {
+      const auto* s = value_node.as_string();
+      if (s == nullptr || (s->get() != "step" && s->get() != "linear")) return std::nullopt;
+      if (s->get() == "linear") interpolation = Schedule::Interpolation::kLinear;
+      continue;
+    }
+    const std::optional<int> year = as_year_key(key.str());
+    const std::optional<double> value = as_number(value_node);
+    if (!year || !value || (spec != nullptr && !spec->range.contains(*value))) {
+      return std::nullopt;
+    }
+    points.emplace_back(*year, *value);
+  }
+  if (points.empty()) return std::nullopt;
+  std::sort(points.begin(), points.end());
+  return Schedule(std::move(points), interpolation);
+}
+
+std::optional<std::filesystem::path> read_path(const toml::table& document, std::string_view path,
+                                               const std::filesystem::path& top_file) {
+  const toml::node* node = find_node(document, path);
+  if (node == nullptr || !node->is_string() || node->as_string()->get().empty()) {
+    return std::nullopt;
+  }
+  const auto& where = node->source().path;
+  const std::filesystem::path written_in = where ? std::filesystem::path(*where) : top_file;
+  return (written_in.parent_path() / node->as_string()->get()).lexically_normal();
+}
+
+toml::source_region source_of(const toml::table& document, std::string_view path) {
+  if (const toml::node* node = find_node(document, path)) return node->source();
+  return document.source();
+}
+
+}  // namespace ssproj::scenario

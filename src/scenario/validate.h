@@ -1,0 +1,33 @@
+// Checking a merged scenario table against the schema and reading typed values from it.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+#include <toml++/toml.h>
+
+#include <ssproj/schedule.h>
+
+#include "scenario/diagnostics.h"
+
+namespace ssproj::scenario {
+
+// Reports unknown keys (with a suggestion), missing required keys, wrong types and values out
+// of range for every key of the schema, all at once.
+void check_against_schema(const toml::table& document, Diagnostics& diagnostics);
+
+// Typed reads of keys that passed check_against_schema (missing optional keys give their
+// schema default). Each returns nothing when the key is missing or was invalid.
+std::optional<long long> read_integer(const toml::table& document, std::string_view path);
+std::optional<double> read_number(const toml::table& document, std::string_view path);
+std::optional<std::string> read_string(const toml::table& document, std::string_view path);
+std::optional<Schedule> read_schedule(const toml::table& document, std::string_view path);
+// A kPath key resolved against the directory of the file it was written in.
+std::optional<std::filesystem::path> read_path(const toml::table& document, std::string_view path,
+                                               const std::filesystem::path& top_file);
+
+// The source position of a key's value, for cross-field diagnostics.
+toml::source_region source_of(const toml::table& document, std::string_view path);
+
+}  // namespace ssproj::scenario
