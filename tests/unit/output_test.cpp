@@ -1,0 +1,117 @@
+#include <catch2/catch.hpp>
+
+#include <ssproj/output.h>
+#include <ssproj/version.h>
+
+#include "support/fixtures.h"
+
+using namespace ssproj;
+namespace fs = std::filesystem;
+
+namespace {
+
+ReplicationResult replication_with(double persons) {
+  ReplicationResult r;
+  r.population.first_year = 2030;
+  SexAgeTable t{};
+  t[0][0] = persons;
+  t[1][100] = 2 * persons;
+  r.population.years = {t};
+  return r;
+}
+
+std::string line(const std::string& text, int n) {
+  std::size_t start = 0;
+  for (int i = 0; i < n; ++i) start = text.find('\n', start) + 1;
+  return text.substr(start, text.find('\n', start) - start);
+}
+
+}  // namespace
+
+TEST_CASE("population_cohort.csv: header, row order and exact numbers", "[unit][output]") {
+  PopulationSeries s;
+  s.first_year = 2023;
+  SexAgeTable t{};
+  t[0][0] = 81210;
+  t[0][1] = 0.1 + 0.2;  // shortest round-trip text: 0.30000000000000004
+  t[1][100] = 12.5;
+  s.years = {t, t};
+  const std::string csv = cohort_population_csv(s);
+  CHECK(line(csv, 0) == "year,sex,age,persons");
+  CHECK(line(csv, 1) == "2023,male,0,81210");
+  CHECK(line(csv, 2) == "2023,male,1,0.30000000000000004");
+  CHECK(line(csv, 3) == "2023,male,2,0");
+  CHECK(line(csv, 102) == "2023,female,0,0");
+  CHECK(line(csv, 202) == "2023,female,100,12.5");
+  CHECK(line(csv, 203) == "2024,male,0,81210");
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 2 * 2 * kNumAges);
+}
+
+TEST_CASE("population.csv: one replication has no quantile columns", "[unit][output]") {
+  const std::string csv = microsimulation_population_csv({replication_with(10)});
+  CHECK(line(csv, 0) == "year,sex,age,persons");
+  CHECK(line(csv, 1) == "2030,male,0,10");
+}
+
+TEST_CASE("population.csv: mean and type-7 quantiles across replications", "[unit][output]") {
+  // Values 10, 20, 30, 40 (given out of order): mean 25; p05 = 10 + 0.15 x 10 = 11.5;
+  // p50 = 25; p95 = 30 + 0.85 x 10 = 38.5.
+  const std::string csv = microsimulation_population_csv(
+      {replication_with(30), replication_with(10), replication_with(40), replication_with(20)});
+  CHECK(line(csv, 0) == "year,sex,age,persons,persons_p05,persons_p50,persons_p95");
+  CHECK(line(csv, 1) == "2030,male,0,25,11.5,25,38.5");
+  CHECK(line(csv, 202) == "2030,female,100,50,23,50,77");
+}
+
+TEST_CASE("Files are written atomically and leave no temporaries", "[unit][output]") {
+  testing::TempDir dir;
+  const fs::path out = dir.path() / "results" / "run";
+  write_files_atomically(out, {{"a.csv", "x\n1\n"}, {"manifest.json", "{}\n"}});
+  CHECK(testing::read_file(out / "a.csv") == "x\n1\n");
+  CHECK(testing::read_file(out / "manifest.json") == "{}\n");
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++entries;
+  CHECK(entries == 2);
+}
+
+TEST_CASE("A failed write leaves neither partial tables nor temporaries nor an old manifest",
+          "[unit][output]") {
+  testing::TempDir dir;
+  const fs::path out = dir.path() / "run";
+  write_files_atomically(out, {{"a.csv", "old\n"}, {"manifest.json", "{\"old\": 1}\n"}});
+  // The second file cannot be created (its directory does not exist): nothing is renamed.
+  CHECK_THROWS_AS(write_files_atomically(out, {{"a.csv", "new\n"}, {"missing/b.csv", "new\n"}}),
+                  IoError);
+  CHECK(testing::read_file(out / "a.csv") == "old\n");
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++entries;
+  CHECK(entries == 2);
+  // An output directory that cannot be created.
+  const fs::path blocker = dir.write("file", "not a directory");
+  CHECK_THROWS_AS(write_files_atomically(blocker / "sub", {{"a.csv", "x\n"}}), IoError);
+}
+
+TEST_CASE("manifest.json records provenance and throughput", "[unit][output]") {
+  Scenario s = testing::make_scenario(2020, 2021, 1.0, 0.0, 0.0, 0.0, 0.5, 77, 2);
+  s.file = "scenarios/x.toml";
+  s.name = "quote \" name";
+  s.resolved_toml = "abc";
+  s.inputs.files.push_back({"data.mortality", "data/m.csv", "ff00"});
+  ProjectionResults results;
+  results.person_years = 1000;
+  const std::string json = manifest_json(s, results, RunRecord{2, 0.5});
+  CHECK(json.find("\"ssproj_version\": \"" + std::string(kVersion) + "\"") != std::string::npos);
+  CHECK(json.find("\"git_commit\": \"" + std::string(kGitCommit) + "\"") != std::string::npos);
+  CHECK(json.find("\"name\": \"quote \\\" name\"") != std::string::npos);
+  CHECK(json.find("\"resolved_sha256\": "
+                  "\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"") !=
+        std::string::npos);
+  CHECK(json.find("{\"key\": \"data.mortality\", \"path\": \"data/m.csv\", \"sha256\": "
+                  "\"ff00\"}") != std::string::npos);
+  CHECK(json.find("\"seed\": 77,") != std::string::npos);
+  CHECK(json.find("\"replications\": 2,") != std::string::npos);
+  CHECK(json.find("\"sample_fraction\": 0.5,") != std::string::npos);
+  CHECK(json.find("\"threads\": 2,") != std::string::npos);
+  CHECK(json.find("\"person_years_simulated\": 1000,") != std::string::npos);
+  CHECK(json.find("\"person_years_per_second\": 2000\n") != std::string::npos);
+}
