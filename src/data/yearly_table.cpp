@@ -86,15 +86,14 @@ std::optional<YearlyTable> read_yearly_table(const std::filesystem::path& file,
         ok = false;
       }
     }
+    // A bad value is reported here; the row still counts as present (no "missing rows" error
+    // for it) and the table is rejected because a diagnostic was added.
     if (auto value = csv->number(row, value_field, diagnostics)) {
       if (!shape.range.contains(*value)) {
         csv->report(diagnostics, row, value_field, "value out of range",
                     std::string(row.fields[value_field]), shape.range.expected(false));
-        ok = false;
       }
       e.value = *value;
-    } else {
-      ok = false;
     }
     if (ok) entries.push_back(e);
   }

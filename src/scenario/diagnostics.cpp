@@ -1,6 +1,7 @@
 #include "scenario/diagnostics.h"
 
 #include <algorithm>
+#include <charconv>
 #include <sstream>
 
 namespace ssproj::scenario {
@@ -26,6 +27,15 @@ std::string describe_value(const toml::node& node) {
   if (const auto* s = node.as_string()) return "\"" + s->get() + "\"";
   if (node.is_table()) return "a table";
   if (node.is_array()) return "an array";
+  if (const auto* f = node.as_floating_point()) {
+    // Shortest text that reads back as the same double ("0.8", not toml++'s
+    // "0.80000000000000004"), with ".0" kept on whole numbers so that it still reads as a float.
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, f->get());
+    std::string text(buf, ec == std::errc() ? end : buf);
+    if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
+    return text;
+  }
   std::ostringstream out;
   node.visit([&out](const auto& v) { out << v; });
   return out.str();

@@ -1,6 +1,7 @@
 // load_scenario: file -> merged TOML -> schema checks -> typed Scenario -> data tables ->
 // cross-checks -> resolved TOML. Every problem is collected before anything is thrown.
 #include <array>
+#include <limits>
 #include <sstream>
 
 #include <ssproj/scenario.h>
@@ -17,13 +18,22 @@ using scenario::Diagnostics;
 
 namespace {
 
-void apply_overrides(toml::table& document, const ScenarioOverrides& overrides) {
+void apply_overrides(toml::table& document, const ScenarioOverrides& overrides,
+                     Diagnostics& diagnostics) {
   if (!overrides.seed && !overrides.replications && !overrides.sample_fraction) return;
-  if (!document.contains("projection")) document.insert("projection", toml::table{});
+  // Missing or of the wrong type: reported by the schema check. (Creating the table here would
+  // hide the missing [projection] behind "required key is missing" errors at "command line".)
   toml::table* projection = document.get_as<toml::table>("projection");
-  if (projection == nullptr) return;  // wrong type: reported by the schema check
+  if (projection == nullptr) return;
   if (overrides.seed) {
-    projection->insert_or_assign("seed", static_cast<std::int64_t>(*overrides.seed));
+    // A TOML integer is signed: a larger seed cannot be stored, and casting it would wrap.
+    if (*overrides.seed > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      const scenario::KeySpec* spec = scenario::find_key("projection.seed");
+      diagnostics.add_at(toml::source_region{}, "projection.seed", "value out of range",
+                         std::to_string(*overrides.seed), spec->range.expected(true));
+    } else {
+      projection->insert_or_assign("seed", static_cast<std::int64_t>(*overrides.seed));
+    }
   }
   if (overrides.replications) {
     projection->insert_or_assign("replications",
@@ -206,7 +216,7 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   Diagnostics diagnostics;
   std::optional<toml::table> document = scenario::read_document(file, diagnostics);
   if (!document) throw ScenarioError(diagnostics.take());
-  apply_overrides(*document, overrides);
+  apply_overrides(*document, overrides, diagnostics);
   scenario::check_against_schema(*document, diagnostics);
 
   Scenario s;

@@ -53,12 +53,13 @@ std::optional<int> as_year_key(std::string_view key) {
 
 constexpr std::string_view kInterpolationKey = "interpolation";
 
+// `schedule_entry`: the node is a YEAR = value entry of a schedule, which must be a number.
 void check_number(const KeySpec& spec, const std::string& path, const toml::node& node,
-                  Diagnostics& diagnostics) {
+                  Diagnostics& diagnostics, bool schedule_entry = false) {
   const std::optional<double> x = as_number(node);
   if (!x) {
     diagnostics.add_at(node.source(), path, "wrong type", describe_value(node),
-                       kind_expected(spec));
+                       schedule_entry ? spec.range.expected(false) : kind_expected(spec));
   } else if (!spec.range.contains(*x)) {
     diagnostics.add_at(node.source(), path, "value out of range", describe_value(node),
                        spec.range.expected(false));
@@ -67,7 +68,7 @@ void check_number(const KeySpec& spec, const std::string& path, const toml::node
 
 void check_schedule(const KeySpec& spec, const std::string& path, const toml::table& table,
                     Diagnostics& diagnostics) {
-  int years = 0;
+  std::vector<std::pair<int, std::string>> years;  // year, key as written
   for (auto&& [key, node] : table) {
     const std::string entry = path + "." + std::string(key.str());
     if (key.str() == kInterpolationKey) {
@@ -85,10 +86,18 @@ void check_schedule(const KeySpec& spec, const std::string& path, const toml::ta
                          "a year in [1900, 2300] or \"interpolation\"");
       continue;
     }
-    ++years;
-    check_number(spec, entry, node, diagnostics);
+    // "2020" and "02020" are different TOML keys but the same year.
+    const auto same =
+        std::find_if(years.begin(), years.end(), [&](const auto& y) { return y.first == *year; });
+    if (same != years.end()) {
+      diagnostics.add_at(key.source(), path, "duplicate year in schedule",
+                         "\"" + std::string(key.str()) + "\" and \"" + same->second + "\"",
+                         "each year at most once");
+    }
+    years.emplace_back(*year, std::string(key.str()));
+    check_number(spec, entry, node, diagnostics, /*schedule_entry=*/true);
   }
-  if (years == 0) {
+  if (years.empty()) {
     diagnostics.add_at(table.source(), path, "schedule has no years", "{}",
                        "at least one YEAR = value entry");
   }

@@ -1,0 +1,356 @@
+// The ssproj executable: exit statuses, what goes to stdout and stderr, and that an invalid
+// run writes nothing.
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+
+#include "support/fixtures.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using ssproj::testing::read_file;
+using ssproj::testing::TempDir;
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+std::string quote(const fs::path& p) { return quote(p.string()); }
+
+struct Result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `ssproj ARGS` (ARGS already quoted as needed) in the working directory `cwd`, with stdout
+// and stderr captured in files of a separate temporary directory.
+Result run_ssproj(const std::string& args, const fs::path& cwd = fs::current_path()) {
+  const TempDir io;
+  const fs::path out = io.path() / "stdout";
+  const fs::path err = io.path() / "stderr";
+  const std::string command = "cd " + quote(cwd) + " && " + quote(std::string(SSPROJ_BINARY)) +
+                              " " + args + " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
+  const int raw = std::system(command.c_str());
+  Result r;
+  r.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+const std::string kSmallProjection = "start_year = 2020\nend_year = 2023\n";
+const ssproj::testing::SmallDataOptions kSmallData{2020, 2023};
+
+fs::path small_scenario(const TempDir& dir) {
+  return ssproj::testing::write_small_scenario(dir, kSmallData, kSmallProjection);
+}
+
+// The small scenario's text with `projection` in [projection] (line 5 on).
+std::string scenario_text(const std::string& projection) {
+  return "schema_version = 1\n"
+         "name = \"small\"\n"
+         "\n"
+         "[projection]\n" +
+         projection +
+         "\n"
+         "[data]\n"
+         "base_population = \"data/base_population.csv\"\n"
+         "mortality = \"data/mortality.csv\"\n"
+         "fertility = \"data/fertility.csv\"\n"
+         "sex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n"
+         "net_migration = \"data/net_migration.csv\"\n";
+}
+
+bool is_empty_dir(const fs::path& dir) {
+  return fs::is_directory(dir) && fs::directory_iterator(dir) == fs::directory_iterator();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// validate
+
+TEST_CASE("validate: a valid scenario exits 0", "[cli]") {
+  TempDir dir;
+  const fs::path file = small_scenario(dir);
+  const Result r = run_ssproj("validate " + quote(file));
+  CHECK(r.status == 0);
+  CHECK(r.out == file.string() + ": valid\n");
+  CHECK(r.err.empty());
+
+  const Result quiet = run_ssproj("validate -q " + quote(file));
+  CHECK(quiet.status == 0);
+  CHECK(quiet.out.empty());
+  CHECK(quiet.err.empty());
+}
+
+TEST_CASE("validate: the committed Lao baseline is valid", "[cli]") {
+  const fs::path file = ssproj::testing::source_dir() / "scenarios/lao/baseline.toml";
+  const Result r = run_ssproj("validate " + quote(file));
+  CHECK(r.err.empty());
+  CHECK(r.out == file.string() + ": valid\n");
+  CHECK(r.status == 0);
+}
+
+TEST_CASE("validate: three errors in a file are three lines and exit 2", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  dir.write("scenario.toml", scenario_text("start_year = 2020\nend_year = 2023\nsed = 4\n"
+                                           "sample_fraction = 0\nreplications = 1.5\n"));
+  // Relative to the working directory, as a user would type it.
+  const Result r = run_ssproj("validate scenario.toml", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "scenario.toml:9:16: error: projection.replications: wrong type (got 1.5, expected an "
+        "integer in [1, 10000])\n"
+        "scenario.toml:8:19: error: projection.sample_fraction: value out of range (got 0, "
+        "expected a number in (0, 1])\n"
+        "scenario.toml:7:1: error: projection.sed: unknown key (got \"sed\", expected a key of "
+        "[projection]; did you mean \"seed\"?)\n"
+        "3 errors\n");
+}
+
+TEST_CASE("validate: a bad data row is reported with file, line, column and value", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  dir.write("data/sex_ratio_at_birth.csv",
+            "year,sex_ratio_at_birth\n2020,1.05\n2021,1.05\n2022,7\n2023,1.05\n");
+  const Result r = run_ssproj("validate scenario.toml", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "data/sex_ratio_at_birth.csv:4:6: error: sex_ratio_at_birth: value out of range (got 7, "
+        "expected a number in [0.5, 2])\n"
+        "1 error\n");
+}
+
+TEST_CASE("validate: a missing file exits 2", "[cli]") {
+  TempDir dir;
+  const Result r = run_ssproj("validate nope.toml", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "nope.toml:1:1: error: cannot open scenario file (expected an existing TOML "
+        "file)\n1 error\n");
+}
+
+TEST_CASE("validate: several files are all checked; any invalid one gives exit 2", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  dir.write("bad.toml", "schema_version = 1\n");
+  const Result r = run_ssproj("validate bad.toml scenario.toml", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.out == "scenario.toml: valid\n");
+  CHECK(r.err ==
+        "bad.toml:1:1: error: name: required key is missing (expected a string)\n"
+        "bad.toml:1:1: error: projection: required table is missing (expected a table "
+        "[projection])\n"
+        "bad.toml:1:1: error: data: required table is missing (expected a table [data])\n"
+        "3 errors\n");
+}
+
+TEST_CASE("the command line itself being wrong exits 64", "[cli]") {
+  SECTION("no command") {
+    const Result r = run_ssproj("");
+    CHECK(r.status == 64);
+    CHECK(r.err.rfind("Usage: ssproj COMMAND", 0) == 0);
+  }
+  SECTION("unknown command") {
+    const Result r = run_ssproj("frobnicate x.toml");
+    CHECK(r.status == 64);
+    CHECK(r.err ==
+          "ssproj: unknown command 'frobnicate' (expected run, validate or describe)\n"
+          "Try 'ssproj --help'.\n");
+  }
+  SECTION("validate without a file") {
+    const Result r = run_ssproj("validate");
+    CHECK(r.status == 64);
+    CHECK(r.err == "ssproj: validate needs at least one scenario file\nTry 'ssproj --help'.\n");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// run
+
+TEST_CASE("run: an invalid scenario writes nothing", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  const std::string expected_error =
+      "scenario.toml:6:12: error: projection.end_year: end year is not after the start year "
+      "(got 2019, expected a year > projection.start_year (2020))\n"
+      "1 error\n";
+  dir.write("scenario.toml", scenario_text("start_year = 2020\nend_year = 2019\n"));
+  SECTION("the output directory is not created") {
+    const Result r = run_ssproj("run scenario.toml --out out", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == expected_error);
+    CHECK_FALSE(fs::exists(dir.path() / "out"));
+  }
+  SECTION("an existing output directory stays empty") {
+    fs::create_directories(dir.path() / "out");
+    const Result r = run_ssproj("run scenario.toml --out out -q", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == expected_error);
+    CHECK(is_empty_dir(dir.path() / "out"));
+  }
+}
+
+TEST_CASE("run: an invalid data table writes nothing", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  dir.write("data/fertility.csv",
+            "year,age,asfr\n2020,15,0.05\n2021,15,0.05\n2022,15,x\n"
+            "2023,15,0.05\n");
+  const Result r = run_ssproj("run scenario.toml --out out", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        "data/fertility.csv:4:9: error: asfr: not a number (got \"x\", expected a finite decimal "
+        "number)\n"
+        "1 error\n");
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST_CASE("run: command-line overrides are validated and located at the command line", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  struct Case {
+    const char* options;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"--sample-fraction 0",
+       "command line:0:0: error: projection.sample_fraction: value out of range (got 0.0, "
+       "expected a number in (0, 1])\n1 error\n"},
+      {"-f 1.5",
+       "command line:0:0: error: projection.sample_fraction: value out of range (got 1.5, "
+       "expected a number in (0, 1])\n1 error\n"},
+      {"--replications 0",
+       "command line:0:0: error: projection.replications: value out of range (got 0, expected "
+       "an integer in [1, 10000])\n1 error\n"},
+      {"--seed 18446744073709551615",
+       "command line:0:0: error: projection.seed: value out of range (got 18446744073709551615, "
+       "expected an integer in [0, 9223372036854775807])\n1 error\n"},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.options) {
+      const Result r =
+          run_ssproj("run scenario.toml --out out " + std::string(c.options), dir.path());
+      CHECK(r.status == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err == c.expected);
+      CHECK_FALSE(fs::exists(dir.path() / "out"));
+    }
+  }
+}
+
+TEST_CASE("run: an option value that is not a number is a usage error", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  const Result r = run_ssproj("run scenario.toml --out out --sample-fraction half", dir.path());
+  CHECK(r.status == 64);
+  CHECK(r.err ==
+        "ssproj: the argument ('half') for option '--sample-fraction' is invalid\n"
+        "Try 'ssproj --help'.\n");
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST_CASE("run: a valid small scenario writes its tables", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  const Result r = run_ssproj(
+      "run scenario.toml --out out -q --threads 2 --sample-fraction 0.5 --seed 9", dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(fs::is_regular_file(dir.path() / "out/population.csv"));
+  CHECK(fs::is_regular_file(dir.path() / "out/population_cohort.csv"));
+  CHECK(fs::is_regular_file(dir.path() / "out/manifest.json"));
+  CHECK(read_file(dir.path() / "out/population.csv").rfind("year,sex,age,persons\n", 0) == 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// describe
+
+TEST_CASE("describe: prints the resolved scenario and it round-trips", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  dir.write("base/base.toml",
+            "schema_version = 1\n"
+            "name = \"base\"\n"
+            "[projection]\n"
+            "start_year = 2020\n"
+            "end_year = 2023\n"
+            "seed = 5\n"
+            "[data]\n"
+            "base_population = \"../data/base_population.csv\"\n"
+            "mortality = \"../data/mortality.csv\"\n"
+            "fertility = \"../data/fertility.csv\"\n"
+            "sex_ratio_at_birth = \"../data/sex_ratio_at_birth.csv\"\n"
+            "net_migration = \"../data/net_migration.csv\"\n"
+            "[demography]\n"
+            "fertility_multiplier = { 2020 = 1.0, 2022 = 0.5, interpolation = \"linear\" }\n");
+  dir.write("variants/low/low.toml",
+            "extends = \"../../base/base.toml\"\n"
+            "name = \"low\"\n"
+            "[projection]\n"
+            "replications = 2\n"
+            "[demography]\n"
+            "mortality_multiplier = 0.5\n");
+  const std::string expected =
+      "description = ''\n"
+      "name = 'low'\n"
+      "schema_version = 1\n"
+      "\n"
+      "[data]\n"
+      "base_population = '../../data/base_population.csv'\n"
+      "fertility = '../../data/fertility.csv'\n"
+      "mortality = '../../data/mortality.csv'\n"
+      "net_migration = '../../data/net_migration.csv'\n"
+      "sex_ratio_at_birth = '../../data/sex_ratio_at_birth.csv'\n"
+      "\n"
+      "[demography]\n"
+      "fertility_multiplier = { 2020 = 1.0, 2022 = 0.5, interpolation = 'linear' }\n"
+      "migration_multiplier = 1.0\n"
+      "mortality_multiplier = 0.5\n"
+      "\n"
+      "[projection]\n"
+      "end_year = 2023\n"
+      "replications = 2\n"
+      "sample_fraction = 1.0\n"
+      "seed = 5\n"
+      "start_year = 2020\n";
+
+  const Result r = run_ssproj("describe variants/low/low.toml", dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == expected);
+
+  // Saved next to the scenario, describe's output describes itself.
+  dir.write("variants/low/described.toml", r.out);
+  const Result again = run_ssproj("describe described.toml", dir.path() / "variants/low");
+  CHECK(again.status == 0);
+  CHECK(again.err.empty());
+  CHECK(again.out == expected);
+  const Result valid = run_ssproj("validate -q described.toml", dir.path() / "variants/low");
+  CHECK(valid.status == 0);
+}
+
+TEST_CASE("describe: an invalid scenario prints nothing on stdout and exits 2", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  dir.write("child.toml", "extends = \"scenario.toml\"\n[projection]\nsample_fraction = 0\n");
+  const Result r = run_ssproj("describe child.toml", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "child.toml:3:19: error: projection.sample_fraction: value out of range (got 0, "
+        "expected a number in (0, 1])\n"
+        "1 error\n");
+}

@@ -1,0 +1,1103 @@
+// Scenario files: syntax, schema (types, ranges, unknown and missing keys), cross-field checks,
+// `extends` chains, schedules, command-line overrides and the resolved TOML of `describe`.
+//
+// Every error path asserts the full text of Diagnostic::to_string(), file, line and column
+// included.
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include <ssproj/error.h>
+#include <ssproj/scenario.h>
+
+#include "scenario/document.h"
+#include "scenario/schema.h"
+#include "support/fixtures.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using ssproj::load_scenario;
+using ssproj::Scenario;
+using ssproj::ScenarioError;
+using ssproj::ScenarioOverrides;
+using ssproj::Schedule;
+using ssproj::testing::read_file;
+using ssproj::testing::SmallDataOptions;
+using ssproj::testing::TempDir;
+
+// Data for 2020..2025: small and fast to load.
+const SmallDataOptions kData{2020, 2025};
+
+// The [data] section that names the tables written by write_small_scenario. When it follows
+// a scenario text, its keys are on the lines given in the comments of kSmall below.
+const std::string kDataSection =
+    "[data]\n"
+    "base_population = \"data/base_population.csv\"\n"
+    "mortality = \"data/mortality.csv\"\n"
+    "fertility = \"data/fertility.csv\"\n"
+    "sex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n"
+    "net_migration = \"data/net_migration.csv\"\n";
+
+// A scenario text with `projection` as the body of [projection] and `more` (other sections)
+// between it and [data]. Line numbers: 1 schema_version, 2 name, 3 blank, 4 [projection],
+// 5.. the lines of `projection`.
+std::string scenario_text(const std::string& projection, const std::string& more = "") {
+  return "schema_version = 1\n"
+         "name = \"small\"\n"
+         "\n"
+         "[projection]\n" +
+         projection + "\n" + more + kDataSection;
+}
+
+// Writes the data tables into `dir`, then `text` as dir/scenario.toml; returns its path.
+fs::path write_scenario(const TempDir& dir, const std::string& text) {
+  ssproj::testing::write_small_scenario(dir, kData, "start_year = 2020\nend_year = 2025\n");
+  return dir.write("scenario.toml", text);
+}
+
+// Replaces every "{DIR}" in `text` by `dir`.
+std::string at(std::string text, const fs::path& dir) {
+  const std::string token = "{DIR}";
+  for (auto pos = text.find(token); pos != std::string::npos; pos = text.find(token)) {
+    text.replace(pos, token.size(), dir.string());
+  }
+  return text;
+}
+
+// The diagnostics of a scenario that must fail to load, rendered by to_string().
+std::vector<std::string> errors_of(const fs::path& file, const ScenarioOverrides& overrides = {}) {
+  try {
+    (void)load_scenario(file, overrides);
+  } catch (const ScenarioError& e) {
+    std::vector<std::string> out;
+    for (const ssproj::Diagnostic& d : e.diagnostics()) out.push_back(d.to_string());
+    // what() is the same list, one per line.
+    std::string joined;
+    for (const std::string& line : out) joined += (joined.empty() ? "" : "\n") + line;
+    CHECK(std::string(e.what()) == joined);
+    return out;
+  }
+  FAIL("load_scenario(" << file << ") did not throw ScenarioError");
+  return {};
+}
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Valid scenarios
+
+TEST_CASE("a valid small scenario loads with defaults filled in", "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\n"));
+  const Scenario s = load_scenario(file);
+  CHECK(s.schema_version == 1);
+  CHECK(s.name == "small");
+  CHECK(s.description.empty());
+  CHECK(s.file == file);
+  CHECK(s.projection.start_year == 2020);
+  CHECK(s.projection.end_year == 2025);
+  CHECK(s.projection.seed == 1);
+  CHECK(s.projection.sample_fraction == 1.0);
+  CHECK(s.projection.replications == 1);
+  CHECK(s.demography.mortality_multiplier == Schedule::constant(1.0));
+  CHECK(s.demography.fertility_multiplier == Schedule::constant(1.0));
+  CHECK(s.demography.migration_multiplier == Schedule::constant(1.0));
+  CHECK(s.data.mortality == dir.path() / "data/mortality.csv");
+  CHECK(s.data.base_population == dir.path() / "data/base_population.csv");
+  CHECK(s.inputs.base_year == 2020);
+  CHECK(s.inputs.first_year == 2020);
+  CHECK(s.inputs.last_year == 2025);
+  CHECK(s.inputs.mortality.size() == 6);
+  CHECK(s.inputs.files.size() == 5);
+  CHECK(s.inputs.base_population[0][0] == 100.0);
+  CHECK(s.inputs.mortality[5][1][100] == 0.01);
+  CHECK(s.inputs.fertility[0][15] == 0.05);
+  CHECK(s.inputs.fertility[0][14] == 0.0);  // ages without a row have no births
+  CHECK(s.inputs.sex_ratio_at_birth[3] == 1.05);
+}
+
+TEST_CASE("a start year after the base population's year is valid (run-in years)", "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_scenario(dir, scenario_text("start_year = 2022\nend_year = 2025\n"));
+  const Scenario s = load_scenario(file);
+  CHECK(s.projection.start_year == 2022);
+  CHECK(s.inputs.base_year == 2020);
+  CHECK(s.inputs.first_year == 2020);
+  CHECK(s.inputs.last_year == 2025);
+}
+
+TEST_CASE("the bounds of every numeric range are themselves valid", "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_scenario(
+      dir, scenario_text("start_year = 2020\nend_year = 2021\nseed = 0\n"
+                         "sample_fraction = 1\nreplications = 10000\n",
+                         "[demography]\nmortality_multiplier = 0\nfertility_multiplier = 0.0\n"
+                         "migration_multiplier = -3.5\n\n"));
+  const Scenario s = load_scenario(file);
+  CHECK(s.projection.end_year == 2021);
+  CHECK(s.projection.seed == 0);
+  CHECK(s.projection.sample_fraction == 1.0);  // an integer is accepted as a number
+  CHECK(s.projection.replications == 10000);
+  CHECK(s.demography.mortality_multiplier == Schedule::constant(0.0));
+  CHECK(s.demography.migration_multiplier == Schedule::constant(-3.5));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the file
+
+TEST_CASE("a missing scenario file is one diagnostic", "[scenario]") {
+  TempDir dir;
+  SECTION("no such file") {
+    CHECK(errors_of(dir.path() / "nope.toml") ==
+          Lines{at("{DIR}/nope.toml:1:1: error: cannot open scenario file "
+                   "(expected an existing TOML file)",
+                   dir.path())});
+  }
+  SECTION("a directory") {
+    fs::create_directories(dir.path() / "sub.toml");
+    CHECK(errors_of(dir.path() / "sub.toml") ==
+          Lines{at("{DIR}/sub.toml:1:1: error: cannot open scenario file "
+                   "(expected an existing TOML file)",
+                   dir.path())});
+  }
+}
+
+TEST_CASE("a TOML syntax error is reported at its line and column", "[scenario]") {
+  TempDir dir;
+  SECTION("unterminated table header") {
+    const fs::path file =
+        write_scenario(dir, "schema_version = 1\nname = \"small\"\n\n[projection\n");
+    CHECK(errors_of(file) == Lines{at("{DIR}/scenario.toml:4:12: error: TOML syntax error: Error "
+                                      "while parsing table header: expected ']', saw '\\n'",
+                                      dir.path())});
+  }
+  SECTION("a key without a value") {
+    const fs::path file = write_scenario(dir, "schema_version = 1\nname =\n");
+    CHECK(errors_of(file) == Lines{at("{DIR}/scenario.toml:2:7: error: TOML syntax error: Error "
+                                      "while parsing key-value pair: expected value, saw '\\n'",
+                                      dir.path())});
+  }
+  SECTION("a key given twice") {
+    const fs::path file = write_scenario(dir, "schema_version = 1\nname = \"a\"\nname = \"b\"\n");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:3:8: error: TOML syntax error: Error while parsing "
+                   "key-value pair: cannot redefine existing string 'name'",
+                   dir.path())});
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema: missing, unknown, wrong type, out of range
+
+TEST_CASE("a missing required key or table is reported against its table", "[scenario]") {
+  TempDir dir;
+  SECTION("top-level key") {
+    const fs::path file = write_scenario(
+        dir, "schema_version = 1\n\n[projection]\nstart_year = 2020\nend_year = 2025\n\n" +
+                 kDataSection);
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:1:1: error: name: required key is missing "
+                   "(expected a string)",
+                   dir.path())});
+  }
+  SECTION("schema_version") {
+    const fs::path file = write_scenario(
+        dir,
+        "name = \"small\"\n\n[projection]\nstart_year = 2020\nend_year = 2025\n\n" + kDataSection);
+    CHECK(errors_of(file) == Lines{at("{DIR}/scenario.toml:1:1: error: schema_version: required "
+                                      "key is missing (expected 1)",
+                                      dir.path())});
+  }
+  SECTION("required table [data]") {
+    const fs::path file =
+        write_scenario(dir,
+                       "schema_version = 1\nname = \"small\"\n[projection]\nstart_year = 2020\n"
+                       "end_year = 2025\n");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:1:1: error: data: required table is missing "
+                   "(expected a table [data])",
+                   dir.path())});
+  }
+  SECTION("required table [projection]") {
+    const fs::path file =
+        write_scenario(dir, "schema_version = 1\nname = \"small\"\n" + kDataSection);
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:1:1: error: projection: required table is missing "
+                   "(expected a table [projection])",
+                   dir.path())});
+  }
+  SECTION("key of [projection], at the table's header") {
+    const fs::path file = write_scenario(dir, scenario_text("end_year = 2025\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:4:1: error: projection.start_year: required key is "
+                   "missing (expected an integer in [1900, 2300])",
+                   dir.path())});
+  }
+  SECTION("key of [data], at the table's header") {
+    // [data] on line 8, without net_migration.
+    const std::string text =
+        "schema_version = 1\nname = \"small\"\n\n[projection]\nstart_year = 2020\n"
+        "end_year = 2025\n\n[data]\nbase_population = \"data/base_population.csv\"\n"
+        "mortality = \"data/mortality.csv\"\nfertility = \"data/fertility.csv\"\n"
+        "sex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n";
+    const fs::path file = write_scenario(dir, text);
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:8:1: error: data.net_migration: required key is "
+                   "missing (expected a file path (string))",
+                   dir.path())});
+  }
+  SECTION("an empty file lists every required top-level key") {
+    const fs::path file = write_scenario(dir, "# nothing yet\n");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:1:1: error: schema_version: required key is missing "
+                   "(expected 1)",
+                   dir.path()),
+                at("{DIR}/scenario.toml:1:1: error: name: required key is missing "
+                   "(expected a string)",
+                   dir.path()),
+                at("{DIR}/scenario.toml:1:1: error: projection: required table is missing "
+                   "(expected a table [projection])",
+                   dir.path()),
+                at("{DIR}/scenario.toml:1:1: error: data: required table is missing "
+                   "(expected a table [data])",
+                   dir.path())});
+  }
+}
+
+TEST_CASE("an unknown key is an error, with a suggestion when one is close", "[scenario]") {
+  TempDir dir;
+  SECTION("in [projection], close to seed") {
+    const fs::path file =
+        write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\nsed = 5\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:7:1: error: projection.sed: unknown key (got \"sed\", "
+                   "expected a key of [projection]; did you mean \"seed\"?)",
+                   dir.path())});
+  }
+  SECTION("in [projection], close to replications") {
+    const fs::path file =
+        write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\nreplication = 5\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:7:1: error: projection.replication: unknown key (got "
+                   "\"replication\", expected a key of [projection]; did you mean "
+                   "\"replications\"?)",
+                   dir.path())});
+  }
+  SECTION("at the top level") {
+    const fs::path file = write_scenario(
+        dir,
+        "schema_version = 1\nname = \"small\"\ndescripton = \"typo\"\n\n[projection]\n"
+        "start_year = 2020\nend_year = 2025\n\n" +
+            kDataSection);
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:3:1: error: descripton: unknown key (got \"descripton\", "
+                   "expected a key of the top level; did you mean \"description\"?)",
+                   dir.path())});
+  }
+  SECTION("a misspelt table") {
+    const fs::path file =
+        write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\n",
+                                          "[demograpy]\nmortality_multiplier = 1.0\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:8:2: error: demograpy: unknown key (got \"demograpy\", "
+                   "expected a key of the top level; did you mean \"demography\"?)",
+                   dir.path())});
+  }
+  SECTION("in [data]") {
+    const std::string text = scenario_text("start_year = 2020\nend_year = 2025\n") +
+                             "mortallity = \"data/mortality.csv\"\n";
+    const fs::path file = write_scenario(dir, text);
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:14:1: error: data.mortallity: unknown key (got "
+                   "\"mortallity\", expected a key of [data]; did you mean \"mortality\"?)",
+                   dir.path())});
+  }
+  SECTION("nothing close: no suggestion") {
+    const fs::path file =
+        write_scenario(dir,
+                       "schema_version = 1\nname = \"small\"\ncolour = \"blue\"\n\n[projection]\n"
+                       "start_year = 2020\nend_year = 2025\nthreads = 4\n\n" +
+                           kDataSection);
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:3:1: error: colour: unknown key (got \"colour\", "
+                   "expected one of the keys of the top level)",
+                   dir.path()),
+                at("{DIR}/scenario.toml:8:1: error: projection.threads: unknown key (got "
+                   "\"threads\", expected one of the keys of [projection])",
+                   dir.path())});
+  }
+  SECTION("an unknown sub-table") {
+    const fs::path file =
+        write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\n",
+                                          "[demography.labour]\nparticipation = 0.5\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:8:13: error: demography.labour: unknown key (got "
+                   "\"labour\", expected one of the keys of [demography])",
+                   dir.path())});
+  }
+}
+
+TEST_CASE("a value of the wrong type is an error", "[scenario]") {
+  TempDir dir;
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string expected;
+  };
+  const std::string ok = "start_year = 2020\nend_year = 2025\n";
+  const std::vector<Case> cases = {
+      {"name is a number",
+       "schema_version = 1\nname = 3\n\n[projection]\n" + ok + "\n" + kDataSection,
+       "{DIR}/scenario.toml:2:8: error: name: wrong type (got 3, expected a string)"},
+      {"schema_version is a string",
+       "schema_version = \"1\"\nname = \"small\"\n\n[projection]\n" + ok + "\n" + kDataSection,
+       "{DIR}/scenario.toml:1:18: error: schema_version: wrong type (got \"1\", expected 1)"},
+      {"start_year is a string", scenario_text("start_year = \"2020\"\nend_year = 2025\n"),
+       "{DIR}/scenario.toml:5:14: error: projection.start_year: wrong type (got \"2020\", "
+       "expected an integer in [1900, 2300])"},
+      {"end_year is a float", scenario_text("start_year = 2020\nend_year = 2025.0\n"),
+       "{DIR}/scenario.toml:6:12: error: projection.end_year: wrong type (got 2025.0, "
+       "expected an integer in [1900, 2300])"},
+      {"seed is a float", scenario_text(ok + "seed = 1.5\n"),
+       "{DIR}/scenario.toml:7:8: error: projection.seed: wrong type (got 1.5, expected an "
+       "integer in [0, 9223372036854775807])"},
+      {"sample_fraction is a string", scenario_text(ok + "sample_fraction = \"half\"\n"),
+       "{DIR}/scenario.toml:7:19: error: projection.sample_fraction: wrong type (got \"half\", "
+       "expected a number in (0, 1])"},
+      {"replications is a boolean", scenario_text(ok + "replications = true\n"),
+       "{DIR}/scenario.toml:7:16: error: projection.replications: wrong type (got true, "
+       "expected an integer in [1, 10000])"},
+      {"description is an array",
+       "schema_version = 1\nname = \"small\"\ndescription = [\"a\"]\n\n[projection]\n" + ok + "\n" +
+           kDataSection,
+       "{DIR}/scenario.toml:3:15: error: description: wrong type (got an array, expected a "
+       "string)"},
+      {"projection is a number",
+       "schema_version = 1\nname = \"small\"\nprojection = 3\n" + kDataSection,
+       "{DIR}/scenario.toml:3:14: error: projection: wrong type (got 3, expected a table "
+       "[projection])"},
+      {"a multiplier is a string",
+       scenario_text(ok, "[demography]\nmortality_multiplier = \"low\"\n\n"),
+       "{DIR}/scenario.toml:9:24: error: demography.mortality_multiplier: wrong type (got "
+       "\"low\", expected a number >= 0, or a schedule { YEAR = number, ... })"},
+      {"a multiplier is an array",
+       scenario_text(ok, "[demography]\nmigration_multiplier = [1, 2]\n\n"),
+       "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: wrong type (got an "
+       "array, expected a finite number, or a schedule { YEAR = number, ... })"},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.name) {
+      const fs::path file = write_scenario(dir, c.text);
+      CHECK(errors_of(file) == Lines{at(c.expected, dir.path())});
+    }
+  }
+  SECTION("a data path is a number, another is empty") {
+    const fs::path file = write_scenario(
+        dir, "schema_version = 1\nname = \"small\"\n[projection]\n" + ok +
+                 "[data]\nbase_population = \"data/base_population.csv\"\nmortality = 3\n"
+                 "fertility = \"\"\nsex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n"
+                 "net_migration = \"data/net_migration.csv\"\n");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:13: error: data.fertility: empty path (got \"\", "
+                   "expected a file path (string))",
+                   dir.path()),
+                at("{DIR}/scenario.toml:8:13: error: data.mortality: wrong type (got 3, expected "
+                   "a file path (string))",
+                   dir.path())});
+  }
+}
+
+TEST_CASE("every numeric key of the schema is checked against its range", "[scenario]") {
+  TempDir dir;
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string expected;
+  };
+  const std::string ok = "start_year = 2020\nend_year = 2025\n";
+  const auto with_schema_version = [&](const std::string& v) {
+    return "schema_version = " + v + "\nname = \"small\"\n\n[projection]\n" + ok + "\n" +
+           kDataSection;
+  };
+  const auto with_demography = [&](const std::string& line) {
+    return scenario_text(ok, "[demography]\n" + line + "\n\n");
+  };
+  const std::vector<Case> cases = {
+      {"schema_version 0", with_schema_version("0"),
+       "{DIR}/scenario.toml:1:18: error: schema_version: unsupported schema version (got 0, "
+       "expected 1)"},
+      {"schema_version 2", with_schema_version("2"),
+       "{DIR}/scenario.toml:1:18: error: schema_version: unsupported schema version (got 2, "
+       "expected 1)"},
+      {"start_year 1899", scenario_text("start_year = 1899\nend_year = 2025\n"),
+       "{DIR}/scenario.toml:5:14: error: projection.start_year: value out of range (got 1899, "
+       "expected an integer in [1900, 2300])"},
+      {"start_year 2301", scenario_text("start_year = 2301\nend_year = 2025\n"),
+       "{DIR}/scenario.toml:5:14: error: projection.start_year: value out of range (got 2301, "
+       "expected an integer in [1900, 2300])"},
+      {"end_year 1899", scenario_text("start_year = 2020\nend_year = 1899\n"),
+       "{DIR}/scenario.toml:6:12: error: projection.end_year: value out of range (got 1899, "
+       "expected an integer in [1900, 2300])"},
+      {"end_year 2301", scenario_text("start_year = 2020\nend_year = 2301\n"),
+       "{DIR}/scenario.toml:6:12: error: projection.end_year: value out of range (got 2301, "
+       "expected an integer in [1900, 2300])"},
+      {"seed -1", scenario_text(ok + "seed = -1\n"),
+       "{DIR}/scenario.toml:7:8: error: projection.seed: value out of range (got -1, expected "
+       "an integer in [0, 9223372036854775807])"},
+      {"sample_fraction 0", scenario_text(ok + "sample_fraction = 0\n"),
+       "{DIR}/scenario.toml:7:19: error: projection.sample_fraction: value out of range (got 0, "
+       "expected a number in (0, 1])"},
+      {"sample_fraction 0.0", scenario_text(ok + "sample_fraction = 0.0\n"),
+       "{DIR}/scenario.toml:7:19: error: projection.sample_fraction: value out of range (got "
+       "0.0, expected a number in (0, 1])"},
+      {"sample_fraction 1.5", scenario_text(ok + "sample_fraction = 1.5\n"),
+       "{DIR}/scenario.toml:7:19: error: projection.sample_fraction: value out of range (got "
+       "1.5, expected a number in (0, 1])"},
+      {"sample_fraction nan", scenario_text(ok + "sample_fraction = nan\n"),
+       "{DIR}/scenario.toml:7:19: error: projection.sample_fraction: value out of range (got "
+       "nan, expected a number in (0, 1])"},
+      {"replications 0", scenario_text(ok + "replications = 0\n"),
+       "{DIR}/scenario.toml:7:16: error: projection.replications: value out of range (got 0, "
+       "expected an integer in [1, 10000])"},
+      {"replications 10001", scenario_text(ok + "replications = 10001\n"),
+       "{DIR}/scenario.toml:7:16: error: projection.replications: value out of range (got "
+       "10001, expected an integer in [1, 10000])"},
+      {"mortality_multiplier -0.1", with_demography("mortality_multiplier = -0.1"),
+       "{DIR}/scenario.toml:9:24: error: demography.mortality_multiplier: value out of range "
+       "(got -0.1, expected a number >= 0)"},
+      {"fertility_multiplier -1", with_demography("fertility_multiplier = -1"),
+       "{DIR}/scenario.toml:9:24: error: demography.fertility_multiplier: value out of range "
+       "(got -1, expected a number >= 0)"},
+      {"migration_multiplier inf", with_demography("migration_multiplier = inf"),
+       "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: value out of range "
+       "(got inf, expected a finite number)"},
+      {"migration_multiplier nan", with_demography("migration_multiplier = nan"),
+       "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: value out of range "
+       "(got nan, expected a finite number)"},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.name) {
+      const fs::path file = write_scenario(dir, c.text);
+      CHECK(errors_of(file) == Lines{at(c.expected, dir.path())});
+    }
+  }
+}
+
+TEST_CASE("every numeric key of the schema is covered by the range test", "[scenario]") {
+  // Guards the test above: a numeric key added to the schema needs a range case there.
+  std::vector<std::string> numeric;
+  for (const ssproj::scenario::KeySpec& k : ssproj::scenario::scenario_keys()) {
+    using ssproj::scenario::Kind;
+    if (k.kind == Kind::kInteger || k.kind == Kind::kNumber || k.kind == Kind::kNumberOrSchedule) {
+      numeric.emplace_back(k.path);
+    }
+  }
+  CHECK(numeric == std::vector<std::string>{
+                       "schema_version", "projection.start_year", "projection.end_year",
+                       "projection.seed", "projection.sample_fraction", "projection.replications",
+                       "demography.mortality_multiplier", "demography.fertility_multiplier",
+                       "demography.migration_multiplier"});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cross-field checks
+
+TEST_CASE("end_year must be after start_year", "[scenario]") {
+  TempDir dir;
+  SECTION("equal") {
+    const fs::path file =
+        write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2020\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:6:12: error: projection.end_year: end year is not after "
+                   "the start year (got 2020, expected a year > projection.start_year (2020))",
+                   dir.path())});
+  }
+  SECTION("before") {
+    const fs::path file =
+        write_scenario(dir, scenario_text("start_year = 2024\nend_year = 2021\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:6:12: error: projection.end_year: end year is not after "
+                   "the start year (got 2021, expected a year > projection.start_year (2024))",
+                   dir.path())});
+  }
+}
+
+TEST_CASE("start_year before the base population's year is an error", "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_scenario(dir, scenario_text("start_year = 2019\nend_year = 2025\n"));
+  CHECK(errors_of(file) ==
+        Lines{at("{DIR}/scenario.toml:5:14: error: projection.start_year: starts before the base "
+                 "population (got 2019, expected a year >= 2020 (the year of "
+                 "data.base_population))",
+                 dir.path())});
+}
+
+TEST_CASE("a data file that does not exist is an error at its key", "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\n"));
+  fs::remove(dir.path() / "data/mortality.csv");
+  fs::remove(dir.path() / "data/net_migration.csv");
+  CHECK(errors_of(file) ==
+        Lines{at("{DIR}/scenario.toml:10:13: error: data.mortality: data file not found (got "
+                 "\"data/mortality.csv\", expected an existing CSV file, relative to the scenario "
+                 "file (resolved to {DIR}/data/mortality.csv))",
+                 dir.path()),
+              at("{DIR}/scenario.toml:13:17: error: data.net_migration: data file not found (got "
+                 "\"data/net_migration.csv\", expected an existing CSV file, relative to the "
+                 "scenario file (resolved to {DIR}/data/net_migration.csv))",
+                 dir.path())});
+}
+
+TEST_CASE("data tables must cover the base year to end_year", "[scenario]") {
+  TempDir dir;
+  SECTION("every yearly table ends too early") {
+    const fs::path file =
+        write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2026\n"));
+    const std::string expected =
+        " (got years 2020-2025, expected years 2020-2026 (base population year to "
+        "projection.end_year))";
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:10:13: error: data.mortality: table does not cover the "
+                   "projection" +
+                       expected,
+                   dir.path()),
+                at("{DIR}/scenario.toml:11:13: error: data.fertility: table does not cover the "
+                   "projection" +
+                       expected,
+                   dir.path()),
+                at("{DIR}/scenario.toml:12:22: error: data.sex_ratio_at_birth: table does not "
+                   "cover the projection" +
+                       expected,
+                   dir.path()),
+                at("{DIR}/scenario.toml:13:17: error: data.net_migration: table does not cover "
+                   "the projection" +
+                       expected,
+                   dir.path())});
+  }
+  SECTION("one table starts after the base year") {
+    const fs::path file =
+        write_scenario(dir, scenario_text("start_year = 2021\nend_year = 2025\n"));
+    dir.write("data/sex_ratio_at_birth.csv",
+              "year,sex_ratio_at_birth\n2021,1.05\n2022,1.05\n2023,1.05\n2024,1.05\n2025,1.05\n");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:12:22: error: data.sex_ratio_at_birth: table does not "
+                   "cover the projection (got years 2021-2025, expected years 2020-2025 (base "
+                   "population year to projection.end_year))",
+                   dir.path())});
+  }
+}
+
+TEST_CASE("every problem of a scenario is reported at once", "[scenario]") {
+  TempDir dir;
+  SECTION("three different errors in one file give three diagnostics") {
+    const fs::path file =
+        write_scenario(dir,
+                       "schema_version = 1\nname = \"small\"\ncolour = \"blue\"\n\n[projection]\n"
+                       "start_year = 2020\nend_year = 2025\nsample_fraction = 2\n\n[demography]\n"
+                       "fertility_multiplier = \"high\"\n\n" +
+                           kDataSection);
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:3:1: error: colour: unknown key (got \"colour\", "
+                   "expected one of the keys of the top level)",
+                   dir.path()),
+                at("{DIR}/scenario.toml:11:24: error: demography.fertility_multiplier: wrong "
+                   "type (got \"high\", expected a number >= 0, or a schedule { YEAR = number, "
+                   "... })",
+                   dir.path()),
+                at("{DIR}/scenario.toml:8:19: error: projection.sample_fraction: value out of "
+                   "range (got 2, expected a number in (0, 1])",
+                   dir.path())});
+  }
+  SECTION("errors in the scenario file and in a data table together") {
+    const fs::path file = write_scenario(
+        dir, scenario_text("start_year = 2020\nend_year = 2025\nreplications = 0\n"));
+    dir.write("data/sex_ratio_at_birth.csv",
+              "year,sex_ratio_at_birth\n2020,1.05\n2021,9\n2022,1.05\n2023,1.05\n2024,1.05\n"
+              "2025,1.05\n");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:7:16: error: projection.replications: value out of range "
+                   "(got 0, expected an integer in [1, 10000])",
+                   dir.path()),
+                at("{DIR}/data/sex_ratio_at_birth.csv:3:6: error: sex_ratio_at_birth: value out "
+                   "of range (got 9, expected a number in [0.5, 2])",
+                   dir.path())});
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// extends
+
+namespace {
+
+// dir/base/deeper/grand.toml <- dir/base/mid.toml <- dir/child/child.toml, with the data tables
+// in dir/data, named only by grand.toml. Returns the child's path.
+fs::path write_chain(const TempDir& dir) {
+  ssproj::testing::write_small_scenario(dir, kData);
+  dir.write("base/deeper/grand.toml",
+            "schema_version = 1\n"
+            "name = \"grand\"\n"
+            "description = \"the grandparent\"\n"
+            "\n"
+            "[projection]\n"
+            "start_year = 2020\n"
+            "end_year = 2025\n"
+            "seed = 7\n"
+            "sample_fraction = 0.5\n"
+            "\n"
+            "[data]\n"
+            "base_population = \"../../data/base_population.csv\"\n"
+            "mortality = \"../../data/mortality.csv\"\n"
+            "fertility = \"../../data/fertility.csv\"\n"
+            "sex_ratio_at_birth = \"../../data/sex_ratio_at_birth.csv\"\n"
+            "net_migration = \"../../data/net_migration.csv\"\n"
+            "\n"
+            "[demography]\n"
+            "mortality_multiplier = { 2020 = 1.0, 2024 = 0.5, interpolation = \"linear\" }\n"
+            "migration_multiplier = 2.0\n");
+  dir.write("base/mid.toml",
+            "extends = \"deeper/grand.toml\"\n"
+            "name = \"mid\"\n"
+            "\n"
+            "[projection]\n"
+            "end_year = 2024\n"
+            "\n"
+            "[demography]\n"
+            "mortality_multiplier = { 2020 = 0.75 }\n"
+            "fertility_multiplier = 1.25\n");
+  return dir.write("child/child.toml",
+                   "extends = \"../base/mid.toml\"\n"
+                   "description = \"the child\"\n"
+                   "\n"
+                   "[projection]\n"
+                   "replications = 3\n");
+}
+
+}  // namespace
+
+TEST_CASE("extends: a chain of three files in different directories merges deeply", "[scenario]") {
+  TempDir dir;
+  const fs::path child = write_chain(dir);
+  const Scenario s = load_scenario(child);
+  CHECK(s.file == child);
+  CHECK(s.name == "mid");                  // mid overrides grand
+  CHECK(s.description == "the child");     // child overrides grand
+  CHECK(s.projection.start_year == 2020);  // from grand
+  CHECK(s.projection.end_year == 2024);    // mid overrides grand
+  CHECK(s.projection.seed == 7);           // from grand
+  CHECK(s.projection.sample_fraction == 0.5);
+  CHECK(s.projection.replications == 3);  // from child
+  // The schedule in mid replaces grand's whole: one point, step, no "linear" left over.
+  CHECK(s.demography.mortality_multiplier ==
+        Schedule({{2020, 0.75}}, Schedule::Interpolation::kStep));
+  CHECK(s.demography.fertility_multiplier == Schedule::constant(1.25));
+  CHECK(s.demography.migration_multiplier == Schedule::constant(2.0));
+  // Data paths written in grand.toml are relative to grand.toml's directory.
+  CHECK(s.data.mortality == dir.path() / "data/mortality.csv");
+  CHECK(s.data.net_migration == dir.path() / "data/net_migration.csv");
+  CHECK(s.inputs.last_year == 2024);
+
+  // The resolved scenario: merged, defaults filled in, data paths relative to child/.
+  CHECK(s.resolved_toml ==
+        "description = 'the child'\n"
+        "name = 'mid'\n"
+        "schema_version = 1\n"
+        "\n"
+        "[data]\n"
+        "base_population = '../data/base_population.csv'\n"
+        "fertility = '../data/fertility.csv'\n"
+        "mortality = '../data/mortality.csv'\n"
+        "net_migration = '../data/net_migration.csv'\n"
+        "sex_ratio_at_birth = '../data/sex_ratio_at_birth.csv'\n"
+        "\n"
+        "[demography]\n"
+        "fertility_multiplier = 1.25\n"
+        "migration_multiplier = 2.0\n"
+        "mortality_multiplier = { 2020 = 0.75 }\n"
+        "\n"
+        "[projection]\n"
+        "end_year = 2024\n"
+        "replications = 3\n"
+        "sample_fraction = 0.5\n"
+        "seed = 7\n"
+        "start_year = 2020\n");
+}
+
+TEST_CASE("extends: a data path given in the child is relative to the child", "[scenario]") {
+  TempDir dir;
+  const fs::path child = write_chain(dir);
+  dir.write("child/own/mortality.csv", read_file(dir.path() / "data/mortality.csv"));
+  dir.write("child/child.toml",
+            "extends = \"../base/mid.toml\"\n[data]\nmortality = \"own/mortality.csv\"\n");
+  const Scenario s = load_scenario(child);
+  CHECK(s.data.mortality == dir.path() / "child/own/mortality.csv");
+  CHECK(s.data.fertility == dir.path() / "data/fertility.csv");
+  CHECK(s.resolved_toml.find("mortality = 'own/mortality.csv'\n") != std::string::npos);
+  CHECK(s.resolved_toml.find("fertility = '../data/fertility.csv'\n") != std::string::npos);
+}
+
+TEST_CASE("extends: errors are located in the file that has them", "[scenario]") {
+  TempDir dir;
+  const fs::path child = write_chain(dir);
+  SECTION("a bad value in the base file") {
+    dir.write("base/mid.toml", "extends = \"deeper/grand.toml\"\n[projection]\nseed = -3\n");
+    CHECK(errors_of(child) ==
+          Lines{at("{DIR}/base/mid.toml:3:8: error: projection.seed: value out of range (got -3, "
+                   "expected an integer in [0, 9223372036854775807])",
+                   dir.path())});
+  }
+  SECTION("a missing data file named in the grandparent") {
+    fs::remove(dir.path() / "data/fertility.csv");
+    CHECK(errors_of(child) ==
+          Lines{at("{DIR}/base/deeper/grand.toml:14:13: error: data.fertility: data file not "
+                   "found (got \"../../data/fertility.csv\", expected an existing CSV file, "
+                   "relative to the scenario file (resolved to {DIR}/data/fertility.csv))",
+                   dir.path())});
+  }
+  SECTION("a syntax error in the base file") {
+    dir.write("base/mid.toml", "extends = \"deeper/grand.toml\"\nname = = 3\n");
+    CHECK(errors_of(child) ==
+          Lines{at("{DIR}/base/mid.toml:2:8: error: TOML syntax error: Error while parsing "
+                   "value: could not determine value type",
+                   dir.path())});
+  }
+}
+
+TEST_CASE("extends: bad references are errors", "[scenario]") {
+  TempDir dir;
+  SECTION("file not found") {
+    const fs::path file = dir.write("a.toml", "extends = \"nope.toml\"\nname = \"a\"\n");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/a.toml:1:11: error: extends: file not found (got \"nope.toml\", "
+                   "expected a scenario file relative to {DIR})",
+                   dir.path())});
+  }
+  SECTION("wrong type") {
+    const fs::path file = dir.write("a.toml", "name = \"a\"\nextends = [\"b.toml\"]\n");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/a.toml:2:11: error: extends: wrong type (got an array, expected a path "
+                   "to a scenario file, relative to this file)",
+                   dir.path())});
+  }
+  SECTION("a file that extends itself") {
+    const fs::path file = dir.write("a.toml", "extends = \"a.toml\"\n");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/a.toml:1:11: error: extends: cycle in the extends chain (got a.toml -> "
+                   "a.toml, expected a chain of files that ends)",
+                   dir.path())});
+  }
+  SECTION("a cycle of three files across directories") {
+    const fs::path file = dir.write("a.toml", "extends = \"sub/b.toml\"\n");
+    dir.write("sub/b.toml", "extends = \"../c.toml\"\n");
+    dir.write("c.toml", "name = \"c\"\nextends = \"./a.toml\"\n");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/c.toml:2:11: error: extends: cycle in the extends chain (got a.toml -> "
+                   "b.toml -> c.toml -> a.toml, expected a chain of files that ends)",
+                   dir.path())});
+  }
+}
+
+TEST_CASE("merge_into: tables merge deeply, arrays and inline tables are replaced whole",
+          "[scenario]") {
+  toml::table base = toml::parse(
+      "a = 1\nlist = [1, 2, 3]\ninline = { x = 1, y = 2 }\n[t]\nkeep = 1\nchange = 1\n"
+      "[t.sub]\nkeep = 1\n");
+  toml::table overlay = toml::parse(
+      "b = 2\nlist = [9]\ninline = { x = 5 }\n[t]\nchange = 2\nadd = 3\n[t.sub]\nnew = 4\n");
+  ssproj::scenario::merge_into(base, std::move(overlay));
+  CHECK(base["a"].value<int>() == 1);
+  CHECK(base["b"].value<int>() == 2);
+  REQUIRE(base["list"].as_array() != nullptr);
+  CHECK(base["list"].as_array()->size() == 1);
+  CHECK(base["list"][0].value<int>() == 9);
+  REQUIRE(base["inline"].as_table() != nullptr);
+  CHECK(base["inline"].as_table()->size() == 1);  // y is gone
+  CHECK(base["inline"]["x"].value<int>() == 5);
+  CHECK(base["t"]["keep"].value<int>() == 1);
+  CHECK(base["t"]["change"].value<int>() == 2);
+  CHECK(base["t"]["add"].value<int>() == 3);
+  CHECK(base["t"]["sub"]["keep"].value<int>() == 1);
+  CHECK(base["t"]["sub"]["new"].value<int>() == 4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schedules (number or schedule)
+
+TEST_CASE("a multiplier can be a scalar, a step schedule or a linear schedule", "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_scenario(
+      dir, scenario_text("start_year = 2020\nend_year = 2025\n",
+                         "[demography]\n"
+                         "mortality_multiplier = { 2020 = 1.0, 2023 = 0.5 }\n"
+                         "fertility_multiplier = { 2024 = 0.5, 2020 = 1.0, interpolation = "
+                         "\"linear\" }\n"
+                         "migration_multiplier = 3\n\n"));
+  const Scenario s = load_scenario(file);
+  const Schedule& m = s.demography.mortality_multiplier;
+  CHECK(m.interpolation() == Schedule::Interpolation::kStep);
+  CHECK(m.at(2019) == 1.0);
+  CHECK(m.at(2022) == 1.0);
+  CHECK(m.at(2023) == 0.5);
+  CHECK(m.at(2025) == 0.5);
+  const Schedule& f = s.demography.fertility_multiplier;
+  CHECK(f.interpolation() == Schedule::Interpolation::kLinear);
+  CHECK(f.points() == std::vector<std::pair<int, double>>{{2020, 1.0}, {2024, 0.5}});
+  CHECK(f.at(2022) == Approx(0.75));
+  CHECK(f.at(2030) == 0.5);
+  CHECK(s.demography.migration_multiplier == Schedule::constant(3.0));
+}
+
+TEST_CASE("a schedule may be written as a [table] and with interpolation = \"step\"",
+          "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_scenario(
+      dir, scenario_text("start_year = 2021\nend_year = 2025\n",
+                         "[demography.mortality_multiplier]\n2020 = 1.0\n2025 = 0.25\n"
+                         "interpolation = \"step\"\n\n"));
+  const Scenario s = load_scenario(file);
+  CHECK(s.demography.mortality_multiplier ==
+        Schedule({{2020, 1.0}, {2025, 0.25}}, Schedule::Interpolation::kStep));
+}
+
+TEST_CASE("schedule errors", "[scenario]") {
+  TempDir dir;
+  struct Case {
+    const char* name;
+    std::string line;  // line 9, after [demography] on line 8
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"a key that is not a year",
+       "mortality_multiplier = { 2020 = 1.0, soon = 0.5 }",
+       {"{DIR}/scenario.toml:9:38: error: demography.mortality_multiplier: schedule key is not "
+        "a year (got \"soon\", expected a year in [1900, 2300] or \"interpolation\")"}},
+      {"a year out of range",
+       "mortality_multiplier = { 1850 = 1.0, 2020 = 1.0 }",
+       {"{DIR}/scenario.toml:9:26: error: demography.mortality_multiplier: schedule key is not "
+        "a year (got \"1850\", expected a year in [1900, 2300] or \"interpolation\")"}},
+      {"bad interpolation",
+       "fertility_multiplier = { 2020 = 1.0, interpolation = \"cubic\" }",
+       {"{DIR}/scenario.toml:9:54: error: demography.fertility_multiplier.interpolation: unknown "
+        "interpolation (got \"cubic\", expected \"step\" or \"linear\")"}},
+      {"interpolation of the wrong type",
+       "fertility_multiplier = { 2020 = 1.0, interpolation = 1 }",
+       {"{DIR}/scenario.toml:9:54: error: demography.fertility_multiplier.interpolation: unknown "
+        "interpolation (got 1, expected \"step\" or \"linear\")"}},
+      {"an empty schedule",
+       "migration_multiplier = {}",
+       {"{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: schedule has no "
+        "years (got {}, expected at least one YEAR = value entry)"}},
+      {"an entry out of range",
+       "mortality_multiplier = { 2020 = 1.0, 2025 = -0.8 }",
+       {"{DIR}/scenario.toml:9:45: error: demography.mortality_multiplier.2025: value out of "
+        "range (got -0.8, expected a number >= 0)"}},
+      {"an entry of the wrong type",
+       "fertility_multiplier = { 2020 = \"high\" }",
+       {"{DIR}/scenario.toml:9:33: error: demography.fertility_multiplier.2020: wrong type (got "
+        "\"high\", expected a number >= 0)"}},
+      {"a schedule starting after start_year",
+       "mortality_multiplier = { 2022 = 1.0, 2024 = 0.9 }",
+       {"{DIR}/scenario.toml:9:24: error: demography.mortality_multiplier: schedule starts after "
+        "the projection (got first year 2022, expected a first year <= projection.start_year "
+        "(2020))"}},
+      {"the same year twice",
+       "mortality_multiplier = { 2020 = 1.0, 02020 = 0.5 }",
+       {"{DIR}/scenario.toml:9:26: error: demography.mortality_multiplier: duplicate year in "
+        "schedule (got \"2020\" and \"02020\", expected each year at most once)"}},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.name) {
+      const fs::path file =
+          write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\n",
+                                            "[demography]\n" + c.line + "\n\n"));
+      Lines expected;
+      for (const std::string& e : c.expected) expected.push_back(at(e, dir.path()));
+      CHECK(errors_of(file) == expected);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command-line overrides
+
+TEST_CASE("overrides replace the scenario's values", "[scenario]") {
+  TempDir dir;
+  // The file's own sample_fraction is invalid, but the override replaces it.
+  const fs::path file = write_scenario(
+      dir, scenario_text("start_year = 2020\nend_year = 2025\nsample_fraction = 2\n"));
+  ScenarioOverrides o;
+  o.seed = std::numeric_limits<std::int64_t>::max();
+  o.replications = 4;
+  o.sample_fraction = 0.25;
+  const Scenario s = load_scenario(file, o);
+  CHECK(s.projection.seed == 9223372036854775807ULL);
+  CHECK(s.projection.replications == 4);
+  CHECK(s.projection.sample_fraction == 0.25);
+  CHECK(s.resolved_toml.find("seed = 9223372036854775807\n") != std::string::npos);
+  CHECK(s.resolved_toml.find("replications = 4\n") != std::string::npos);
+  CHECK(s.resolved_toml.find("sample_fraction = 0.25\n") != std::string::npos);
+}
+
+TEST_CASE("overrides are validated like scenario values, located at the command line",
+          "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\n"));
+  ScenarioOverrides o;
+  std::string expected;
+  SECTION("sample_fraction 0") {
+    o.sample_fraction = 0.0;
+    expected =
+        "command line:0:0: error: projection.sample_fraction: value out of range (got 0.0, "
+        "expected a number in (0, 1])";
+  }
+  SECTION("sample_fraction 1.5") {
+    o.sample_fraction = 1.5;
+    expected =
+        "command line:0:0: error: projection.sample_fraction: value out of range (got 1.5, "
+        "expected a number in (0, 1])";
+  }
+  SECTION("sample_fraction NaN") {
+    o.sample_fraction = std::nan("");
+    expected =
+        "command line:0:0: error: projection.sample_fraction: value out of range (got nan, "
+        "expected a number in (0, 1])";
+  }
+  SECTION("replications 0") {
+    o.replications = 0;
+    expected =
+        "command line:0:0: error: projection.replications: value out of range (got 0, expected "
+        "an integer in [1, 10000])";
+  }
+  SECTION("replications -2") {
+    o.replications = -2;
+    expected =
+        "command line:0:0: error: projection.replications: value out of range (got -2, expected "
+        "an integer in [1, 10000])";
+  }
+  SECTION("a seed beyond the largest TOML integer is not wrapped around") {
+    o.seed = std::numeric_limits<std::uint64_t>::max();
+    expected =
+        "command line:0:0: error: projection.seed: value out of range (got "
+        "18446744073709551615, expected an integer in [0, 9223372036854775807])";
+  }
+  CHECK(errors_of(file, o) == Lines{expected});
+}
+
+TEST_CASE("overrides and file errors are reported together", "[scenario]") {
+  TempDir dir;
+  const fs::path file =
+      write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\nreplications = 0\n"));
+  ScenarioOverrides o;
+  o.sample_fraction = -1;
+  CHECK(errors_of(file, o) ==
+        Lines{at("{DIR}/scenario.toml:7:16: error: projection.replications: value out of range "
+                 "(got 0, expected an integer in [1, 10000])",
+                 dir.path()),
+              "command line:0:0: error: projection.sample_fraction: value out of range (got "
+              "-1.0, expected a number in (0, 1])"});
+}
+
+TEST_CASE("an override does not hide a missing [projection] table", "[scenario]") {
+  TempDir dir;
+  const fs::path file =
+      write_scenario(dir, "schema_version = 1\nname = \"small\"\n" + kDataSection);
+  ScenarioOverrides o;
+  o.seed = 3;
+  o.replications = 2;
+  CHECK(errors_of(file, o) ==
+        Lines{at("{DIR}/scenario.toml:1:1: error: projection: required table is missing "
+                 "(expected a table [projection])",
+                 dir.path())});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The resolved scenario (what `ssproj describe` prints)
+
+TEST_CASE("resolved_toml has every default filled in", "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_scenario(dir, scenario_text("start_year = 2021\nend_year = 2025\n"));
+  const Scenario s = load_scenario(file);
+  CHECK(s.resolved_toml ==
+        "description = ''\n"
+        "name = 'small'\n"
+        "schema_version = 1\n"
+        "\n"
+        "[data]\n"
+        "base_population = 'data/base_population.csv'\n"
+        "fertility = 'data/fertility.csv'\n"
+        "mortality = 'data/mortality.csv'\n"
+        "net_migration = 'data/net_migration.csv'\n"
+        "sex_ratio_at_birth = 'data/sex_ratio_at_birth.csv'\n"
+        "\n"
+        "[demography]\n"
+        "fertility_multiplier = 1.0\n"
+        "migration_multiplier = 1.0\n"
+        "mortality_multiplier = 1.0\n"
+        "\n"
+        "[projection]\n"
+        "end_year = 2025\n"
+        "replications = 1\n"
+        "sample_fraction = 1.0\n"
+        "seed = 1\n"
+        "start_year = 2021\n");
+}
+
+TEST_CASE("resolved_toml saved next to the scenario loads to the same resolved_toml",
+          "[scenario]") {
+  TempDir dir;
+  SECTION("a single file with schedules") {
+    const fs::path file = write_scenario(
+        dir, scenario_text("start_year = 2020\nend_year = 2025\nseed = 42\n",
+                           "[demography]\nmortality_multiplier = { 2020 = 1.0, 2023 = 0.9, "
+                           "interpolation = \"linear\" }\n"
+                           "[demography.fertility_multiplier]\n2020 = 1.0\n2022 = 1.1\n\n"));
+    const Scenario s = load_scenario(file);
+    const fs::path described = dir.write("described.toml", s.resolved_toml);
+    const Scenario again = load_scenario(described);
+    CHECK(again.resolved_toml == s.resolved_toml);
+    CHECK(again.demography.mortality_multiplier == s.demography.mortality_multiplier);
+    CHECK(again.demography.fertility_multiplier == s.demography.fertility_multiplier);
+    CHECK(again.data.mortality == s.data.mortality);
+    CHECK(again.projection.seed == 42);
+  }
+  SECTION("an extends chain across directories, saved in the child's directory") {
+    const fs::path child = write_chain(dir);
+    const Scenario s = load_scenario(child);
+    const fs::path described = dir.write("child/described.toml", s.resolved_toml);
+    const Scenario again = load_scenario(described);
+    CHECK(again.resolved_toml == s.resolved_toml);
+    CHECK(again.data.mortality == s.data.mortality);
+    CHECK(again.demography.mortality_multiplier == s.demography.mortality_multiplier);
+  }
+  SECTION("with overrides applied") {
+    const fs::path file =
+        write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\n"));
+    ScenarioOverrides o;
+    o.replications = 5;
+    const Scenario s = load_scenario(file, o);
+    const Scenario again = load_scenario(dir.write("described.toml", s.resolved_toml));
+    CHECK(again.projection.replications == 5);
+    CHECK(again.resolved_toml == s.resolved_toml);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documentation
+
+TEST_CASE("every scenario key is documented in docs/scenario-reference.md", "[scenario]") {
+  const fs::path doc_file = ssproj::testing::source_dir() / "docs/scenario-reference.md";
+  const std::string doc = read_file(doc_file);
+  INFO("reading " << doc_file);
+  REQUIRE_FALSE(doc.empty());
+  for (const ssproj::scenario::KeySpec& k : ssproj::scenario::scenario_keys()) {
+    const std::string quoted = "`" + std::string(k.path) + "`";
+    INFO("key " << quoted);
+    CHECK(doc.find(quoted) != std::string::npos);
+  }
+}
