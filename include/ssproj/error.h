@@ -16,7 +16,8 @@ namespace ssproj {
 //
 // Rendered by to_string() in the compiler-like form
 //   FILE:LINE:COL: error: KEY.PATH: MESSAGE (got VALUE, expected EXPECTED)
-// where LINE and COL are 1-based. `key` is the dotted path of the scenario key
+// where LINE and COL are 1-based (a value given on the command line has line 0 and is shown
+// as `command line: error: ...`). `key` is the dotted path of the scenario key
 // ("projection.sample_fraction") or, for a data table, the column name ("mx").
 // `got` and `expected` may be empty, in which case their part of the message is left out.
 struct Diagnostic {

@@ -45,7 +45,11 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
   }
   csv.text_ = std::make_unique<std::string>(std::istreambuf_iterator<char>(in),
                                             std::istreambuf_iterator<char>());
-  const std::string_view text = *csv.text_;
+  std::string_view text = *csv.text_;
+  // A UTF-8 byte order mark, as spreadsheet programs write, is not part of the header.
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  const int bom_columns = text.starts_with(kByteOrderMark) ? 1 : 0;
+  if (bom_columns) text.remove_prefix(kByteOrderMark.size());
 
   bool seen_header = false;
   int line_number = 0;

@@ -162,7 +162,8 @@ std::optional<YearlyTable> read_yearly_table(const std::filesystem::path& file,
         if (missing.empty()) continue;
         std::string what = "no row for year " + std::to_string(year);
         if (shape.by_sex) what += ", sex " + std::string(s == 0 ? "male" : "female");
-        if (shape.by_age) what += ", ages " + age_ranges(missing);
+        if (shape.by_age)
+          what += (missing.size() == 1 ? ", age " : ", ages ") + age_ranges(missing);
         problems.push_back(what);
       }
     }

@@ -1,8 +1,10 @@
 // load_scenario: file -> merged TOML -> schema checks -> typed Scenario -> data tables ->
 // cross-checks -> resolved TOML. Every problem is collected before anything is thrown.
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <sstream>
+#include <tuple>
 
 #include <ssproj/scenario.h>
 
@@ -217,7 +219,7 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   std::optional<toml::table> document = scenario::read_document(file, diagnostics);
   if (!document) throw ScenarioError(diagnostics.take());
   apply_overrides(*document, overrides, diagnostics);
-  scenario::check_against_schema(*document, diagnostics);
+  scenario::check_against_schema(*document, file.string(), diagnostics);
 
   Scenario s;
   s.file = file;
@@ -256,7 +258,23 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   }
 
   load_inputs(*document, s, projection_ok, diagnostics);
-  if (!diagnostics.empty()) throw ScenarioError(diagnostics.take());
+  if (!diagnostics.empty()) {
+    // File by file (in the order the files were read), each in the order of its text, as a
+    // compiler would list them.
+    std::vector<Diagnostic> list = diagnostics.take();
+    std::vector<std::string> files;
+    for (const Diagnostic& d : list) {
+      if (std::find(files.begin(), files.end(), d.file) == files.end()) files.push_back(d.file);
+    }
+    auto rank = [&files](const Diagnostic& d) {
+      return std::find(files.begin(), files.end(), d.file) - files.begin();
+    };
+    std::stable_sort(list.begin(), list.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+      return std::make_tuple(rank(a), a.line, a.column) <
+             std::make_tuple(rank(b), b.line, b.column);
+    });
+    throw ScenarioError(std::move(list));
+  }
   s.resolved_toml = resolved_toml(*document, s);
   return s;
 }

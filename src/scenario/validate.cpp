@@ -147,7 +147,8 @@ void check_value(const KeySpec& spec, const std::string& path, const toml::node&
   }
 }
 
-void check_table(const toml::table& table, std::string_view prefix, Diagnostics& diagnostics) {
+void check_table(const toml::table& table, std::string_view prefix, const std::string& top_file,
+                 Diagnostics& diagnostics) {
   std::vector<std::string> siblings;
   for (const KeySpec& spec : scenario_keys()) {
     if (parent_of(spec.path) == prefix) {
@@ -168,7 +169,7 @@ void check_table(const toml::table& table, std::string_view prefix, Diagnostics&
     }
     check_value(*spec, path, node, diagnostics);
     if (spec->kind == Kind::kTable && node.is_table()) {
-      check_table(*node.as_table(), path, diagnostics);
+      check_table(*node.as_table(), path, top_file, diagnostics);
     }
   }
   for (const KeySpec& spec : scenario_keys()) {
@@ -177,11 +178,9 @@ void check_table(const toml::table& table, std::string_view prefix, Diagnostics&
     if (table.contains(name)) continue;
     toml::source_region where = table.source();
     if (!where.path) {
-      // The root table of a parsed file has no region of its own: point at the file's top.
-      for (auto&& [key, node] : table) {
-        where.path = node.source().path;
-        break;
-      }
+      // The root table has no region of its own: point at the top of the file that was run
+      // (not at a file it extends).
+      where.path = std::make_shared<const std::string>(top_file);
       where.begin = {1, 1};
     }
     diagnostics.add_at(
@@ -207,8 +206,9 @@ const toml::node* value_or_default(const toml::table& document, std::string_view
 
 }  // namespace
 
-void check_against_schema(const toml::table& document, Diagnostics& diagnostics) {
-  check_table(document, "", diagnostics);
+void check_against_schema(const toml::table& document, const std::string& top_file,
+                          Diagnostics& diagnostics) {
+  check_table(document, "", top_file, diagnostics);
 }
 
 std::optional<long long> read_integer(const toml::table& document, std::string_view path) {

@@ -14,8 +14,10 @@
 namespace ssproj::scenario {
 
 // Reports unknown keys (with a suggestion), missing required keys, wrong types and values out
-// of range for every key of the schema, all at once.
-void check_against_schema(const toml::table& document, Diagnostics& diagnostics);
+// of range for every key of the schema, all at once. Keys missing at the top level are
+// reported at line 1 of `top_file`, the file that was run.
+void check_against_schema(const toml::table& document, const std::string& top_file,
+                          Diagnostics& diagnostics);
 
 // Typed reads of keys that passed check_against_schema (missing optional keys give their
 // schema default). Each returns nothing when the key is missing or was invalid.

@@ -405,11 +405,11 @@ TEST_CASE("a value of the wrong type is an error", "[scenario]") {
                  "fertility = \"\"\nsex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n"
                  "net_migration = \"data/net_migration.csv\"\n");
     CHECK(errors_of(file) ==
-          Lines{at("{DIR}/scenario.toml:9:13: error: data.fertility: empty path (got \"\", "
-                   "expected a file path (string))",
-                   dir.path()),
-                at("{DIR}/scenario.toml:8:13: error: data.mortality: wrong type (got 3, expected "
+          Lines{at("{DIR}/scenario.toml:8:13: error: data.mortality: wrong type (got 3, expected "
                    "a file path (string))",
+                   dir.path()),
+                at("{DIR}/scenario.toml:9:13: error: data.fertility: empty path (got \"\", "
+                   "expected a file path (string))",
                    dir.path())});
   }
 }
@@ -607,12 +607,12 @@ TEST_CASE("every problem of a scenario is reported at once", "[scenario]") {
           Lines{at("{DIR}/scenario.toml:3:1: error: colour: unknown key (got \"colour\", "
                    "expected one of the keys of the top level)",
                    dir.path()),
+                at("{DIR}/scenario.toml:8:19: error: projection.sample_fraction: value out of "
+                   "range (got 2, expected a number in (0, 1])",
+                   dir.path()),
                 at("{DIR}/scenario.toml:11:24: error: demography.fertility_multiplier: wrong "
                    "type (got \"high\", expected a number >= 0, or a schedule { YEAR = number, "
                    "... })",
-                   dir.path()),
-                at("{DIR}/scenario.toml:8:19: error: projection.sample_fraction: value out of "
-                   "range (got 2, expected a number in (0, 1])",
                    dir.path())});
   }
   SECTION("errors in the scenario file and in a data table together") {
@@ -953,37 +953,37 @@ TEST_CASE("overrides are validated like scenario values, located at the command 
   SECTION("sample_fraction 0") {
     o.sample_fraction = 0.0;
     expected =
-        "command line:0:0: error: projection.sample_fraction: value out of range (got 0.0, "
+        "command line: error: projection.sample_fraction: value out of range (got 0.0, "
         "expected a number in (0, 1])";
   }
   SECTION("sample_fraction 1.5") {
     o.sample_fraction = 1.5;
     expected =
-        "command line:0:0: error: projection.sample_fraction: value out of range (got 1.5, "
+        "command line: error: projection.sample_fraction: value out of range (got 1.5, "
         "expected a number in (0, 1])";
   }
   SECTION("sample_fraction NaN") {
     o.sample_fraction = std::nan("");
     expected =
-        "command line:0:0: error: projection.sample_fraction: value out of range (got nan, "
+        "command line: error: projection.sample_fraction: value out of range (got nan, "
         "expected a number in (0, 1])";
   }
   SECTION("replications 0") {
     o.replications = 0;
     expected =
-        "command line:0:0: error: projection.replications: value out of range (got 0, expected "
+        "command line: error: projection.replications: value out of range (got 0, expected "
         "an integer in [1, 10000])";
   }
   SECTION("replications -2") {
     o.replications = -2;
     expected =
-        "command line:0:0: error: projection.replications: value out of range (got -2, expected "
+        "command line: error: projection.replications: value out of range (got -2, expected "
         "an integer in [1, 10000])";
   }
   SECTION("a seed beyond the largest TOML integer is not wrapped around") {
     o.seed = std::numeric_limits<std::uint64_t>::max();
     expected =
-        "command line:0:0: error: projection.seed: value out of range (got "
+        "command line: error: projection.seed: value out of range (got "
         "18446744073709551615, expected an integer in [0, 9223372036854775807])";
   }
   CHECK(errors_of(file, o) == Lines{expected});
@@ -999,7 +999,7 @@ TEST_CASE("overrides and file errors are reported together", "[scenario]") {
         Lines{at("{DIR}/scenario.toml:7:16: error: projection.replications: value out of range "
                  "(got 0, expected an integer in [1, 10000])",
                  dir.path()),
-              "command line:0:0: error: projection.sample_fraction: value out of range (got "
+              "command line: error: projection.sample_fraction: value out of range (got "
               "-1.0, expected a number in (0, 1])"});
 }
 
