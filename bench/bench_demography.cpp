@@ -19,8 +19,8 @@
 namespace {
 
 const ssproj::Scenario& lao_baseline() {
-  static const ssproj::Scenario scenario =
-      ssproj::load_scenario(std::filesystem::path(SSPROJ_SOURCE_DIR) / "scenarios/lao/baseline.toml");
+  static const ssproj::Scenario scenario = ssproj::load_scenario(
+      std::filesystem::path(SSPROJ_SOURCE_DIR) / "scenarios/lao/baseline.toml");
   return scenario;
 }
 
@@ -52,8 +52,8 @@ void BM_Microsimulation_Step(benchmark::State& state) {
   }
   const auto rates = ssproj::demography::build_step_rates(s);
   tbb::task_arena arena(threads);
-  ssproj::engine::Microsimulation sim(base, s.inputs.base_year, fraction > 1.0 ? 1.0 : fraction,
-                                      1, 0);
+  ssproj::engine::Microsimulation sim(base, s.inputs.base_year, fraction > 1.0 ? 1.0 : fraction, 1,
+                                      0);
   // One untimed step first, so that the scratch buffers exist as in a long run.
   arena.execute([&] { sim.step(rates.front()); });
   double person_years = 0;
@@ -68,7 +68,7 @@ void BM_Microsimulation_Step(benchmark::State& state) {
       benchmark::Counter(person_years, benchmark::Counter::kIsRate);
   state.counters["persons"] = static_cast<double>(sim.population().size());
   state.counters["bytes_per_person"] =
-      static_cast<double>(ssproj::engine::Population::kBytesPerPerson);
+      static_cast<double>(ssproj::engine::Population::bytes_per_person());
 }
 BENCHMARK(BM_Microsimulation_Step)
     ->ArgNames({"threads", "persons"})

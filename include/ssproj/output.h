@@ -24,6 +24,17 @@ std::string cohort_population_csv(const PopulationSeries& series);
 // linear interpolation between order statistics).
 std::string microsimulation_population_csv(const std::vector<ReplicationResult>& replications);
 
+// labour.csv: `year,sex,age_group,area,status,persons` (ages 15+), from the workforce results.
+std::string labour_csv(const std::vector<ReplicationResult>& replications);
+
+// coverage.csv: `year,sex,age_group,area,status,scheme,registered,active_contributors,
+// coverage_rate`; coverage_rate = active contributors of the scheme / persons in the cell.
+std::string coverage_csv(const std::vector<ReplicationResult>& replications);
+
+// contributions.csv: `year,scheme,contributors,insurable_earnings,contributions_employer,
+// contributions_employee,contributions_government` (kip), schemes compulsory, voluntary, total.
+std::string contributions_csv(const std::vector<ReplicationResult>& replications);
+
 // manifest.json: provenance of the run (version, commit, hashes, seed, sizes, timing).
 std::string manifest_json(const Scenario& scenario, const ProjectionResults& results,
                           const RunRecord& record);
@@ -34,6 +45,11 @@ std::string manifest_json(const Scenario& scenario, const ProjectionResults& res
 // @throws IoError when a file cannot be written; temporary files are removed.
 void write_run_outputs(const std::filesystem::path& out_dir, const Scenario& scenario,
                        const ProjectionResults& results, const RunRecord& record);
+
+// Creates `out_dir` if needed and checks that files can be written there, so that a run
+// with an unusable output directory fails before any work.
+// @throws IoError
+void check_output_directory(const std::filesystem::path& out_dir);
 
 // The same atomic write for any set of (file name, contents) pairs.
 // @throws IoError

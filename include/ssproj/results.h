@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <ssproj/demographic_inputs.h>
+#include <ssproj/workforce.h>
 
 namespace ssproj {
 
@@ -32,11 +33,40 @@ struct DemographicEvents {
   std::array<std::int64_t, kNumSexes> immigrants{};
 };
 
-// One replication of the microsimulation.
+// Persons of one sex, age band, area and status on 1 July, and the scheme's members among
+// them, by scheme (index 0 compulsory, 1 voluntary).
+struct WorkforceCell {
+  double persons = 0;
+  std::array<double, 2> registered{};  // registered members (active or lapsed)
+  std::array<double, 2> active{};      // active contributors
+};
+using WorkforceCells = SexBandAreaTable<std::array<WorkforceCell, kNumStatuses>>;
+
+// Contributions of one scheme in a year, kip (nominal).
+struct ContributionTotals {
+  double contributors = 0;        // active members who paid at least one month
+  double insurable_earnings = 0;  // insurable monthly earnings x months paid
+  double employer = 0;
+  double employee = 0;    // for voluntary members: the member's own contribution
+  double government = 0;  // the State's share for public employees
+};
+
+// The workforce and the scheme on 1 July `year`, and the contributions of calendar year `year`
+// (computed from that mid-year state).
+struct WorkforceYear {
+  int year = 0;
+  WorkforceCells cells{};
+  std::array<ContributionTotals, 2> contributions{};  // 0 compulsory, 1 voluntary
+};
+
+// One replication of the microsimulation. Counts and amounts are weighted by
+// 1 / sample_fraction.
 struct ReplicationResult {
   PopulationSeries population;            // weighted persons (simulated persons / sample fraction)
   std::vector<DemographicEvents> events;  // one per step, from the base year to end_year - 1
-  double person_years = 0;                // simulated person-years (persons alive at each step)
+  // One per year start_year..end_year; empty when the scenario has no workforce data.
+  std::vector<WorkforceYear> workforce;
+  double person_years = 0;  // simulated person-years (persons alive at each step)
 };
 
 struct ProjectionResults {

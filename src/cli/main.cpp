@@ -2,6 +2,7 @@
 //
 // Exit status: 0 success; 1 a run failed (for example an output file could not be written);
 // 2 the scenario or a data table is invalid; 64 the command line itself is wrong.
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -127,7 +128,8 @@ int command_run(const std::vector<std::string>& args) {
                                              "output directory (created if missing)")(
       "threads,t", po::value<int>()->default_value(0),
       "worker threads, 0 = all cores (results do not depend on it)")(
-      "seed", po::value<std::uint64_t>(), "master seed (replaces projection.seed)")(
+      "seed", po::value<std::string>(),
+      "master seed, a whole number >= 0 (replaces projection.seed)")(
       "replications,r", po::value<int>(), "replications (replaces projection.replications)")(
       "sample-fraction,f", po::value<double>(),
       "share of the population simulated (replaces projection.sample_fraction)")(
@@ -147,7 +149,15 @@ int command_run(const std::vector<std::string>& args) {
   const bool quiet = vm.count("quiet") > 0;
 
   ssproj::ScenarioOverrides overrides;
-  if (vm.count("seed")) overrides.seed = vm["seed"].as<std::uint64_t>();
+  if (vm.count("seed")) {
+    const std::string text = vm["seed"].as<std::string>();
+    std::uint64_t seed = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
+    if (ec != std::errc() || end != text.data() + text.size()) {
+      throw UsageError("--seed takes a whole number >= 0 (got '" + text + "')");
+    }
+    overrides.seed = seed;
+  }
   if (vm.count("replications")) overrides.replications = vm["replications"].as<int>();
   if (vm.count("sample-fraction")) overrides.sample_fraction = vm["sample-fraction"].as<double>();
 
@@ -158,6 +168,9 @@ int command_run(const std::vector<std::string>& args) {
     print_diagnostics(e);
     return kExitInvalidInput;
   }
+
+  const std::string out = vm["out"].as<std::string>();
+  ssproj::check_output_directory(out);
 
   ssproj::RunOptions options;
   options.threads = threads;
@@ -179,7 +192,6 @@ int command_run(const std::vector<std::string>& args) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (show_progress) std::fputc('\n', stderr);
 
-  const std::string out = vm["out"].as<std::string>();
   ssproj::write_run_outputs(out, scenario, results, record);
   if (!quiet) {
     std::fprintf(

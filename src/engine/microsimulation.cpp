@@ -1,7 +1,13 @@
+// The microsimulation's year step, in the pipeline's order: demography (fates, then
+// compaction into next year's arrays), labour transitions, membership, and the observation of
+// the new year (contributions, tallies). Every stage runs over fixed chunks of persons in
+// parallel; per-chunk results are combined in chunk order, so results never depend on the
+// number of threads.
 #include "engine/microsimulation.h"
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -21,8 +27,11 @@ enum Fate : std::uint8_t {
 };
 
 constexpr auto kFemale = static_cast<std::size_t>(Sex::kFemale);
+constexpr auto kNever = static_cast<std::uint8_t>(Membership::kNever);
+constexpr auto kActive = static_cast<std::uint8_t>(Membership::kActive);
+constexpr auto kLapsed = static_cast<std::uint8_t>(Membership::kLapsed);
 
-// Per-chunk results of the first pass, combined in chunk order.
+// Per-chunk results of the demography pass, combined in chunk order.
 struct ChunkTally {
   std::int64_t stays = 0;
   std::int64_t children = 0;
@@ -31,6 +40,27 @@ struct ChunkTally {
   std::array<std::int64_t, kNumSexes> deaths{};
   std::array<std::int64_t, kNumSexes> emigrants{};
 };
+
+// Per-chunk results of the workforce pass.
+struct WorkforceTally {
+  WorkforceCells cells{};
+  std::array<ContributionTotals, 2> contributions{};
+};
+
+template <typename F>
+void for_each_chunk(std::size_t n, F&& f) {
+  const std::size_t num_chunks =
+      (n + Microsimulation::kChunkSize - 1) / Microsimulation::kChunkSize;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, num_chunks), [&](const auto& range) {
+    for (std::size_t c = range.begin(); c != range.end(); ++c) {
+      f(c, c * Microsimulation::kChunkSize, std::min(n, (c + 1) * Microsimulation::kChunkSize));
+    }
+  });
+}
+
+std::size_t num_chunks(std::size_t n) {
+  return (n + Microsimulation::kChunkSize - 1) / Microsimulation::kChunkSize;
+}
 
 // Probability that a person arriving at age x (sex s) on 1 July next year emigrates instead:
 // the step's net emigrants of that age over the expected number of persons reaching it, so
@@ -58,82 +88,297 @@ std::uint8_t older(std::uint8_t age) {
   return static_cast<std::uint8_t>(std::min<int>(age + 1, kMaxAge));
 }
 
+// A lognormal factor with mean 1 and log standard deviation sigma, from two uniforms
+// (Box-Muller).
+float lognormal_factor(double u1, double u2, double sigma) {
+  const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+  return static_cast<float>(std::exp(sigma * z - 0.5 * sigma * sigma));
+}
+
+// Contribution months of an active member paying a share `density` of the year: 12 d
+// rounded up or down at random, so the mean is exactly 12 d.
+std::uint16_t months_paid(double density, double u) {
+  return static_cast<std::uint16_t>(std::min(12.0, std::floor(12.0 * density + u)));
+}
+
+void add(WorkforceYear& into, const WorkforceTally& t) {
+  for (std::size_t s = 0; s < kNumSexes; ++s) {
+    for (std::size_t b = 0; b < kNumAgeBands; ++b) {
+      for (std::size_t a = 0; a < kNumAreas; ++a) {
+        for (std::size_t st = 0; st < kNumStatuses; ++st) {
+          WorkforceCell& c = into.cells[s][b][a][st];
+          const WorkforceCell& d = t.cells[s][b][a][st];
+          c.persons += d.persons;
+          for (std::size_t k = 0; k < 2; ++k) {
+            c.registered[k] += d.registered[k];
+            c.active[k] += d.active[k];
+          }
+        }
+      }
+    }
+  }
+  for (std::size_t k = 0; k < 2; ++k) {
+    ContributionTotals& c = into.contributions[k];
+    const ContributionTotals& d = t.contributions[k];
+    c.contributors += d.contributors;
+    c.insurable_earnings += d.insurable_earnings;
+    c.employer += d.employer;
+    c.employee += d.employee;
+    c.government += d.government;
+  }
+}
+
 }  // namespace
 
 Microsimulation::Microsimulation(const SexAgeTable& base, int base_year, double sample_fraction,
-                                 std::uint64_t seed, std::uint32_t replication)
-    : rng_(seed, replication), sample_fraction_(sample_fraction), year_(base_year) {
+                                 std::uint64_t seed, std::uint32_t replication,
+                                 const WorkforceModel* workforce)
+    : rng_(seed, replication),
+      sample_fraction_(sample_fraction),
+      year_(base_year),
+      workforce_model_(workforce) {
+  std::int64_t total = 0;
   for (std::size_t s = 0; s < kNumSexes; ++s) {
     for (std::size_t x = 0; x < kNumAges; ++x) {
       const double expected = base[s][x] * sample_fraction;
       const double whole = std::floor(expected);
-      const std::uint32_t subject = static_cast<std::uint32_t>(s * kNumAges + x);
+      const auto subject = static_cast<std::uint32_t>(s * kNumAges + x);
       const double u = rng_.uniforms(Stream::kInitialPopulation, subject, base_year)[0];
-      const auto n = static_cast<std::int64_t>(whole) + (u < expected - whole ? 1 : 0);
-      counts_[s][x] = n;
-      for (std::int64_t i = 0; i < n; ++i) {
-        population_.push_back(next_id_++, static_cast<std::uint8_t>(x),
-                              static_cast<std::uint8_t>(s));
+      counts_[s][x] = static_cast<std::int64_t>(whole) + (u < expected - whole ? 1 : 0);
+      total += counts_[s][x];
+    }
+  }
+  population_.resize(static_cast<std::size_t>(total));
+  std::size_t k = 0;
+  for (std::size_t s = 0; s < kNumSexes; ++s) {
+    for (std::size_t x = 0; x < kNumAges; ++x) {
+      for (std::int64_t i = 0; i < counts_[s][x]; ++i, ++k) {
+        population_.set_new_person(k, next_id_++, static_cast<std::uint8_t>(x),
+                                   static_cast<std::uint8_t>(s));
       }
     }
   }
+  if (workforce_model_ != nullptr) {
+    assign_initial_attributes();
+    labour_coverage_and_observe();
+  }
+}
+
+void Microsimulation::new_person_attributes(Population& p, std::size_t k, int year,
+                                            const std::size_t* mother) {
+  const WorkforceModel& m = *workforce_model_;
+  const auto u = rng_.uniforms(Stream::kAttributes, p.id[k], year);
+  if (mother != nullptr) {
+    p.area[k] = population_.area[*mother];
+    p.region[k] = population_.region[*mother];
+  } else {
+    const auto residence = static_cast<std::size_t>(
+        std::upper_bound(m.residence_cdf.begin(), m.residence_cdf.end(), u[0]) -
+        m.residence_cdf.begin());
+    const std::size_t cell = std::min(residence, m.residence_cdf.size() - 1);
+    p.region[k] = static_cast<std::uint8_t>(cell / kNumAreas);
+    p.area[k] = static_cast<std::uint8_t>(cell % kNumAreas);
+  }
+  const int band = age_band(p.age[k]);
+  if (band >= 0) {
+    p.status[k] = static_cast<std::uint8_t>(labour::draw_status(
+        m.initial_status[p.sex[k]][static_cast<std::size_t>(band)][p.area[k]], u[1]));
+  }
+  p.earnings_factor[k] = lognormal_factor(u[2], u[3], m.earnings_dispersion);
+}
+
+void Microsimulation::assign_initial_attributes() {
+  const WorkforceModel& m = *workforce_model_;
+  const int year = year_;
+  const coverage::CoverageYear& cov = m.coverage_at(year);
+  const contributions::ContributionYear& con = m.contributions_at(year);
+  const std::size_t n = population_.size();
+
+  // Residence, status and earnings factor, as for a newcomer; count the employed workers whose
+  // status points to the voluntary scheme, among whom the base year's voluntary members are.
+  std::vector<std::int64_t> voluntary_path(num_chunks(n));
+  for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      new_person_attributes(population_, i, year, nullptr);
+      const auto status = static_cast<Status>(population_.status[i]);
+      if (coverage::legal_path(cov, status) == coverage::Path::kVoluntary) ++voluntary_path[c];
+    }
+  });
+  std::int64_t candidates = 0;
+  for (std::int64_t v : voluntary_path) candidates += v;
+  const double p_voluntary = candidates > 0
+                                 ? std::min(1.0, m.initial_voluntary_members * sample_fraction_ /
+                                                     static_cast<double>(candidates))
+                                 : 0.0;
+
+  // Membership and contribution history at the base year.
+  Population& p = population_;
+  for_each_chunk(n, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto status = static_cast<Status>(p.status[i]);
+      const coverage::Path path = coverage::legal_path(cov, status);
+      if (path == coverage::Path::kNone) continue;
+      const auto u = rng_.uniforms(Stream::kInitialMembership, p.id[i], year);
+      int history_start = 0;
+      double density = 0, insurable = 0;
+      const double gross =
+          labour::monthly_earnings(*m.inputs, status, p.sex[i], p.age[i], p.earnings_factor[i]);
+      if (path == coverage::Path::kCompulsory) {
+        const double rank = rng_.uniforms(Stream::kCompliance, p.id[i], p.spell[i])[0];
+        if (rank >= cov.compliance[p.region[i]][static_cast<std::size_t>(status)]) continue;
+        p.scheme[i] = static_cast<std::uint8_t>(Scheme::kCompulsory);
+        p.membership[i] = kActive;
+        history_start = m.history_start_compulsory;
+        density = cov.density_compulsory;
+        insurable = contributions::insurable_monthly(
+            con, gross, status == Status::kPublicEmployee ? 0.0 : cov.underdeclaration);
+      } else {
+        if (u[0] >= p_voluntary) continue;
+        p.scheme[i] = static_cast<std::uint8_t>(Scheme::kVoluntary);
+        p.membership[i] = u[1] < m.initial_voluntary_active_share ? kActive : kLapsed;
+        history_start = m.history_start_voluntary;
+        density = cov.density_voluntary;
+        insurable = con.voluntary_declared;
+      }
+      const int years =
+          history_start > 0 ? std::max(0, std::min(p.age[i] - 18, year - history_start)) : 0;
+      const double months = std::floor(12.0 * density * years + u[2]);
+      p.months[i] = static_cast<std::uint16_t>(std::min(months, 65535.0));
+      p.points[i] = static_cast<float>(p.months[i] * insurable);  // wage index 1 at the base
+    }
+  });
+}
+
+void Microsimulation::labour_coverage_and_observe() {
+  const WorkforceModel& m = *workforce_model_;
+  const int year = year_;
+  const bool transitions = year > m.base_year;
+  const coverage::CoverageYear& cov = m.coverage_at(year);
+  const contributions::ContributionYear& con = m.contributions_at(year);
+  const double wage_index = m.economy_at(year).wage_index;
+  const labour::LabourYear* lab = transitions ? &m.labour_into(year) : nullptr;
+  Population& p = population_;
+  const std::size_t n = p.size();
+  std::vector<WorkforceTally> tallies(num_chunks(n));
+
+  for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
+    WorkforceTally& t = tallies[c];
+    for (std::size_t i = begin; i < end; ++i) {
+      const int band = age_band(p.age[i]);
+      if (band < 0) continue;  // children have no labour status or membership
+      const auto b = static_cast<std::size_t>(band);
+      const auto u = rng_.uniforms(Stream::kLabour, p.id[i], year);
+
+      // Labour: this year's transition.
+      if (transitions) {
+        const auto next = static_cast<std::uint8_t>(
+            labour::draw_status(lab->transition_cdf[p.sex[i]][b][p.area[i]][p.status[i]], u[0]));
+        if (next != p.status[i]) {
+          p.status[i] = next;
+          ++p.spell[i];
+        }
+      }
+      const auto status = static_cast<Status>(p.status[i]);
+
+      // Coverage: membership for this year.
+      if (transitions) {
+        const double rank = coverage::legal_path(cov, status) == coverage::Path::kCompulsory
+                                ? rng_.uniforms(Stream::kCompliance, p.id[i], p.spell[i])[0]
+                                : 1.0;
+        coverage::update_membership(cov, status, p.region[i], rank, u[1], p.scheme[i],
+                                    p.membership[i]);
+      }
+
+      // Observation: tallies, and the year's contributions of active members.
+      WorkforceCell& cell = t.cells[p.sex[i]][b][p.area[i]][p.status[i]];
+      cell.persons += 1;
+      if (p.membership[i] == kNever) continue;
+      const std::size_t k = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kCompulsory) ? 0 : 1;
+      cell.registered[k] += 1;
+      if (p.membership[i] != kActive) continue;
+      cell.active[k] += 1;
+      const std::uint16_t months =
+          months_paid(k == 0 ? cov.density_compulsory : cov.density_voluntary, u[2]);
+      if (months == 0) continue;
+      const double insurable =
+          k == 0 ? contributions::insurable_monthly(
+                       con,
+                       labour::monthly_earnings(*m.inputs, status, p.sex[i], p.age[i],
+                                                p.earnings_factor[i]) *
+                           wage_index,
+                       status == Status::kPublicEmployee ? 0.0 : cov.underdeclaration)
+                 : con.voluntary_declared;
+      const double annual = insurable * months;
+      const contributions::Amounts a = contributions::amounts(
+          con, k == 0 ? Scheme::kCompulsory : Scheme::kVoluntary, status, annual);
+      ContributionTotals& total = t.contributions[k];
+      total.contributors += 1;
+      total.insurable_earnings += annual;
+      total.employer += a.employer;
+      total.employee += a.employee;
+      total.government += a.government;
+      p.months[i] = static_cast<std::uint16_t>(std::min(65535, p.months[i] + months));
+      p.points[i] += static_cast<float>(annual / wage_index);
+    }
+  });
+
+  workforce_ = WorkforceYear{};
+  workforce_.year = year;
+  for (const WorkforceTally& t : tallies) add(workforce_, t);
 }
 
 DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   const int year = year_;
   const std::size_t n = population_.size();
-  const std::size_t num_chunks = (n + kChunkSize - 1) / kChunkSize;
+  const std::size_t chunks = num_chunks(n);
   const SexAgeTable emigrate = emigration_probabilities(rates, counts_, sample_fraction_);
   fate_.resize(n);
-  std::vector<ChunkTally> tallies(num_chunks);
+  std::vector<ChunkTally> tallies(chunks);
 
-  // Pass 1: each person's fate. Draws depend only on (seed, replication, id, year).
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, num_chunks), [&](const auto& range) {
-    for (std::size_t c = range.begin(); c != range.end(); ++c) {
-      ChunkTally& t = tallies[c];
-      const std::size_t end = std::min(n, (c + 1) * kChunkSize);
-      for (std::size_t i = c * kChunkSize; i < end; ++i) {
-        const std::uint8_t age = population_.age[i];
-        const std::uint8_t sex = population_.sex[i];
-        const std::uint8_t next_age = older(age);
-        const auto u = rng_.uniforms(Stream::kDemography, population_.id[i], year);
-        std::uint8_t fate = 0;
-        const bool survives = u[0] < rates.survival[sex][age];
-        if (!survives) {
-          ++t.deaths[sex];
-        } else if (u[1] < emigrate[sex][next_age]) {
-          ++t.emigrants[sex];
-        } else {
-          fate |= kStays;
-          ++t.stays;
-          ++t.counts[sex][next_age];
-        }
-        if (sex == kFemale &&
-            u[2] < (survives ? rates.birth_if_survives[age] : rates.birth_if_dies[age])) {
-          const auto v = rng_.uniforms(Stream::kNewborn, population_.id[i], year);
-          const std::size_t child = v[0] < rates.male_birth_share ? 0 : 1;
-          ++t.births[child];
-          if (v[1] >= rates.newborn_survival[child]) {
-            ++t.deaths[child];
-          } else if (v[2] < emigrate[child][0]) {
-            ++t.emigrants[child];
-          } else {
-            fate |= kChild | (child == 0 ? kChildMale : 0);
-            ++t.children;
-            ++t.counts[child][0];
-          }
-        }
-        fate_[i] = fate;
+  // Demography, pass 1: each person's fate. Draws depend only on (seed, replication, id, year).
+  for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
+    ChunkTally& t = tallies[c];
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint8_t age = population_.age[i];
+      const std::uint8_t sex = population_.sex[i];
+      const std::uint8_t next_age = older(age);
+      const auto u = rng_.uniforms(Stream::kDemography, population_.id[i], year);
+      std::uint8_t fate = 0;
+      const bool survives = u[0] < rates.survival[sex][age];
+      if (!survives) {
+        ++t.deaths[sex];
+      } else if (u[1] < emigrate[sex][next_age]) {
+        ++t.emigrants[sex];
+      } else {
+        fate |= kStays;
+        ++t.stays;
+        ++t.counts[sex][next_age];
       }
+      if (sex == kFemale &&
+          u[2] < (survives ? rates.birth_if_survives[age] : rates.birth_if_dies[age])) {
+        const auto v = rng_.uniforms(Stream::kNewborn, population_.id[i], year);
+        const std::size_t child = v[0] < rates.male_birth_share ? 0 : 1;
+        ++t.births[child];
+        if (v[1] >= rates.newborn_survival[child]) {
+          ++t.deaths[child];
+        } else if (v[2] < emigrate[child][0]) {
+          ++t.emigrants[child];
+        } else {
+          fate |= kChild | (child == 0 ? kChildMale : 0);
+          ++t.children;
+          ++t.counts[child][0];
+        }
+      }
+      fate_[i] = fate;
     }
   });
 
   DemographicEvents events;
   events.year = year;
   Counts counts{};
-  std::vector<std::int64_t> stay_offset(num_chunks), child_offset(num_chunks);
+  std::vector<std::int64_t> stay_offset(chunks), child_offset(chunks);
   std::int64_t stays = 0, children = 0;
-  for (std::size_t c = 0; c < num_chunks; ++c) {
+  for (std::size_t c = 0; c < chunks; ++c) {
     const ChunkTally& t = tallies[c];
     stay_offset[c] = stays;
     child_offset[c] = children;
@@ -169,30 +414,27 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
     throw Error("the microsimulation ran out of person ids (more than 2^32 persons)");
   }
 
-  // Pass 2: survivors in their order, then the children (in their mothers' order), then the
-  // immigrants (by sex and age). Ids of new persons follow the same order.
+  // Demography, pass 2: survivors in their order (one year older), then the children in their
+  // mothers' order, then the immigrants by sex and age; new ids follow the same order.
   next_.resize(static_cast<std::size_t>(stays + children + total_immigrants));
   const std::uint32_t first_child_id = next_id_;
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, num_chunks), [&](const auto& range) {
-    for (std::size_t c = range.begin(); c != range.end(); ++c) {
-      auto k = static_cast<std::size_t>(stay_offset[c]);
-      auto j = static_cast<std::size_t>(child_offset[c]);
-      const std::size_t end = std::min(n, (c + 1) * kChunkSize);
-      for (std::size_t i = c * kChunkSize; i < end; ++i) {
-        const std::uint8_t fate = fate_[i];
-        if (fate & kStays) {
-          next_.id[k] = population_.id[i];
-          next_.age[k] = older(population_.age[i]);
-          next_.sex[k] = population_.sex[i];
-          ++k;
-        }
-        if (fate & kChild) {
-          const std::size_t slot = static_cast<std::size_t>(stays) + j;
-          next_.id[slot] = first_child_id + static_cast<std::uint32_t>(j);
-          next_.age[slot] = 0;
-          next_.sex[slot] = (fate & kChildMale) ? 0 : 1;
-          ++j;
-        }
+  const bool workforce = workforce_model_ != nullptr;
+  for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
+    auto k = static_cast<std::size_t>(stay_offset[c]);
+    auto j = static_cast<std::size_t>(child_offset[c]);
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint8_t fate = fate_[i];
+      if (fate & kStays) {
+        next_.copy_person(population_, i, k);
+        next_.age[k] = older(population_.age[i]);
+        ++k;
+      }
+      if (fate & kChild) {
+        const std::size_t slot = static_cast<std::size_t>(stays) + j;
+        next_.set_new_person(slot, first_child_id + static_cast<std::uint32_t>(j), 0,
+                             (fate & kChildMale) ? 0 : 1);
+        if (workforce) new_person_attributes(next_, slot, year + 1, &i);
+        ++j;
       }
     }
   });
@@ -201,16 +443,21 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   for (std::size_t s = 0; s < kNumSexes; ++s) {
     for (std::size_t x = 0; x < kNumAges; ++x) {
       for (std::int64_t i = 0; i < immigrants[s][x]; ++i, ++slot) {
-        next_.id[slot] = next_id_++;
-        next_.age[slot] = static_cast<std::uint8_t>(x);
-        next_.sex[slot] = static_cast<std::uint8_t>(s);
+        next_.set_new_person(slot, next_id_++, static_cast<std::uint8_t>(x),
+                             static_cast<std::uint8_t>(s));
+        if (workforce) new_person_attributes(next_, slot, year + 1, nullptr);
       }
     }
   }
 
   std::swap(population_, next_);
+  // Memory follows the living population: give back spare capacity after a large decline.
+  if (population_.id.capacity() > 2 * population_.size()) population_.shrink_to_fit();
+  if (next_.id.capacity() > 2 * population_.size()) next_.shrink_to_fit();
   counts_ = counts;
   ++year_;
+
+  if (workforce) labour_coverage_and_observe();
   return events;
 }
 

@@ -9,6 +9,7 @@
 #include "demography/step_rates.h"
 #include "engine/population.h"
 #include "engine/rng.h"
+#include "engine/workforce_model.h"
 
 namespace ssproj::engine {
 
@@ -23,18 +24,31 @@ class Microsimulation {
 
   // Samples the base population: round(P_s(x) * sample_fraction) persons of each sex and
   // age, rounded stochastically (exactly P_s(x) when the fraction is 1 and P is whole).
+  // With a workforce model, also gives each person a residence, a labour status, an earnings
+  // factor and the base year's membership, and observes the base year.
   Microsimulation(const SexAgeTable& base, int base_year, double sample_fraction,
-                  std::uint64_t seed, std::uint32_t replication);
+                  std::uint64_t seed, std::uint32_t replication,
+                  const WorkforceModel* workforce = nullptr);
 
-  // Advances the population from 1 July rates.year to 1 July rates.year + 1, in parallel
-  // over chunks of persons. REQUIRES: rates.year == year().
+  // Advances the population from 1 July rates.year to 1 July rates.year + 1: demography
+  // (deaths, births, migration, ageing), then, with a workforce model, labour transitions,
+  // membership, and the observation of the new year (contributions and tallies).
+  // Parallel over chunks of persons. REQUIRES: rates.year == year().
   DemographicEvents step(const demography::StepRates& rates);
 
   int year() const { return year_; }
   const Population& population() const { return population_; }
   const Counts& counts() const { return counts_; }
+  // The workforce on 1 July year() and the contributions of that year, unweighted.
+  const WorkforceYear& workforce() const { return workforce_; }
 
  private:
+  void assign_initial_attributes();
+  // Residence, status (15+) and earnings factor of a new person in slot k of `p`; a child
+  // lives where its mother (person `mother` of population_) lives.
+  void new_person_attributes(Population& p, std::size_t k, int year, const std::size_t* mother);
+  void labour_coverage_and_observe();
+
   Population population_;
   Population next_;                 // scratch for the next year's population (reused)
   std::vector<std::uint8_t> fate_;  // scratch: what happened to each person in the step
@@ -43,6 +57,8 @@ class Microsimulation {
   double sample_fraction_;
   int year_;
   std::uint32_t next_id_ = 0;
+  const WorkforceModel* workforce_model_;
+  WorkforceYear workforce_;
 };
 
 }  // namespace ssproj::engine

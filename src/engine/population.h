@@ -2,37 +2,83 @@
 #pragma once
 
 #include <cstdint>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace ssproj::engine {
 
 // One entry per living simulated person, in a stable order (survivors keep their relative
-// order; children and immigrants are appended). No per-person objects: each attribute is
-// one contiguous array, so the year step streams through memory.
+// order; children and immigrants are appended). No per-person objects: each attribute is one
+// contiguous array, so each pass of the year step streams through memory. Every column is
+// listed once in kColumns; resizing, compaction and copying go through that list.
 struct Population {
-  std::vector<std::uint32_t> id;  // unique and never reused within a replication
-  std::vector<std::uint8_t> age;  // completed years on 1 July, 0..100 (100 means 100+)
-  std::vector<std::uint8_t> sex;  // ssproj::Sex
+  std::vector<std::uint32_t> id;         // unique, never reused within a replication
+  std::vector<std::uint8_t> age;         // completed years on 1 July, 0..100 (100 = 100+)
+  std::vector<std::uint8_t> sex;         // ssproj::Sex
+  std::vector<std::uint8_t> status;      // ssproj::Status (children: inactive)
+  std::vector<std::uint8_t> area;        // ssproj::Area
+  std::vector<std::uint8_t> region;      // index of WorkforceInputs::regions
+  std::vector<std::uint8_t> scheme;      // ssproj::Scheme of a registered member
+  std::vector<std::uint8_t> membership;  // ssproj::Membership
+  std::vector<std::uint8_t> spell;       // job spell counter (wraps), keys employer compliance
+  std::vector<std::uint16_t> months;     // contribution months credited
+  std::vector<float> earnings_factor;    // individual lognormal earnings factor, mean 1
+  // Revalued career earnings: sum over years of months x insurable monthly earnings / wage
+  // index; times the current wage index it is the career's insurable earnings at today's level.
+  std::vector<float> points;
 
-  // Bytes of state per person (sum of the element sizes above).
-  static constexpr std::size_t kBytesPerPerson =
-      sizeof(std::uint32_t) + sizeof(std::uint8_t) + sizeof(std::uint8_t);
+  static constexpr auto kColumns = std::make_tuple(
+      &Population::id, &Population::age, &Population::sex, &Population::status, &Population::area,
+      &Population::region, &Population::scheme, &Population::membership, &Population::spell,
+      &Population::months, &Population::earnings_factor, &Population::points);
+
+  // Bytes of state per person (the sum of the element sizes of every column).
+  static constexpr std::size_t bytes_per_person() {
+    return std::apply(
+        [](auto... column) {
+          return (sizeof(typename std::remove_reference_t<decltype(std::declval<Population&>().*
+                                                                   column)>::value_type) +
+                  ...);
+        },
+        kColumns);
+  }
+
+  template <typename F>
+  void for_each_column(F&& f) {
+    std::apply([&](auto... column) { (f(this->*column), ...); }, kColumns);
+  }
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n) {
-    id.resize(n);
-    age.resize(n);
-    sex.resize(n);
+    for_each_column([n](auto& c) { c.resize(n); });
   }
   void reserve(std::size_t n) {
-    id.reserve(n);
-    age.reserve(n);
-    sex.reserve(n);
+    for_each_column([n](auto& c) { c.reserve(n); });
   }
-  void push_back(std::uint32_t person, std::uint8_t years, std::uint8_t s) {
-    id.push_back(person);
-    age.push_back(years);
-    sex.push_back(s);
+  void shrink_to_fit() {
+    for_each_column([](auto& c) { c.shrink_to_fit(); });
+  }
+  // Copies person i of `from` into slot k of this population (every column).
+  void copy_person(const Population& from, std::size_t i, std::size_t k) {
+    std::apply([&](auto... column) { (((this->*column)[k] = (from.*column)[i]), ...); }, kColumns);
+  }
+  // Sets slot k to a new person with default attributes: inactive, never registered, no
+  // contributions, area/region 0, earnings factor 1.
+  void set_new_person(std::size_t k, std::uint32_t person, std::uint8_t years, std::uint8_t s) {
+    id[k] = person;
+    age[k] = years;
+    sex[k] = s;
+    status[k] = 0;
+    area[k] = 0;
+    region[k] = 0;
+    scheme[k] = 0;
+    membership[k] = 0;
+    spell[k] = 0;
+    months[k] = 0;
+    earnings_factor[k] = 1.0f;
+    points[k] = 0.0f;
   }
 };
 

@@ -20,8 +20,10 @@ CsvWriter& CsvWriter::field(long long value) {
 
 CsvWriter& CsvWriter::field(double value) {
   if (value == 0) value = 0;  // no "-0"
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  // Shortest fixed notation that reads back to the same double: no exponents, which
+  // spreadsheet users and amounts in kip do not need.
+  char buf[400];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
   (void)ec;
   return field(std::string_view(buf, static_cast<std::size_t>(end - buf)));
 }

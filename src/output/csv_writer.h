@@ -6,8 +6,9 @@
 
 namespace ssproj::output {
 
-// Appends fields to a CSV text. Numbers use the shortest representation that reads back to
-// the same double (std::to_chars), so tables are exact and byte-identical across runs.
+// Appends fields to a CSV text. Numbers use the shortest fixed (never exponent) notation that
+// reads back to the same double (std::to_chars), so tables are exact and byte-identical
+// across runs.
 class CsvWriter {
  public:
   explicit CsvWriter(std::string_view header) : text_(header) { text_ += '\n'; }

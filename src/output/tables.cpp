@@ -7,18 +7,28 @@
 #include <ssproj/version.h>
 
 #include "output/csv_writer.h"
+#include "output/replicated_table.h"
 #include "util/sha256.h"
 
 namespace ssproj {
 namespace {
 
-// Quantile p of sorted values, linear interpolation between order statistics
-// (Hyndman and Fan 1996, definition 7; R's default).
-double quantile(const std::vector<double>& sorted, double p) {
-  const double h = (static_cast<double>(sorted.size()) - 1) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+// Calls f(key text "year,sex,age_group,area,status", sex, band, area, status) for every cell
+// of a workforce year, in the output's row order.
+template <typename F>
+void for_each_workforce_cell(const WorkforceYear& y, F&& f) {
+  for (Sex sex : kSexes) {
+    const auto s = static_cast<std::size_t>(sex);
+    for (std::size_t b = 0; b < kNumAgeBands; ++b) {
+      for (std::size_t a = 0; a < kNumAreas; ++a) {
+        for (std::size_t st = 0; st < kNumStatuses; ++st) {
+          f(std::to_string(y.year) + "," + sex_name(sex) + "," + std::string(kAgeBandNames[b]) +
+                "," + std::string(kAreaNames[a]) + "," + std::string(kStatusNames[st]),
+            s, b, a, st);
+        }
+      }
+    }
+  }
 }
 
 std::string json_string(std::string_view s) {
@@ -76,35 +86,84 @@ std::string cohort_population_csv(const PopulationSeries& series) {
 }
 
 std::string microsimulation_population_csv(const std::vector<ReplicationResult>& replications) {
-  const bool spread = replications.size() > 1;
-  output::CsvWriter csv(spread ? "year,sex,age,persons,persons_p05,persons_p50,persons_p95"
-                               : "year,sex,age,persons");
+  output::ReplicatedTable table("year,sex,age", {"persons"}, replications.size());
   const PopulationSeries& first = replications.front().population;
-  std::vector<double> values(replications.size());
   for (int year = first.first_year; year <= first.last_year(); ++year) {
     for (Sex sex : kSexes) {
       for (int age = 0; age <= kMaxAge; ++age) {
-        double sum = 0;
+        table.add_row(std::to_string(year) + "," + sex_name(sex) + "," + std::to_string(age));
         for (std::size_t r = 0; r < replications.size(); ++r) {
-          values[r] = replications[r].population.at(
-              year)[static_cast<std::size_t>(sex)][static_cast<std::size_t>(age)];
-          sum += values[r];
+          table.set(r, 0,
+                    replications[r].population.at(
+                        year)[static_cast<std::size_t>(sex)][static_cast<std::size_t>(age)]);
         }
-        csv.field(static_cast<long long>(year))
-            .field(sex_name(sex))
-            .field(static_cast<long long>(age));
-        csv.field(sum / static_cast<double>(replications.size()));
-        if (spread) {
-          std::sort(values.begin(), values.end());
-          csv.field(quantile(values, 0.05))
-              .field(quantile(values, 0.50))
-              .field(quantile(values, 0.95));
-        }
-        csv.end_row();
       }
     }
   }
-  return csv.text();
+  return table.csv();
+}
+
+std::string labour_csv(const std::vector<ReplicationResult>& replications) {
+  output::ReplicatedTable table("year,sex,age_group,area,status", {"persons"}, replications.size());
+  for (std::size_t y = 0; y < replications.front().workforce.size(); ++y) {
+    for_each_workforce_cell(
+        replications.front().workforce[y],
+        [&](const std::string& key, std::size_t s, std::size_t b, std::size_t a, std::size_t st) {
+          table.add_row(key);
+          for (std::size_t r = 0; r < replications.size(); ++r) {
+            table.set(r, 0, replications[r].workforce[y].cells[s][b][a][st].persons);
+          }
+        });
+  }
+  return table.csv();
+}
+
+std::string coverage_csv(const std::vector<ReplicationResult>& replications) {
+  output::ReplicatedTable table("year,sex,age_group,area,status,scheme",
+                                {"registered", "active_contributors", "coverage_rate"},
+                                replications.size());
+  for (std::size_t y = 0; y < replications.front().workforce.size(); ++y) {
+    for_each_workforce_cell(
+        replications.front().workforce[y],
+        [&](const std::string& key, std::size_t s, std::size_t b, std::size_t a, std::size_t st) {
+          for (std::size_t k = 0; k < 2; ++k) {
+            table.add_row(key + "," + std::string(kSchemeNames[k + 1]));
+            for (std::size_t r = 0; r < replications.size(); ++r) {
+              const WorkforceCell& c = replications[r].workforce[y].cells[s][b][a][st];
+              table.set(r, 0, c.registered[k]);
+              table.set(r, 1, c.active[k]);
+              table.set(r, 2, c.persons > 0 ? c.active[k] / c.persons : 0.0);
+            }
+          }
+        });
+  }
+  return table.csv();
+}
+
+std::string contributions_csv(const std::vector<ReplicationResult>& replications) {
+  output::ReplicatedTable table("year,scheme",
+                                {"contributors", "insurable_earnings", "contributions_employer",
+                                 "contributions_employee", "contributions_government"},
+                                replications.size());
+  for (std::size_t y = 0; y < replications.front().workforce.size(); ++y) {
+    const int year = replications.front().workforce[y].year;
+    for (std::size_t k = 0; k < 3; ++k) {  // compulsory, voluntary, total
+      table.add_row(std::to_string(year) + "," +
+                    (k < 2 ? std::string(kSchemeNames[k + 1]) : "total"));
+      for (std::size_t r = 0; r < replications.size(); ++r) {
+        const auto& c = replications[r].workforce[y].contributions;
+        auto value = [&](auto member) {
+          return k < 2 ? c[k].*member : c[0].*member + c[1].*member;
+        };
+        table.set(r, 0, value(&ContributionTotals::contributors));
+        table.set(r, 1, value(&ContributionTotals::insurable_earnings));
+        table.set(r, 2, value(&ContributionTotals::employer));
+        table.set(r, 3, value(&ContributionTotals::employee));
+        table.set(r, 4, value(&ContributionTotals::government));
+      }
+    }
+  }
+  return table.csv();
 }
 
 std::string manifest_json(const Scenario& scenario, const ProjectionResults& results,

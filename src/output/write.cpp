@@ -61,17 +61,37 @@ void write_files_atomically(const fs::path& out_dir,
     for (const fs::path& t : temporaries) fs::remove(t, ec);
     throw;
   }
+  // Make the renames themselves durable.
+  const int dir = ::open(out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
+void check_output_directory(const fs::path& out_dir) {
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec) throw IoError("cannot create directory " + out_dir.string() + ": " + ec.message());
+  const fs::path probe = out_dir / (".write-test.tmp." + std::to_string(::getpid()));
+  write_and_sync(probe, "");
+  fs::remove(probe, ec);
 }
 
 void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
                        const ProjectionResults& results, const RunRecord& record) {
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"population_cohort.csv", cohort_population_csv(results.cohort)},
+      {"population.csv", microsimulation_population_csv(results.replications)},
+  };
+  if (scenario.has_workforce()) {
+    files.emplace_back("labour.csv", labour_csv(results.replications));
+    files.emplace_back("coverage.csv", coverage_csv(results.replications));
+    files.emplace_back("contributions.csv", contributions_csv(results.replications));
+  }
   // manifest.json comes last: its presence marks a complete set of tables.
-  write_files_atomically(
-      out_dir, {
-                   {"population_cohort.csv", cohort_population_csv(results.cohort)},
-                   {"population.csv", microsimulation_population_csv(results.replications)},
-                   {"manifest.json", manifest_json(scenario, results, record)},
-               });
+  files.emplace_back("manifest.json", manifest_json(scenario, results, record));
+  write_files_atomically(out_dir, files);
 }
 
 }  // namespace ssproj

@@ -1,5 +1,6 @@
 // simulate(): the cohort-component frame plus R replications of the microsimulation.
 #include <atomic>
+#include <optional>
 
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -9,6 +10,7 @@
 #include "demography/cohort_component.h"
 #include "demography/step_rates.h"
 #include "engine/microsimulation.h"
+#include "engine/workforce_model.h"
 
 namespace ssproj {
 namespace {
@@ -21,14 +23,40 @@ PopulationSeries from_year(const PopulationSeries& all, int first_year) {
   return out;
 }
 
+// The workforce tallies and amounts weighted to the whole population.
+WorkforceYear weighted(WorkforceYear y, double weight) {
+  for (auto& bands : y.cells) {
+    for (auto& areas : bands) {
+      for (auto& statuses : areas) {
+        for (WorkforceCell& c : statuses) {
+          c.persons *= weight;
+          for (std::size_t k = 0; k < 2; ++k) {
+            c.registered[k] *= weight;
+            c.active[k] *= weight;
+          }
+        }
+      }
+    }
+  }
+  for (ContributionTotals& t : y.contributions) {
+    t.contributors *= weight;
+    t.insurable_earnings *= weight;
+    t.employer *= weight;
+    t.employee *= weight;
+    t.government *= weight;
+  }
+  return y;
+}
+
 ReplicationResult run_replication(const Scenario& scenario,
                                   const std::vector<demography::StepRates>& rates,
+                                  const engine::WorkforceModel* workforce,
                                   std::uint32_t replication, const RunOptions& options,
                                   std::atomic<long>& done, long total) {
   const ProjectionSettings& p = scenario.projection;
   const double weight = 1.0 / p.sample_fraction;
   engine::Microsimulation sim(scenario.inputs.base_population, scenario.inputs.base_year,
-                              p.sample_fraction, p.seed, replication);
+                              p.sample_fraction, p.seed, replication, workforce);
   ReplicationResult result;
   result.population.first_year = p.start_year;
   auto record = [&] {
@@ -40,6 +68,7 @@ ReplicationResult run_replication(const Scenario& scenario,
       }
     }
     result.population.years.push_back(persons);
+    if (workforce != nullptr) result.workforce.push_back(weighted(sim.workforce(), weight));
   };
   record();
   for (const demography::StepRates& r : rates) {
@@ -66,6 +95,9 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
       demography::project(scenario.inputs.base_year, scenario.inputs.base_population, rates),
       scenario.projection.start_year);
 
+  std::optional<engine::WorkforceModel> workforce;
+  if (scenario.has_workforce()) workforce = engine::build_workforce_model(scenario);
+
   const int replications = scenario.projection.replications;
   results.replications.resize(static_cast<std::size_t>(replications));
   std::atomic<long> done{0};
@@ -74,7 +106,8 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
   arena.execute([&] {
     tbb::parallel_for(0, replications, [&](int r) {
       results.replications[static_cast<std::size_t>(r)] =
-          run_replication(scenario, rates, static_cast<std::uint32_t>(r), options, done, total);
+          run_replication(scenario, rates, workforce ? &*workforce : nullptr,
+                          static_cast<std::uint32_t>(r), options, done, total);
     });
   });
   for (const ReplicationResult& r : results.replications) results.person_years += r.person_years;

@@ -8,6 +8,7 @@
 
 #include <ssproj/scenario.h>
 
+#include "data/workforce_tables.h"
 #include "data/yearly_table.h"
 #include "scenario/document.h"
 #include "scenario/schema.h"
@@ -179,29 +180,189 @@ void check_schedule_start(const toml::table& document, std::string_view key,
                      "a first year <= projection.start_year (" + std::to_string(start_year) + ")");
 }
 
+struct WorkforcePathSpec {
+  std::string_view key;
+  fs::path DataFiles::*member;
+  fs::path data::WorkforceFiles::*file;
+};
+
+constexpr std::array<WorkforcePathSpec, 5> kWorkforcePaths = {{
+    {"data.regions", &DataFiles::regions, &data::WorkforceFiles::regions},
+    {"data.labour_status_shares", &DataFiles::labour_status_shares,
+     &data::WorkforceFiles::status_shares},
+    {"data.labour_transitions", &DataFiles::labour_transitions, &data::WorkforceFiles::transitions},
+    {"data.earnings", &DataFiles::earnings, &data::WorkforceFiles::earnings},
+    {"data.age_earnings_profile", &DataFiles::age_earnings_profile,
+     &data::WorkforceFiles::age_earnings_profile},
+}};
+
+// The workforce tables: all five or none. Then the region names in
+// coverage.compliance_factor_by_region must be regions of the table.
+void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagnostics) {
+  std::vector<std::string_view> given, missing;
+  for (const WorkforcePathSpec& spec : kWorkforcePaths) {
+    (document.at_path(spec.key) ? given : missing).push_back(spec.key);
+  }
+  if (given.empty()) {
+    if (const toml::node* factors =
+            document.at_path("coverage.compliance_factor_by_region").node()) {
+      diagnostics.add_at(factors->source(), "coverage.compliance_factor_by_region",
+                         "regions given without the workforce tables", "",
+                         "data.regions and the other workforce tables in [data]");
+    }
+    return;
+  }
+  if (!missing.empty()) {
+    for (std::string_view key : missing) {
+      diagnostics.add_at(scenario::source_of(document, "data"), std::string(key),
+                         "workforce table missing", "",
+                         "all five workforce tables (data.regions, data.labour_status_shares, "
+                         "data.labour_transitions, data.earnings, data.age_earnings_profile) or "
+                         "none");
+    }
+    return;
+  }
+  data::WorkforceFiles files;
+  bool paths_ok = true;
+  for (const WorkforcePathSpec& spec : kWorkforcePaths) {
+    const std::optional<fs::path> path = scenario::read_path(document, spec.key, s.file);
+    if (!path) {
+      paths_ok = false;
+      continue;
+    }
+    s.data.*spec.member = *path;
+    files.*spec.file = *path;
+    std::error_code ec;
+    if (!fs::is_regular_file(*path, ec)) {
+      const toml::node* node = document.at_path(spec.key).node();
+      diagnostics.add_at(node->source(), std::string(spec.key), "data file not found",
+                         scenario::describe_value(*node),
+                         "an existing CSV file, relative to the scenario file (resolved to " +
+                             path->string() + ")");
+      paths_ok = false;
+    }
+  }
+  if (!paths_ok || !data::load_workforce_tables(files, s.workforce, diagnostics)) return;
+  for (const WorkforcePathSpec& spec : kWorkforcePaths) {
+    const fs::path& p = s.data.*spec.member;
+    s.inputs.files.push_back(DataFileRecord{std::string(spec.key), p, util::sha256_file_hex(p)});
+  }
+
+  const toml::table* factors = document.at_path("coverage.compliance_factor_by_region").as_table();
+  if (factors == nullptr) return;
+  s.coverage.compliance_factor_by_region.assign(s.workforce.regions.size(),
+                                                Schedule::constant(1.0));
+  for (auto&& [name, node] : *factors) {
+    const auto found =
+        std::find(s.workforce.regions.begin(), s.workforce.regions.end(), name.str());
+    if (found == s.workforce.regions.end()) {
+      const std::string suggestion = scenario::closest_match(name.str(), s.workforce.regions);
+      diagnostics.add_at(
+          name.source(), "coverage.compliance_factor_by_region." + std::string(name.str()),
+          "unknown region", "\"" + std::string(name.str()) + "\"",
+          suggestion.empty() ? "a region of data.regions"
+                             : "a region of data.regions; did you mean \"" + suggestion + "\"?");
+      continue;
+    }
+    if (auto schedule = scenario::schedule_from_node(node, scenario::Range{0, std::nan("")})) {
+      s.coverage.compliance_factor_by_region[static_cast<std::size_t>(
+          found - s.workforce.regions.begin())] = *schedule;
+    }
+  }
+}
+
+// Reads the [economy], [labour], [coverage] and [contributions] keys.
+void read_workforce_assumptions(const toml::table& d, Scenario& s) {
+  auto schedule = [&d](std::string_view key, Schedule& into) {
+    if (auto v = scenario::read_schedule(d, key)) into = std::move(*v);
+  };
+  schedule("economy.inflation", s.economy.inflation);
+  schedule("economy.real_wage_growth", s.economy.real_wage_growth);
+  schedule("economy.minimum_wage", s.economy.minimum_wage);
+  if (auto v = scenario::read_string(d, "economy.minimum_wage_indexation")) {
+    s.economy.minimum_wage_indexation = *v == "prices" ? Indexation::kPrices
+                                        : *v == "none" ? Indexation::kNone
+                                                       : Indexation::kWages;
+  }
+  schedule("labour.formalisation_shift", s.labour.formalisation_shift);
+  if (auto v = scenario::read_number(d, "labour.earnings_dispersion")) {
+    s.labour.earnings_dispersion = *v;
+  }
+  CoverageAssumptions& c = s.coverage;
+  schedule("coverage.compliance.public_employee",
+           c.compliance[static_cast<std::size_t>(Status::kPublicEmployee)]);
+  schedule("coverage.compliance.formal_private_employee",
+           c.compliance[static_cast<std::size_t>(Status::kFormalPrivateEmployee)]);
+  schedule("coverage.compliance.domestic_worker",
+           c.compliance[static_cast<std::size_t>(Status::kDomesticWorker)]);
+  if (auto v = scenario::read_integer(d, "coverage.domestic_worker_mandate_year")) {
+    c.domestic_worker_mandate_year = static_cast<int>(*v);
+  }
+  schedule("coverage.underdeclaration", c.underdeclaration);
+  schedule("coverage.registration_hazard", c.registration_hazard);
+  schedule("coverage.lapse_hazard", c.lapse_hazard);
+  schedule("coverage.reactivation_hazard", c.reactivation_hazard);
+  schedule("coverage.density_compulsory", c.density_compulsory);
+  schedule("coverage.density_voluntary", c.density_voluntary);
+  if (auto v = scenario::read_number(d, "coverage.initial_voluntary_members")) {
+    c.initial_voluntary_members = *v;
+  }
+  if (auto v = scenario::read_number(d, "coverage.initial_voluntary_active_share")) {
+    c.initial_voluntary_active_share = *v;
+  }
+  if (auto v = scenario::read_integer(d, "coverage.history_start_year_compulsory")) {
+    c.history_start_year_compulsory = static_cast<int>(*v);
+  }
+  if (auto v = scenario::read_integer(d, "coverage.history_start_year_voluntary")) {
+    c.history_start_year_voluntary = static_cast<int>(*v);
+  }
+  ContributionRules& r = s.contributions;
+  schedule("contributions.private_employer_rate", r.private_employer_rate);
+  schedule("contributions.private_employee_rate", r.private_employee_rate);
+  schedule("contributions.public_employee_rate", r.public_employee_rate);
+  schedule("contributions.public_state_rate", r.public_state_rate);
+  schedule("contributions.voluntary_rate", r.voluntary_rate);
+  schedule("contributions.ceiling", r.ceiling);
+  schedule("contributions.ceiling_multiple_of_minimum_wage", r.ceiling_multiple_of_minimum_wage);
+  schedule("contributions.voluntary_declared_multiple", r.voluntary_declared_multiple);
+}
+
 // The resolved scenario: defaults filled in, data paths relative to the top file's directory.
 std::string resolved_toml(const toml::table& document, const Scenario& s) {
   toml::table out = document;
+  // A projection of the population only does not read the workforce sections: their defaults
+  // would only clutter its description.
+  constexpr std::array<std::string_view, 4> kWorkforceSections = {"economy", "labour", "coverage",
+                                                                  "contributions"};
   for (const scenario::KeySpec& spec : scenario::scenario_keys()) {
     if (spec.path == "extends" || out.at_path(spec.path)) continue;
-    if (spec.kind == scenario::Kind::kTable) {
-      out.insert(spec.path, toml::table{});
+    const std::string_view section = spec.path.substr(0, spec.path.find('.'));
+    if (!s.has_workforce() && std::find(kWorkforceSections.begin(), kWorkforceSections.end(),
+                                        section) != kWorkforceSections.end()) {
       continue;
     }
-    if (spec.default_toml.empty()) continue;
+    const bool table = spec.kind == scenario::Kind::kTable;
+    if (!table && spec.default_toml.empty()) continue;
     const auto dot = spec.path.rfind('.');
     toml::table* parent =
         dot == std::string_view::npos ? &out : out.at_path(spec.path.substr(0, dot)).as_table();
     if (parent == nullptr) continue;
+    const std::string_view name = spec.path.substr(dot == std::string_view::npos ? 0 : dot + 1);
+    if (table) {
+      parent->insert(name, toml::table{});
+      continue;
+    }
     toml::table parsed = toml::parse("v = " + std::string(spec.default_toml));
-    parent->insert(spec.path.substr(dot == std::string_view::npos ? 0 : dot + 1),
-                   std::move(*parsed.get("v")));
+    parent->insert(name, std::move(*parsed.get("v")));
   }
   const fs::path top_dir = fs::weakly_canonical(fs::absolute(s.file)).parent_path();
   toml::table* data = out.get_as<toml::table>("data");
-  for (const DataTableSpec& spec : data_table_specs()) {
-    const fs::path& p = s.data.*spec.member;
-    const std::string name(spec.key.substr(spec.key.find('.') + 1));
+  std::vector<std::pair<std::string_view, fs::path DataFiles::*>> paths;
+  for (const DataTableSpec& spec : data_table_specs()) paths.emplace_back(spec.key, spec.member);
+  for (const WorkforcePathSpec& spec : kWorkforcePaths) paths.emplace_back(spec.key, spec.member);
+  for (const auto& [key, member] : paths) {
+    const fs::path& p = s.data.*member;
+    const std::string name(key.substr(key.find('.') + 1));
     if (data && !p.empty()) {
       data->insert_or_assign(
           name, fs::weakly_canonical(fs::absolute(p)).lexically_relative(top_dir).generic_string());
@@ -257,7 +418,22 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
     }
   }
 
+  read_workforce_assumptions(*document, s);
+  // Every schedule of the scenario must give a value for the start year.
+  if (start) {
+    for (const scenario::KeySpec& spec : scenario::scenario_keys()) {
+      if (spec.kind != scenario::Kind::kNumberOrSchedule || spec.path.starts_with("demography.")) {
+        continue;
+      }
+      if (auto schedule = scenario::read_schedule(*document, spec.path)) {
+        check_schedule_start(*document, spec.path, *schedule, static_cast<int>(*start),
+                             diagnostics);
+      }
+    }
+  }
+
   load_inputs(*document, s, projection_ok, diagnostics);
+  load_workforce(*document, s, diagnostics);
   if (!diagnostics.empty()) {
     // File by file (in the order the files were read), each in the order of its text, as a
     // compiler would list them.

@@ -18,6 +18,8 @@ enum class Kind {
   kNumberOrSchedule,  // a number, or a table of years -> number (see Schedule)
   kString,            // a TOML string
   kPath,              // a TOML string naming a file, relative to the file it is written in
+  kChoice,            // a TOML string, one of KeySpec::choices
+  kNamedSchedules,    // a table of NAME = number-or-schedule (names checked against data)
 };
 
 // Bounds of a numeric key; NaN means unbounded on that side.
@@ -40,6 +42,7 @@ struct KeySpec {
   Range range;
   std::string_view units;
   std::string_view description;
+  std::string_view choices = {};  // kChoice: the accepted words, separated by '|'
 };
 
 // Every key the scenario format knows, parents before children.

@@ -34,8 +34,31 @@ std::string kind_expected(const KeySpec& spec) {
       return "a string";
     case Kind::kPath:
       return "a file path (string)";
+    case Kind::kChoice: {
+      std::string out;
+      std::string_view rest = spec.choices;
+      while (!rest.empty()) {
+        const auto bar = rest.find('|');
+        if (!out.empty()) out += bar == std::string_view::npos ? " or " : ", ";
+        out += "\"" + std::string(rest.substr(0, bar)) + "\"";
+        rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+      }
+      return out;
+    }
+    case Kind::kNamedSchedules:
+      return "a table of NAME = number or schedule";
   }
   return {};
+}
+
+bool is_choice(const KeySpec& spec, std::string_view word) {
+  std::string_view rest = spec.choices;
+  while (!rest.empty()) {
+    const auto bar = rest.find('|');
+    if (rest.substr(0, bar) == word) return true;
+    rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+  }
+  return false;
 }
 
 std::optional<double> as_number(const toml::node& node) {
@@ -133,6 +156,29 @@ void check_value(const KeySpec& spec, const std::string& path, const toml::node&
         check_schedule(spec, path, *t, diagnostics);
       } else {
         check_number(spec, path, node, diagnostics);
+      }
+      return;
+    case Kind::kNamedSchedules:
+      if (const auto* t = node.as_table()) {
+        const KeySpec entry{spec.path,  Kind::kNumberOrSchedule, false, "", spec.range,
+                            spec.units, spec.description};
+        for (auto&& [name, value] : *t) {
+          const std::string entry_path = path + "." + std::string(name.str());
+          if (const auto* schedule = value.as_table()) {
+            check_schedule(entry, entry_path, *schedule, diagnostics);
+          } else {
+            check_number(entry, entry_path, value, diagnostics);
+          }
+        }
+      } else {
+        diagnostics.add_at(node.source(), path, "wrong type", describe_value(node),
+                           kind_expected(spec));
+      }
+      return;
+    case Kind::kChoice:
+      if (!node.is_string() || !is_choice(spec, node.as_string()->get())) {
+        diagnostics.add_at(node.source(), path, node.is_string() ? "unknown value" : "wrong type",
+                           describe_value(node), kind_expected(spec));
       }
       return;
     case Kind::kString:
@@ -238,15 +284,11 @@ std::optional<std::string> read_string(const toml::table& document, std::string_
   return node->as_string()->get();
 }
 
-std::optional<Schedule> read_schedule(const toml::table& document, std::string_view path) {
-  toml::table scratch;
-  const toml::node* node = value_or_default(document, path, scratch);
-  if (node == nullptr) return std::nullopt;
-  const KeySpec* spec = find_key(path);
-  const auto* table = node->as_table();
+std::optional<Schedule> schedule_from_node(const toml::node& node, const Range& range) {
+  const auto* table = node.as_table();
   if (table == nullptr) {
-    const std::optional<double> value = as_number(*node);
-    if (!value || (spec != nullptr && !spec->range.contains(*value))) return std::nullopt;
+    const std::optional<double> value = as_number(node);
+    if (!value || !range.contains(*value)) return std::nullopt;
     return Schedule::constant(*value);
   }
   Schedule::Interpolation interpolation = Schedule::Interpolation::kStep;
@@ -260,14 +302,23 @@ std::optional<Schedule> read_schedule(const toml::table& document, std::string_v
     }
     const std::optional<int> year = as_year_key(key.str());
     const std::optional<double> value = as_number(value_node);
-    if (!year || !value || (spec != nullptr && !spec->range.contains(*value))) {
-      return std::nullopt;
-    }
+    if (!year || !value || !range.contains(*value)) return std::nullopt;
     points.emplace_back(*year, *value);
   }
   if (points.empty()) return std::nullopt;
   std::sort(points.begin(), points.end());
+  for (std::size_t i = 1; i < points.size(); ++i) {
+    if (points[i].first == points[i - 1].first) return std::nullopt;
+  }
   return Schedule(std::move(points), interpolation);
+}
+
+std::optional<Schedule> read_schedule(const toml::table& document, std::string_view path) {
+  toml::table scratch;
+  const toml::node* node = value_or_default(document, path, scratch);
+  if (node == nullptr) return std::nullopt;
+  const KeySpec* spec = find_key(path);
+  return schedule_from_node(*node, spec != nullptr ? spec->range : Range{});
 }
 
 std::optional<std::filesystem::path> read_path(const toml::table& document, std::string_view path,

@@ -10,6 +10,7 @@
 #include <ssproj/schedule.h>
 
 #include "scenario/diagnostics.h"
+#include "scenario/schema.h"
 
 namespace ssproj::scenario {
 
@@ -25,6 +26,8 @@ std::optional<long long> read_integer(const toml::table& document, std::string_v
 std::optional<double> read_number(const toml::table& document, std::string_view path);
 std::optional<std::string> read_string(const toml::table& document, std::string_view path);
 std::optional<Schedule> read_schedule(const toml::table& document, std::string_view path);
+// A number or schedule node whose values are in `range`.
+std::optional<Schedule> schedule_from_node(const toml::node& node, const Range& range);
 // A kPath key resolved against the directory of the file it was written in.
 std::optional<std::filesystem::path> read_path(const toml::table& document, std::string_view path,
                                                const std::filesystem::path& top_file);

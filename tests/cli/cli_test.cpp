@@ -108,12 +108,12 @@ TEST_CASE("validate: three errors in a file are three lines and exit 2", "[cli]"
   CHECK(r.status == 2);
   CHECK(r.out.empty());
   CHECK(r.err ==
-        "scenario.toml:9:16: error: projection.replications: wrong type (got 1.5, expected an "
-        "integer in [1, 10000])\n"
-        "scenario.toml:8:19: error: projection.sample_fraction: value out of range (got 0, "
-        "expected a number in (0, 1])\n"
         "scenario.toml:7:1: error: projection.sed: unknown key (got \"sed\", expected a key of "
         "[projection]; did you mean \"seed\"?)\n"
+        "scenario.toml:8:19: error: projection.sample_fraction: value out of range (got 0, "
+        "expected a number in (0, 1])\n"
+        "scenario.toml:9:16: error: projection.replications: wrong type (got 1.5, expected an "
+        "integer in [1, 10000])\n"
         "3 errors\n");
 }
 
@@ -227,16 +227,16 @@ TEST_CASE("run: command-line overrides are validated and located at the command 
   };
   const Case cases[] = {
       {"--sample-fraction 0",
-       "command line:0:0: error: projection.sample_fraction: value out of range (got 0.0, "
+       "command line: error: projection.sample_fraction: value out of range (got 0.0, "
        "expected a number in (0, 1])\n1 error\n"},
       {"-f 1.5",
-       "command line:0:0: error: projection.sample_fraction: value out of range (got 1.5, "
+       "command line: error: projection.sample_fraction: value out of range (got 1.5, "
        "expected a number in (0, 1])\n1 error\n"},
       {"--replications 0",
-       "command line:0:0: error: projection.replications: value out of range (got 0, expected "
+       "command line: error: projection.replications: value out of range (got 0, expected "
        "an integer in [1, 10000])\n1 error\n"},
       {"--seed 18446744073709551615",
-       "command line:0:0: error: projection.seed: value out of range (got 18446744073709551615, "
+       "command line: error: projection.seed: value out of range (got 18446744073709551615, "
        "expected an integer in [0, 9223372036854775807])\n1 error\n"},
   };
   for (const Case& c : cases) {
@@ -260,6 +260,26 @@ TEST_CASE("run: an option value that is not a number is a usage error", "[cli]")
         "ssproj: the argument ('half') for option '--sample-fraction' is invalid\n"
         "Try 'ssproj --help'.\n");
   CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST_CASE("run: a negative seed is a usage error, not a wrapped-around number", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  const Result r = run_ssproj("run scenario.toml --out out --seed -1", dir.path());
+  CHECK(r.status == 64);
+  CHECK(r.err ==
+        "ssproj: --seed takes a whole number >= 0 (got '-1')\n"
+        "Try 'ssproj --help'.\n");
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST_CASE("run: an unusable output directory fails before any work", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  dir.write("blocker", "a file, not a directory");
+  const Result r = run_ssproj("run scenario.toml --out blocker/out -q", dir.path());
+  CHECK(r.status == 1);
+  CHECK(r.err.rfind("ssproj: error: cannot create directory blocker/out", 0) == 0);
 }
 
 TEST_CASE("run: a valid small scenario writes its tables", "[cli]") {

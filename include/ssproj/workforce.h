@@ -1,0 +1,77 @@
+// The workforce and the scheme's membership: vocabulary and input tables.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <ssproj/demographic_inputs.h>
+
+namespace ssproj {
+
+// Labour status of a person aged 15 or more (children are kInactive). The numbers are part
+// of the engine's state layout; the names are what data tables and outputs use.
+enum class Status : std::uint8_t {
+  kInactive = 0,
+  kUnemployed = 1,
+  kPublicEmployee = 2,
+  kFormalPrivateEmployee = 3,
+  kInformalEmployee = 4,
+  kDomesticWorker = 5,
+  kOwnAccount = 6,
+  kContributingFamily = 7,
+};
+inline constexpr int kNumStatuses = 8;
+inline constexpr std::array<std::string_view, kNumStatuses> kStatusNames = {
+    "inactive",          "unemployed",      "public_employee", "formal_private_employee",
+    "informal_employee", "domestic_worker", "own_account",     "contributing_family"};
+inline bool is_employed(Status s) { return s >= Status::kPublicEmployee; }
+
+enum class Area : std::uint8_t { kUrban = 0, kRural = 1 };
+inline constexpr int kNumAreas = 2;
+inline constexpr std::array<std::string_view, kNumAreas> kAreaNames = {"urban", "rural"};
+
+// Which scheme a registered member belongs to (the last one they contributed to).
+enum class Scheme : std::uint8_t { kNone = 0, kCompulsory = 1, kVoluntary = 2 };
+inline constexpr std::array<std::string_view, 3> kSchemeNames = {"none", "compulsory", "voluntary"};
+
+// Never registered; registered and contributing (active); registered but not contributing.
+enum class Membership : std::uint8_t { kNever = 0, kActive = 1, kLapsed = 2 };
+
+// Age bands of the labour data and the workforce outputs: 15-19, ..., 60-64, 65+.
+inline constexpr int kFirstWorkingAge = 15;
+inline constexpr int kNumAgeBands = 11;
+inline constexpr std::array<std::string_view, kNumAgeBands> kAgeBandNames = {
+    "15-19", "20-24", "25-29", "30-34", "35-39", "40-44",
+    "45-49", "50-54", "55-59", "60-64", "65+"};
+// The band of an age, or -1 below 15.
+inline constexpr int age_band(int age) {
+  return age < kFirstWorkingAge ? -1
+                                : (age >= 65 ? kNumAgeBands - 1 : (age - kFirstWorkingAge) / 5);
+}
+
+using StatusVector = std::array<double, kNumStatuses>;
+using TransitionMatrix = std::array<StatusVector, kNumStatuses>;  // [from][to]
+// Indexed by [sex][age band][area].
+template <typename T>
+using SexBandAreaTable = std::array<std::array<std::array<T, kNumAreas>, kNumAgeBands>, kNumSexes>;
+
+// The workforce inputs, all validated on load (see docs/scenario-reference.md for the files).
+struct WorkforceInputs {
+  // Region names in the order of the regions table; persons carry the index.
+  std::vector<std::string> regions;
+  // Share of the population living in each region and area, [region][area]; sums to 1.
+  std::vector<std::array<double, kNumAreas>> population_share;
+  // Shares of the statuses among persons of each sex, age band and area at the base year.
+  SexBandAreaTable<StatusVector> status_shares{};
+  // Annual probabilities of moving between statuses (rows sum to 1).
+  SexBandAreaTable<TransitionMatrix> transitions{};
+  // Mean gross monthly earnings by [status][sex], kip at base-year prices (employed only).
+  std::array<std::array<double, kNumSexes>, kNumStatuses> mean_monthly_earnings{};
+  // Earnings by age band relative to the status mean.
+  std::array<double, kNumAgeBands> age_earnings_profile{};
+};
+
+}  // namespace ssproj

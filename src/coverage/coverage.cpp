@@ -1,0 +1,39 @@
+#include "coverage/coverage.h"
+
+#include <algorithm>
+
+namespace ssproj::coverage {
+
+std::vector<CoverageYear> build_coverage_years(const Scenario& scenario, int base_year,
+                                               int last_year) {
+  const CoverageAssumptions& c = scenario.coverage;
+  const std::size_t regions = scenario.workforce.regions.size();
+  std::vector<CoverageYear> years;
+  for (int year = base_year; year <= last_year; ++year) {
+    CoverageYear y;
+    y.year = year;
+    y.compulsory[static_cast<std::size_t>(Status::kPublicEmployee)] = true;
+    y.compulsory[static_cast<std::size_t>(Status::kFormalPrivateEmployee)] = true;
+    y.compulsory[static_cast<std::size_t>(Status::kDomesticWorker)] =
+        c.domestic_worker_mandate_year > 0 && year >= c.domestic_worker_mandate_year;
+    y.compliance.assign(regions, StatusVector{});
+    for (std::size_t r = 0; r < regions; ++r) {
+      const double factor = r < c.compliance_factor_by_region.size()
+                                ? c.compliance_factor_by_region[r].at(year)
+                                : 1.0;
+      for (std::size_t s = 0; s < kNumStatuses; ++s) {
+        y.compliance[r][s] = std::clamp(c.compliance[s].at(year) * factor, 0.0, 1.0);
+      }
+    }
+    y.underdeclaration = c.underdeclaration.at(year);
+    y.registration = c.registration_hazard.at(year);
+    y.lapse = c.lapse_hazard.at(year);
+    y.reactivation = c.reactivation_hazard.at(year);
+    y.density_compulsory = c.density_compulsory.at(year);
+    y.density_voluntary = c.density_voluntary.at(year);
+    years.push_back(y);
+  }
+  return years;
+}
+
+}  // namespace ssproj::coverage

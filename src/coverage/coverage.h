@@ -1,0 +1,83 @@
+// Membership of the scheme: compulsory registration by employers, the voluntary scheme's
+// registration, lapse and reactivation, and contribution density.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <ssproj/scenario.h>
+
+namespace ssproj::coverage {
+
+// Which scheme the law points a person's status to.
+enum class Path : std::uint8_t { kNone, kCompulsory, kVoluntary };
+
+struct CoverageYear {
+  int year = 0;
+  std::array<bool, kNumStatuses> compulsory{};  // statuses under the compulsory scheme
+  // Share of employees registered by their employer, [status][region], in [0, 1].
+  std::vector<std::array<double, kNumStatuses>> compliance;  // [region][status]
+  double underdeclaration = 0;
+  double registration = 0;  // annual probabilities of the voluntary scheme
+  double lapse = 0;
+  double reactivation = 0;
+  double density_compulsory = 1;
+  double density_voluntary = 1;
+};
+
+// Per year from base_year to last_year.
+std::vector<CoverageYear> build_coverage_years(const Scenario& scenario, int base_year,
+                                               int last_year);
+
+inline Path legal_path(const CoverageYear& y, Status status) {
+  if (y.compulsory[static_cast<std::size_t>(status)]) return Path::kCompulsory;
+  return is_employed(status) ? Path::kVoluntary : Path::kNone;
+}
+
+// A person's membership, updated in place for the state on 1 July of y.year.
+//   compulsory path: registered and active when the employer complies (compliance_rank, a
+//     uniform fixed for the job spell, below the compliance rate), otherwise a registered
+//     member is lapsed;
+//   voluntary path: never registered -> active with probability `registration`; an active
+//     voluntary member lapses with probability `lapse`; an active compulsory member who has
+//     left covered work lapses; a lapsed member reactivates (as voluntary) with probability
+//     `reactivation`;
+//   no path (unemployed, inactive): an active member lapses.
+// `u` is a uniform draw of the person for this year.
+inline void update_membership(const CoverageYear& y, Status status, std::size_t region,
+                              double compliance_rank, double u, std::uint8_t& scheme,
+                              std::uint8_t& membership) {
+  constexpr auto kNever = static_cast<std::uint8_t>(Membership::kNever);
+  constexpr auto kActive = static_cast<std::uint8_t>(Membership::kActive);
+  constexpr auto kLapsed = static_cast<std::uint8_t>(Membership::kLapsed);
+  constexpr auto kCompulsory = static_cast<std::uint8_t>(Scheme::kCompulsory);
+  constexpr auto kVoluntary = static_cast<std::uint8_t>(Scheme::kVoluntary);
+  switch (legal_path(y, status)) {
+    case Path::kCompulsory:
+      if (compliance_rank < y.compliance[region][static_cast<std::size_t>(status)]) {
+        membership = kActive;
+        scheme = kCompulsory;
+      } else if (membership != kNever) {
+        membership = kLapsed;
+      }
+      return;
+    case Path::kVoluntary:
+      if (membership == kNever) {
+        if (u < y.registration) {
+          membership = kActive;
+          scheme = kVoluntary;
+        }
+      } else if (membership == kActive) {
+        if (scheme == kCompulsory || u < y.lapse) membership = kLapsed;
+      } else if (u < y.reactivation) {
+        membership = kActive;
+        scheme = kVoluntary;
+      }
+      return;
+    case Path::kNone:
+      if (membership == kActive) membership = kLapsed;
+      return;
+  }
+}
+
+}  // namespace ssproj::coverage

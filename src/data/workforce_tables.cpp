@@ -1,0 +1,155 @@
+#include "data/workforce_tables.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "data/keyed_table.h"
+
+namespace ssproj::data {
+namespace {
+
+template <std::size_t N>
+std::vector<std::string> words(const std::array<std::string_view, N>& names) {
+  return {names.begin(), names.end()};
+}
+
+const KeyColumn kSexColumn{"sex", {"male", "female"}};
+const KeyColumn kBandColumn{"age_band", words(kAgeBandNames)};
+const KeyColumn kAreaColumn{"area", words(kAreaNames)};
+const KeyColumn kStatusColumn{"status", words(kStatusNames)};
+
+std::string number_text(double x) {
+  std::ostringstream out;
+  out.precision(10);
+  out << x;
+  return out.str();
+}
+
+// Checks that the values of each group (the combinations of the first `group_keys` key
+// columns) sum to 1; reports a group that does not at the line of its first row.
+bool check_sums(const KeyedTable& t, std::size_t group_keys, const std::string& what,
+                scenario::Diagnostics& diagnostics) {
+  std::size_t group_size = 1;
+  for (std::size_t k = group_keys; k < t.keys.size(); ++k) group_size *= t.keys[k].words.size();
+  bool ok = true;
+  for (std::size_t g = 0; g * group_size < t.values.size(); ++g) {
+    double sum = 0;
+    int line = 0;
+    for (std::size_t i = g * group_size; i < (g + 1) * group_size; ++i) {
+      sum += t.values[i];
+      if (line == 0 || t.lines[i] < line) line = t.lines[i];
+    }
+    if (std::abs(sum - 1.0) <= kSumTolerance) continue;
+    ok = false;
+    std::string group;
+    std::size_t rest = g;
+    std::vector<std::string> parts(group_keys);
+    for (std::size_t k = group_keys; k-- > 0;) {
+      parts[k] = t.keys[k].name + " " + t.keys[k].words[rest % t.keys[k].words.size()];
+      rest /= t.keys[k].words.size();
+    }
+    for (const std::string& p : parts) group += (group.empty() ? "" : ", ") + p;
+    Diagnostic d{t.file.string(),
+                 line,
+                 1,
+                 t.keys.back().name,
+                 what + " do not sum to 1",
+                 number_text(sum) + (group.empty() ? "" : " for " + group),
+                 "1 within " + number_text(kSumTolerance)};
+    diagnostics.add(std::move(d));
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
+                           scenario::Diagnostics& diagnostics) {
+  const scenario::Range share{0, 1};
+  bool ok = true;
+
+  // Regions: the vocabulary comes from the table itself.
+  const auto region_names =
+      read_column_words(files.regions, {"region", "area", "population_share"}, 0, diagnostics);
+  if (region_names) {
+    const KeyColumn regions{"region", *region_names};
+    if (auto t = read_keyed_table(files.regions, {regions, kAreaColumn}, "population_share", share,
+                                  diagnostics)) {
+      ok &= check_sums(*t, 0, "population shares", diagnostics);
+      out.regions = *region_names;
+      out.population_share.assign(region_names->size(), {});
+      for (std::size_t r = 0; r < region_names->size(); ++r) {
+        for (std::size_t a = 0; a < kNumAreas; ++a) {
+          out.population_share[r][a] =
+              t->values[t->index({static_cast<int>(r), static_cast<int>(a)})];
+        }
+      }
+    } else {
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+
+  if (auto t = read_keyed_table(files.status_shares,
+                                {kSexColumn, kBandColumn, kAreaColumn, kStatusColumn}, "share",
+                                share, diagnostics)) {
+    ok &= check_sums(*t, 3, "status shares", diagnostics);
+    std::size_t i = 0;
+    for (auto& bands : out.status_shares) {
+      for (auto& areas : bands) {
+        for (auto& statuses : areas) {
+          for (double& v : statuses) v = t->values[i++];
+        }
+      }
+    }
+  } else {
+    ok = false;
+  }
+
+  const KeyColumn from{"from", words(kStatusNames)};
+  const KeyColumn to{"to", words(kStatusNames)};
+  if (auto t = read_keyed_table(files.transitions, {kSexColumn, kBandColumn, kAreaColumn, from, to},
+                                "probability", share, diagnostics)) {
+    ok &= check_sums(*t, 4, "transition probabilities", diagnostics);
+    std::size_t i = 0;
+    for (auto& bands : out.transitions) {
+      for (auto& areas : bands) {
+        for (auto& matrix : areas) {
+          for (auto& row : matrix) {
+            for (double& v : row) v = t->values[i++];
+          }
+        }
+      }
+    }
+  } else {
+    ok = false;
+  }
+
+  // Earnings: the employed statuses only.
+  const KeyColumn employed{
+      "status",
+      {kStatusNames.begin() + static_cast<int>(Status::kPublicEmployee), kStatusNames.end()}};
+  if (auto t = read_keyed_table(files.earnings, {employed, kSexColumn}, "mean_monthly_earnings",
+                                scenario::Range{0, std::nan("")}, diagnostics)) {
+    for (std::size_t s = 0; s < employed.words.size(); ++s) {
+      for (std::size_t x = 0; x < kNumSexes; ++x) {
+        out.mean_monthly_earnings[s + static_cast<std::size_t>(Status::kPublicEmployee)][x] =
+            t->values[s * kNumSexes + x];
+      }
+    }
+  } else {
+    ok = false;
+  }
+
+  if (auto t = read_keyed_table(files.age_earnings_profile, {kBandColumn}, "factor",
+                                scenario::Range{0, std::nan("")}, diagnostics)) {
+    for (std::size_t b = 0; b < kNumAgeBands; ++b) out.age_earnings_profile[b] = t->values[b];
+  } else {
+    ok = false;
+  }
+  if (!ok) out = WorkforceInputs{};
+  return ok;
+}
+
+}  // namespace ssproj::data

@@ -1,0 +1,29 @@
+// Loading the workforce data tables (regions, status shares, transitions, earnings).
+#pragma once
+
+#include <filesystem>
+
+#include <ssproj/workforce.h>
+
+#include "scenario/diagnostics.h"
+
+namespace ssproj::data {
+
+struct WorkforceFiles {
+  std::filesystem::path regions;
+  std::filesystem::path status_shares;
+  std::filesystem::path transitions;
+  std::filesystem::path earnings;
+  std::filesystem::path age_earnings_profile;
+};
+
+// Probabilities and shares must sum to 1 within this tolerance.
+inline constexpr double kSumTolerance = 1e-6;
+
+// Reads and checks the tables into `out`: unknown words (sexes, bands, areas, statuses),
+// values out of range, duplicate and missing rows, region shares, status shares and
+// transition rows that do not sum to 1. Returns false, with diagnostics, on any problem.
+bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
+                           scenario::Diagnostics& diagnostics);
+
+}  // namespace ssproj::data

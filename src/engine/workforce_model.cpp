@@ -1,0 +1,34 @@
+#include "engine/workforce_model.h"
+
+namespace ssproj::engine {
+
+WorkforceModel build_workforce_model(const Scenario& scenario) {
+  WorkforceModel m;
+  const int base = scenario.inputs.base_year;
+  const int last = scenario.projection.end_year;
+  m.inputs = &scenario.workforce;
+  m.base_year = base;
+  m.economy = economy::build_economy(scenario, base, last);
+  m.labour = labour::build_labour_years(scenario, base, last);
+  m.coverage = coverage::build_coverage_years(scenario, base, last);
+  std::vector<double> minimum_wage;
+  for (const economy::EconomyYear& y : m.economy) minimum_wage.push_back(y.minimum_wage);
+  m.contributions = contributions::build_contribution_years(scenario, minimum_wage, base);
+  m.initial_status = labour::initial_status_cdf(scenario.workforce);
+  double sum = 0;
+  for (const auto& areas : scenario.workforce.population_share) {
+    for (double share : areas) {
+      sum += share;
+      m.residence_cdf.push_back(sum);
+    }
+  }
+  if (!m.residence_cdf.empty()) m.residence_cdf.back() = 1.0;
+  m.earnings_dispersion = scenario.labour.earnings_dispersion;
+  m.initial_voluntary_members = scenario.coverage.initial_voluntary_members;
+  m.initial_voluntary_active_share = scenario.coverage.initial_voluntary_active_share;
+  m.history_start_compulsory = scenario.coverage.history_start_year_compulsory;
+  m.history_start_voluntary = scenario.coverage.history_start_year_voluntary;
+  return m;
+}
+
+}  // namespace ssproj::engine

@@ -1,0 +1,50 @@
+// Everything the microsimulation needs, year by year, for the workforce, the scheme's
+// membership and contributions. Built once per run and shared, read-only, by replications.
+#pragma once
+
+#include <vector>
+
+#include <ssproj/scenario.h>
+
+#include "contributions/contributions.h"
+#include "coverage/coverage.h"
+#include "economy/economy.h"
+#include "labour/labour.h"
+
+namespace ssproj::engine {
+
+struct WorkforceModel {
+  const WorkforceInputs* inputs = nullptr;
+  int base_year = 0;
+  // Indexed by (year - base_year); labour by (year - base_year - 1): the step into `year`.
+  std::vector<economy::EconomyYear> economy;
+  std::vector<labour::LabourYear> labour;
+  std::vector<coverage::CoverageYear> coverage;
+  std::vector<contributions::ContributionYear> contributions;
+  SexBandAreaTable<labour::StatusCdf> initial_status{};
+  // Cumulative population shares over (region, area) pairs, region-major.
+  std::vector<double> residence_cdf;
+  double earnings_dispersion = 0;
+  double initial_voluntary_members = 0;
+  double initial_voluntary_active_share = 1;
+  int history_start_compulsory = 0;
+  int history_start_voluntary = 0;
+
+  const economy::EconomyYear& economy_at(int year) const {
+    return economy[static_cast<std::size_t>(year - base_year)];
+  }
+  const coverage::CoverageYear& coverage_at(int year) const {
+    return coverage[static_cast<std::size_t>(year - base_year)];
+  }
+  const contributions::ContributionYear& contributions_at(int year) const {
+    return contributions[static_cast<std::size_t>(year - base_year)];
+  }
+  const labour::LabourYear& labour_into(int year) const {
+    return labour[static_cast<std::size_t>(year - base_year - 1)];
+  }
+};
+
+// REQUIRES: scenario.has_workforce().
+WorkforceModel build_workforce_model(const Scenario& scenario);
+
+}  // namespace ssproj::engine

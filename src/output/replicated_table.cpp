@@ -1,0 +1,69 @@
+#include "output/replicated_table.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "output/csv_writer.h"
+
+namespace ssproj::output {
+namespace {
+
+// Quantile p of sorted values, linear interpolation between order statistics
+// (Hyndman and Fan 1996, definition 7; R's default).
+double quantile(const std::vector<double>& sorted, double p) {
+  const double h = (static_cast<double>(sorted.size()) - 1) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+}  // namespace
+
+ReplicatedTable::ReplicatedTable(std::string key_header, std::vector<std::string> values,
+                                 std::size_t replications)
+    : key_header_(std::move(key_header)),
+      value_names_(std::move(values)),
+      replications_(replications) {}
+
+void ReplicatedTable::add_row(std::string key) {
+  keys_.push_back(std::move(key));
+  values_.resize(values_.size() + value_names_.size() * replications_, 0.0);
+}
+
+void ReplicatedTable::set(std::size_t r, std::size_t column, double value) {
+  const std::size_t row = keys_.size() - 1;
+  values_[(row * value_names_.size() + column) * replications_ + r] = value;
+}
+
+std::string ReplicatedTable::csv() const {
+  const bool spread = replications_ > 1;
+  std::string header = key_header_;
+  for (const std::string& name : value_names_) {
+    header += "," + name;
+    if (spread) header += "," + name + "_p05," + name + "_p50," + name + "_p95";
+  }
+  CsvWriter out(header);
+  std::vector<double> values(replications_);
+  for (std::size_t row = 0; row < keys_.size(); ++row) {
+    out.field(keys_[row]);
+    for (std::size_t column = 0; column < value_names_.size(); ++column) {
+      const double* v = &values_[(row * value_names_.size() + column) * replications_];
+      double sum = 0;
+      for (std::size_t r = 0; r < replications_; ++r) {
+        values[r] = v[r];
+        sum += v[r];
+      }
+      out.field(sum / static_cast<double>(replications_));
+      if (spread) {
+        std::sort(values.begin(), values.end());
+        out.field(quantile(values, 0.05))
+            .field(quantile(values, 0.50))
+            .field(quantile(values, 0.95));
+      }
+    }
+    out.end_row();
+  }
+  return out.text();
+}
+
+}  // namespace ssproj::output

@@ -1,0 +1,33 @@
+// A table whose value columns have one value per replication, written as the mean and, with
+// more than one replication, the 5th, 50th and 95th percentiles across replications.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ssproj::output {
+
+class ReplicatedTable {
+ public:
+  // `key_header`: the key columns, e.g. "year,sex,age"; `values`: the value column names.
+  ReplicatedTable(std::string key_header, std::vector<std::string> values,
+                  std::size_t replications);
+
+  // Starts a row with its key text (e.g. "2023,male,0").
+  void add_row(std::string key);
+  // Sets value column `column` of the last row for replication `r`.
+  void set(std::size_t r, std::size_t column, double value);
+
+  // CSV text: the keys, then for each value column its mean and, with more than one
+  // replication, `<name>_p05,<name>_p50,<name>_p95` (Hyndman-Fan definition 7).
+  std::string csv() const;
+
+ private:
+  std::string key_header_;
+  std::vector<std::string> value_names_;
+  std::size_t replications_;
+  std::vector<std::string> keys_;
+  std::vector<double> values_;  // [row][column][replication]
+};
+
+}  // namespace ssproj::output
