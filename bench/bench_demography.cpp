@@ -4,6 +4,8 @@
 //       Lao 2023 population scaled to <persons> (deaths, births, migration, ageing, compaction),
 //       20 steps 2024-2043 after one untimed step; counters: person_years_per_second, persons
 //       (at the end), bytes_per_person (state of one person)
+//   BM_FullStep/<threads>/<persons>               the same with the workforce: demography, labour
+//       transitions, membership, contributions and the year's tallies (Lao baseline)
 //   BM_CohortComponent_Project                   the whole 2023-2100 cohort-component projection
 //
 // Run: ./build/bench/ssproj_bench --benchmark_counters_tabular=true
@@ -15,6 +17,7 @@
 
 #include "demography/step_rates.h"
 #include "engine/microsimulation.h"
+#include "engine/workforce_model.h"
 
 namespace {
 
@@ -36,7 +39,8 @@ double lao_total(const ssproj::Scenario& s) {
 // stays near its size at the start (it grows about 1% a year).
 constexpr int kSteps = 20;
 
-void BM_Microsimulation_Step(benchmark::State& state) {
+// Steps the Lao population scaled to `persons`, with or without the workforce.
+void run_steps(benchmark::State& state, bool with_workforce) {
   const int threads = static_cast<int>(state.range(0));
   const auto persons = static_cast<double>(state.range(1));
   const ssproj::Scenario& s = lao_baseline();
@@ -52,8 +56,9 @@ void BM_Microsimulation_Step(benchmark::State& state) {
   }
   const auto rates = ssproj::demography::build_step_rates(s);
   tbb::task_arena arena(threads);
+  const ssproj::engine::WorkforceModel workforce = ssproj::engine::build_workforce_model(s);
   ssproj::engine::Microsimulation sim(base, s.inputs.base_year, fraction > 1.0 ? 1.0 : fraction, 1,
-                                      0);
+                                      0, with_workforce ? &workforce : nullptr);
   // One untimed step first, so that the scratch buffers exist as in a long run.
   arena.execute([&] { sim.step(rates.front()); });
   double person_years = 0;
@@ -70,7 +75,17 @@ void BM_Microsimulation_Step(benchmark::State& state) {
   state.counters["bytes_per_person"] =
       static_cast<double>(ssproj::engine::Population::bytes_per_person());
 }
+void BM_Microsimulation_Step(benchmark::State& state) { run_steps(state, false); }
+void BM_FullStep(benchmark::State& state) { run_steps(state, true); }
+
 BENCHMARK(BM_Microsimulation_Step)
+    ->ArgNames({"threads", "persons"})
+    ->ArgsProduct({{1, 2}, {100000, 1000000, 8000000}})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(kSteps)
+    ->UseRealTime();
+
+BENCHMARK(BM_FullStep)
     ->ArgNames({"threads", "persons"})
     ->ArgsProduct({{1, 2}, {100000, 1000000, 8000000}})
     ->Unit(benchmark::kMillisecond)

@@ -28,6 +28,8 @@ struct Diagnostic {
   std::string message;
   std::string got;
   std::string expected;
+  // A warning does not stop the run; it is printed as "warning:" instead of "error:".
+  bool warning = false;
 
   std::string to_string() const;
 };

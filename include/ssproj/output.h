@@ -7,6 +7,7 @@
 
 #include <ssproj/results.h>
 #include <ssproj/scenario.h>
+#include <ssproj/valuation.h>
 
 namespace ssproj {
 
@@ -34,6 +35,14 @@ std::string coverage_csv(const std::vector<ReplicationResult>& replications);
 // contributions.csv: `year,scheme,contributors,insurable_earnings,contributions_employer,
 // contributions_employee,contributions_government` (kip), schemes compulsory, voluntary, total.
 std::string contributions_csv(const std::vector<ReplicationResult>& replications);
+
+// finance.csv: `year,branch,contributions,government,investment_income,benefits,
+// administration,reserve_end,paygo_cost_rate,reserve_ratio` (kip; branch `total` included).
+std::string finance_csv(const std::vector<Valuation>& valuations);
+// beneficiaries.csv: `year,benefit,sex,new_awards,recipients,average_amount`.
+std::string beneficiaries_csv(const std::vector<Valuation>& valuations);
+// indicators.csv: `indicator,value,unit,horizon`.
+std::string indicators_csv(const std::vector<Valuation>& valuations);
 
 // manifest.json: provenance of the run (version, commit, hashes, seed, sizes, timing).
 std::string manifest_json(const Scenario& scenario, const ProjectionResults& results,

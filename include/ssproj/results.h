@@ -51,12 +51,41 @@ struct ContributionTotals {
   double government = 0;  // the State's share for public employees
 };
 
+// Longest expected duration of a survivor pension tracked, in whole years.
+inline constexpr int kMaxSurvivorYears = 60;
+
+// Benefit events and stocks of a year, by sex (index 0 male, 1 female); amounts in kip.
+struct BenefitTallies {
+  // Old-age and invalidity pensions: new awards this year, recipients on 1 July, the sum of
+  // their monthly amounts, the sum of the new awards' monthly amounts and of their reference
+  // earnings (for replacement rates).
+  std::array<double, kNumSexes> old_age_new{}, old_age_recipients{}, old_age_monthly{},
+      old_age_new_monthly{}, old_age_new_reference{};
+  std::array<double, kNumSexes> invalidity_new{}, invalidity_recipients{}, invalidity_monthly{},
+      invalidity_new_monthly{};
+  std::array<double, kNumSexes> lump_sums{}, lump_sum_amount{};  // paid at pensionable age
+  std::array<double, kNumSexes> funerals{}, funeral_amount{};    // by sex of the deceased
+  // Expected survivor pensions awarded on deaths in the step into this year: monthly amount
+  // and number of recipients, by expected duration in whole years (1..kMaxSurvivorYears);
+  // spouses by their sex, children all together.
+  std::array<std::array<double, kMaxSurvivorYears + 1>, kNumSexes> spouse_new_monthly{},
+      spouse_new{};
+  std::array<double, kMaxSurvivorYears + 1> child_new_monthly{}, child_new{};
+  // For the short-term branches: births to active insured women in the step into this year,
+  // active contributors and the sum of their monthly insurable earnings, by sex.
+  double births_to_insured = 0;
+  std::array<double, kNumSexes> active{}, active_insurable_monthly{};
+  // Persons at or above pensionable age, for the old-age coverage ratio.
+  std::array<double, kNumSexes> above_pensionable_age{};
+};
+
 // The workforce and the scheme on 1 July `year`, and the contributions of calendar year `year`
 // (computed from that mid-year state).
 struct WorkforceYear {
   int year = 0;
   WorkforceCells cells{};
   std::array<ContributionTotals, 2> contributions{};  // 0 compulsory, 1 voluntary
+  BenefitTallies benefits{};
 };
 
 // One replication of the microsimulation. Counts and amounts are weighted by

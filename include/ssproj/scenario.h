@@ -50,6 +50,8 @@ struct DataFiles {
   std::filesystem::path labour_transitions;
   std::filesystem::path earnings;
   std::filesystem::path age_earnings_profile;
+  std::filesystem::path invalidity;  // incidence by sex and age band
+  std::filesystem::path survivors;   // probability and duration of survivors by sex, age band
 };
 
 // [demography]: scenario multipliers on the demographic data (sensitivity analyses).
@@ -61,7 +63,7 @@ struct DemographyAssumptions {
 };
 
 // How a money amount grows after the last year its schedule lists.
-enum class Indexation { kNone, kPrices, kWages };
+enum class Indexation { kNone, kPrices, kWages, kFixed };
 
 // [economy]: nominal growth. The wage index is 1 in the base year and grows each year by
 // (1 + inflation)(1 + real_wage_growth); the price index by (1 + inflation).
@@ -125,6 +127,97 @@ struct ContributionRules {
   Schedule voluntary_declared_multiple = Schedule::constant(1.0);
 };
 
+// [benefits]: the scheme's rules. Amounts in kip are at the prices of the year they apply to.
+struct OldAgeRules {
+  std::array<Schedule, kNumSexes> pensionable_age{Schedule::constant(60), Schedule::constant(55)};
+  Schedule minimum_months = Schedule::constant(180);  // contribution months for a pension
+  Schedule accrual = Schedule::constant(0.015);       // per year of contributions
+  // Reference earnings: average monthly insurable earnings of the last N calendar years
+  // (1..5), revalued with wages; 0: the revalued career average.
+  int reference_years = 0;
+  Schedule minimum_pension = Schedule::constant(0.0);      // multiple of the minimum wage
+  Schedule maximum_replacement = Schedule::constant(1.0);  // cap, share of reference earnings
+  Indexation indexation = Indexation::kPrices;             // of pensions in payment
+  Schedule fixed_indexation = Schedule::constant(0.0);     // the rate when indexation is kFixed
+  // Not eligible at pensionable age: a lump sum of this many months of reference earnings
+  // per year of contributions.
+  Schedule lump_sum_months_per_year = Schedule::constant(1.0);
+  // Probability of claiming in a year once eligible (1: claim at eligibility).
+  Schedule claim_probability = Schedule::constant(1.0);
+};
+
+struct InvalidityRules {
+  Schedule minimum_months = Schedule::constant(60);
+  // Share of the years missing to pensionable age that are credited.
+  Schedule future_service_credit = Schedule::constant(1.0);
+};
+
+struct SurvivorRules {
+  Schedule minimum_months = Schedule::constant(60);  // of a member who dies while not retired
+  Schedule spouse_share = Schedule::constant(0.30);  // of the deceased's pension or earnings
+  Schedule child_share = Schedule::constant(0.20);   // per child
+  Schedule funeral_grant = Schedule::constant(0.0);  // multiple of the minimum wage
+};
+
+// A short-term cash branch by the cost-rate method: cases per active contributor a year x days
+// x replacement x daily insurable earnings.
+struct ShortTermRules {
+  Schedule incidence = Schedule::constant(0.0);
+  Schedule duration_days = Schedule::constant(0.0);
+  Schedule replacement = Schedule::constant(0.0);
+};
+
+struct BenefitRules {
+  OldAgeRules old_age;
+  InvalidityRules invalidity;
+  SurvivorRules survivors;
+  ShortTermRules sickness;
+  ShortTermRules employment_injury;
+  ShortTermRules unemployment;
+  // Maternity: births to active insured women x days x replacement x daily earnings.
+  Schedule maternity_duration_days = Schedule::constant(0.0);
+  Schedule maternity_replacement = Schedule::constant(0.0);
+  // Health care: kip per active member a year at base-year prices, grown with wages and the
+  // excess medical inflation.
+  Schedule health_care_cost_per_member = Schedule::constant(0.0);
+  Schedule medical_inflation_excess = Schedule::constant(0.0);
+};
+
+// The fund's branches, in the order of finance.csv.
+enum class Branch : std::uint8_t {
+  kOldAge = 0,
+  kInvalidity,
+  kSurvivors,
+  kSickness,
+  kMaternity,
+  kEmploymentInjury,
+  kUnemployment,
+  kHealthCare,
+};
+inline constexpr int kNumBranches = 8;
+inline constexpr std::array<std::string_view, kNumBranches> kBranchNames = {
+    "old_age",   "invalidity",        "survivors",    "sickness",
+    "maternity", "employment_injury", "unemployment", "health_care"};
+
+// [fund]
+struct FundAssumptions {
+  double initial_reserve = 0;                            // kip on 1 January of the start year
+  Schedule investment_return = Schedule::constant(0.0);  // nominal, per year
+  // Shares of contributions (and of the reserve, subsidies and administration) by branch.
+  std::array<Schedule, kNumBranches> allocation{};
+  Schedule administration_share = Schedule::constant(0.0);       // of contributions
+  Schedule administration_per_member = Schedule::constant(0.0);  // kip a year, base prices
+  Schedule government_subsidy = Schedule::constant(0.0);         // kip a year, nominal
+  // Valuation: horizon of the indicators, periods of the scaled premium, terminal reserve
+  // target of the second GAP (in years of expenditure).
+  int scaled_premium_period = 15;
+  double terminal_reserve_years = 1.0;
+  // Typical careers for replacement rates: years of contributions, at these multiples of the
+  // average insurable earnings of active members.
+  std::vector<int> typical_career_years{15, 25, 35};
+  std::vector<double> typical_career_earnings{1.0};
+};
+
 struct Scenario {
   int schema_version = kSchemaVersion;
   std::string name;
@@ -138,6 +231,8 @@ struct Scenario {
   LabourAssumptions labour;
   CoverageAssumptions coverage;
   ContributionRules contributions;
+  BenefitRules benefits;
+  FundAssumptions fund;
 
   // The data tables named in [data], loaded and validated.
   DemographicInputs inputs;
@@ -146,6 +241,10 @@ struct Scenario {
   // Whether the scenario models the workforce and the scheme: the labour tables are given in
   // [data] (all of them, or none for a projection of the population only).
   bool has_workforce() const { return !workforce.regions.empty(); }
+
+  // Things that are valid but deserve the user's attention (for example a fund that starts
+  // with no reserve); printed by the command line before a run.
+  std::vector<Diagnostic> warnings;
 
   // The fully resolved scenario (extends merged, defaults filled in, command-line overrides
   // applied, data paths relative to the directory of `file`) as TOML text. This is what

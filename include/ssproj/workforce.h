@@ -72,6 +72,19 @@ struct WorkforceInputs {
   std::array<std::array<double, kNumSexes>, kNumStatuses> mean_monthly_earnings{};
   // Earnings by age band relative to the status mean.
   std::array<double, kNumAgeBands> age_earnings_profile{};
+
+  // Benefits (optional tables; zero when absent): annual invalidity incidence among active
+  // members, [sex][band]; on the death of an insured person of that sex and age band, the
+  // probability of leaving an eligible spouse, the spouse pension's expected duration in
+  // years, the expected number of eligible children and their pensions' expected duration.
+  std::array<std::array<double, kNumAgeBands>, kNumSexes> invalidity_incidence{};
+  struct Survivors {
+    double spouse_probability = 0;
+    double spouse_years = 0;
+    double children = 0;
+    double child_years = 0;
+  };
+  std::array<std::array<Survivors, kNumAgeBands>, kNumSexes> survivors{};
 };
 
 }  // namespace ssproj

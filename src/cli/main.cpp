@@ -83,7 +83,8 @@ int command_validate(const std::vector<std::string>& args) {
   int status = 0;
   for (const std::string& file : vm["scenario"].as<std::vector<std::string>>()) {
     try {
-      ssproj::load_scenario(file);
+      const ssproj::Scenario s = ssproj::load_scenario(file);
+      for (const ssproj::Diagnostic& w : s.warnings) std::cerr << w.to_string() << '\n';
       if (!vm.count("quiet")) std::cout << file << ": valid\n";
     } catch (const ssproj::ScenarioError& e) {
       print_diagnostics(e);
@@ -171,6 +172,10 @@ int command_run(const std::vector<std::string>& args) {
 
   const std::string out = vm["out"].as<std::string>();
   ssproj::check_output_directory(out);
+
+  if (!quiet) {
+    for (const ssproj::Diagnostic& w : scenario.warnings) std::cerr << w.to_string() << '\n';
+  }
 
   ssproj::RunOptions options;
   options.threads = threads;

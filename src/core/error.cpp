@@ -6,7 +6,7 @@ std::string Diagnostic::to_string() const {
   // A value without a place in a file (given on the command line) has no line or column.
   std::string out =
       line > 0 ? file + ":" + std::to_string(line) + ":" + std::to_string(column) : file;
-  out += ": error: ";
+  out += warning ? ": warning: " : ": error: ";
   if (!key.empty()) out += key + ": ";
   out += message;
   if (!got.empty() || !expected.empty()) {

@@ -68,9 +68,19 @@ bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
   const scenario::Range share{0, 1};
   bool ok = true;
 
-  // Regions: the vocabulary comes from the table itself.
-  const auto region_names =
-      read_column_words(files.regions, {"region", "area", "population_share"}, 0, diagnostics);
+  // Regions: the vocabulary comes from the table itself. Rows with a wrong number of fields
+  // are reported by read_keyed_table below, so the name pass reports only when it fails.
+  scenario::Diagnostics name_diagnostics;
+  auto region_names =
+      read_column_words(files.regions, {"region", "area", "population_share"}, 0, name_diagnostics);
+  if (!region_names) {
+    for (const Diagnostic& d : name_diagnostics.list()) diagnostics.add(d);
+  } else if (region_names->size() > kMaxRegions) {
+    diagnostics.add(Diagnostic{files.regions.string(), 1, 1, "region", "too many regions",
+                               std::to_string(region_names->size()),
+                               "at most " + std::to_string(kMaxRegions)});
+    region_names.reset();
+  }
   if (region_names) {
     const KeyColumn regions{"region", *region_names};
     if (auto t = read_keyed_table(files.regions, {regions, kAreaColumn}, "population_share", share,
@@ -147,6 +157,42 @@ bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
     for (std::size_t b = 0; b < kNumAgeBands; ++b) out.age_earnings_profile[b] = t->values[b];
   } else {
     ok = false;
+  }
+  if (!files.invalidity.empty()) {
+    if (auto t = read_keyed_table(files.invalidity, {kSexColumn, kBandColumn}, "incidence", share,
+                                  diagnostics)) {
+      for (std::size_t s = 0; s < kNumSexes; ++s) {
+        for (std::size_t b = 0; b < kNumAgeBands; ++b) {
+          out.invalidity_incidence[s][b] = t->values[s * kNumAgeBands + b];
+        }
+      }
+    } else {
+      ok = false;
+    }
+  }
+  if (!files.survivors.empty()) {
+    const KeyColumn quantity{"quantity",
+                             {"spouse_probability", "spouse_years", "children", "child_years"}};
+    if (auto t = read_keyed_table(files.survivors, {kSexColumn, kBandColumn, quantity}, "value",
+                                  scenario::Range{0, 100}, diagnostics)) {
+      std::size_t i = 0;
+      for (auto& bands : out.survivors) {
+        for (WorkforceInputs::Survivors& sv : bands) {
+          sv.spouse_probability = t->values[i++];
+          sv.spouse_years = t->values[i++];
+          sv.children = t->values[i++];
+          sv.child_years = t->values[i++];
+          if (sv.spouse_probability > 1) {
+            diagnostics.add(Diagnostic{t->file.string(), t->lines[i - 4], 1, "value",
+                                       "spouse probability above 1",
+                                       number_text(sv.spouse_probability), "a number in [0, 1]"});
+            ok = false;
+          }
+        }
+      }
+    } else {
+      ok = false;
+    }
   }
   if (!ok) out = WorkforceInputs{};
   return ok;

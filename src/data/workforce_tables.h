@@ -15,10 +15,15 @@ struct WorkforceFiles {
   std::filesystem::path transitions;
   std::filesystem::path earnings;
   std::filesystem::path age_earnings_profile;
+  std::filesystem::path invalidity;  // optional
+  std::filesystem::path survivors;   // optional
 };
 
 // Probabilities and shares must sum to 1 within this tolerance.
 inline constexpr double kSumTolerance = 1e-6;
+
+// Persons carry their region's index in one byte.
+inline constexpr std::size_t kMaxRegions = 256;
 
 // Reads and checks the tables into `out`: unknown words (sexes, bands, areas, statuses),
 // values out of range, duplicate and missing rows, region shares, status shares and

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <type_traits>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -15,6 +16,7 @@
 #include <ssproj/error.h>
 
 #include "demography/cohort_component.h"
+#include "engine/tallies.h"
 
 namespace ssproj::engine {
 namespace {
@@ -39,13 +41,17 @@ struct ChunkTally {
   std::array<std::int64_t, kNumSexes> births{};
   std::array<std::int64_t, kNumSexes> deaths{};
   std::array<std::int64_t, kNumSexes> emigrants{};
+  BenefitTallies benefits{};  // funerals, survivor awards, births to insured women
 };
 
 // Per-chunk results of the workforce pass.
 struct WorkforceTally {
   WorkforceCells cells{};
   std::array<ContributionTotals, 2> contributions{};
+  BenefitTallies benefits{};
 };
+
+void add(BenefitTallies& into, const BenefitTallies& t) { accumulate(into, t, 1.0); }
 
 template <typename F>
 void for_each_chunk(std::size_t n, F&& f) {
@@ -126,6 +132,7 @@ void add(WorkforceYear& into, const WorkforceTally& t) {
     c.employee += d.employee;
     c.government += d.government;
   }
+  add(into.benefits, t.benefits);
 }
 
 }  // namespace
@@ -249,39 +256,100 @@ void Microsimulation::assign_initial_attributes() {
   });
 }
 
+void Microsimulation::record_death(std::size_t i, const benefits::BenefitYear& y,
+                                   BenefitTallies& tally) const {
+  const Population& p = population_;
+  const int band = age_band(p.age[i]);
+  if (band < 0) return;
+  const std::uint8_t sex = p.sex[i];
+  const auto benefit = static_cast<Benefit>(p.benefit[i]);
+  const bool pensioner = benefit == Benefit::kOldAge || benefit == Benefit::kInvalidity;
+  if (pensioner || p.membership[i] == kActive) {
+    tally.funerals[sex] += 1;
+    tally.funeral_amount[sex] += y.funeral_grant;
+  }
+  double base = 0;  // monthly amount the survivor pensions are shares of
+  if (pensioner) {
+    base = p.pension[i];
+  } else if (benefit == Benefit::kNone && p.membership[i] != kNever &&
+             p.months[i] >= y.survivor_minimum_months) {
+    base = benefits::reference_monthly(p, i, y);
+  } else {
+    return;
+  }
+  const WorkforceInputs::Survivors& sv =
+      workforce_model_->inputs->survivors[sex][static_cast<std::size_t>(band)];
+  auto duration = [](double years) {
+    return static_cast<std::size_t>(std::clamp<long>(std::lround(years), 1, kMaxSurvivorYears));
+  };
+  const std::size_t spouse_sex = 1 - sex;
+  const std::size_t d = duration(sv.spouse_years);
+  tally.spouse_new[spouse_sex][d] += sv.spouse_probability;
+  tally.spouse_new_monthly[spouse_sex][d] += sv.spouse_probability * y.spouse_share * base;
+  const std::size_t dc = duration(sv.child_years);
+  tally.child_new[dc] += sv.children;
+  tally.child_new_monthly[dc] += sv.children * y.child_share * base;
+}
+
 void Microsimulation::labour_coverage_and_observe() {
   const WorkforceModel& m = *workforce_model_;
   const int year = year_;
   const bool transitions = year > m.base_year;
   const coverage::CoverageYear& cov = m.coverage_at(year);
   const contributions::ContributionYear& con = m.contributions_at(year);
+  const benefits::BenefitYear& ben = m.benefits_at(year);
   const double wage_index = m.economy_at(year).wage_index;
   const labour::LabourYear* lab = transitions ? &m.labour_into(year) : nullptr;
+  const auto slot = static_cast<std::size_t>(year % 5);
   Population& p = population_;
   const std::size_t n = p.size();
   std::vector<WorkforceTally> tallies(num_chunks(n));
 
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     WorkforceTally& t = tallies[c];
+    BenefitTallies& bt = t.benefits;
     for (std::size_t i = begin; i < end; ++i) {
       const int band = age_band(p.age[i]);
       if (band < 0) continue;  // children have no labour status or membership
       const auto b = static_cast<std::size_t>(band);
+      const std::uint8_t sex = p.sex[i];
+      if (p.age[i] >= ben.pensionable_age[sex]) bt.above_pensionable_age[sex] += 1;
+
+      // Pensioners: indexation, conversion of invalidity at pensionable age; they neither
+      // change status nor contribute.
+      const auto benefit = static_cast<Benefit>(p.benefit[i]);
+      if (benefit == Benefit::kOldAge || benefit == Benefit::kInvalidity) {
+        if (transitions) p.pension[i] = static_cast<float>(p.pension[i] * (1.0 + ben.indexation));
+        if (benefit == Benefit::kInvalidity && p.age[i] >= ben.pensionable_age[sex]) {
+          p.benefit[i] = static_cast<std::uint8_t>(Benefit::kOldAge);
+        }
+        if (p.benefit[i] == static_cast<std::uint8_t>(Benefit::kOldAge)) {
+          bt.old_age_recipients[sex] += 1;
+          bt.old_age_monthly[sex] += p.pension[i];
+        } else {
+          bt.invalidity_recipients[sex] += 1;
+          bt.invalidity_monthly[sex] += p.pension[i];
+        }
+        t.cells[sex][b][p.area[i]][p.status[i]].persons += 1;
+        const std::size_t k = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kCompulsory) ? 0 : 1;
+        if (p.membership[i] != kNever) t.cells[sex][b][p.area[i]][p.status[i]].registered[k] += 1;
+        continue;
+      }
       const auto u = rng_.uniforms(Stream::kLabour, p.id[i], year);
 
       // Labour: this year's transition.
       if (transitions) {
         const auto next = static_cast<std::uint8_t>(
-            labour::draw_status(lab->transition_cdf[p.sex[i]][b][p.area[i]][p.status[i]], u[0]));
+            labour::draw_status(lab->transition_cdf[sex][b][p.area[i]][p.status[i]], u[0]));
         if (next != p.status[i]) {
           p.status[i] = next;
           ++p.spell[i];
         }
       }
-      const auto status = static_cast<Status>(p.status[i]);
 
-      // Coverage: membership for this year.
-      if (transitions) {
+      // Coverage: membership for this year (a member who took a lump sum has no more rights).
+      if (transitions && benefit == Benefit::kNone) {
+        const auto status = static_cast<Status>(p.status[i]);
         const double rank = coverage::legal_path(cov, status) == coverage::Path::kCompulsory
                                 ? rng_.uniforms(Stream::kCompliance, p.id[i], p.spell[i])[0]
                                 : 1.0;
@@ -289,25 +357,79 @@ void Microsimulation::labour_coverage_and_observe() {
                                     p.membership[i]);
       }
 
+      // Benefits: an old-age pension or lump sum at pensionable age; invalidity before it.
+      if (transitions && benefit == Benefit::kNone && p.membership[i] != kNever) {
+        const bool old = p.age[i] >= ben.pensionable_age[sex];
+        const double incidence =
+            m.inputs->invalidity_incidence[sex][b] * (p.membership[i] == kActive ? 1.0 : 0.0);
+        if (old || incidence > 0) {
+          const auto v = rng_.uniforms(Stream::kBenefits, p.id[i], year);
+          const double years = p.months[i] / 12.0;
+          if (old && p.months[i] >= ben.minimum_months) {
+            if (v[0] < ben.claim_probability) {
+              const double reference = benefits::reference_monthly(p, i, ben);
+              p.pension[i] = static_cast<float>(benefits::pension_amount(ben, years, reference));
+              p.benefit[i] = static_cast<std::uint8_t>(Benefit::kOldAge);
+              bt.old_age_new[sex] += 1;
+              bt.old_age_new_monthly[sex] += p.pension[i];
+              bt.old_age_new_reference[sex] += reference;
+            }
+          } else if (old) {
+            const double reference = benefits::reference_monthly(p, i, ben);
+            bt.lump_sums[sex] += 1;
+            bt.lump_sum_amount[sex] += ben.lump_sum_months_per_year * years * reference;
+            p.benefit[i] = static_cast<std::uint8_t>(Benefit::kSettled);
+          } else if (v[1] < incidence && p.months[i] >= ben.invalidity_minimum_months) {
+            const double reference = benefits::reference_monthly(p, i, ben);
+            const double credited =
+                years + ben.future_service_credit *
+                            std::max(0, ben.pensionable_age[sex] - static_cast<int>(p.age[i]));
+            p.pension[i] = static_cast<float>(benefits::pension_amount(ben, credited, reference));
+            p.benefit[i] = static_cast<std::uint8_t>(Benefit::kInvalidity);
+            bt.invalidity_new[sex] += 1;
+            bt.invalidity_new_monthly[sex] += p.pension[i];
+          }
+          if (p.benefit[i] != static_cast<std::uint8_t>(Benefit::kNone)) {
+            // Retired, invalid or settled: out of the labour force and the scheme.
+            if (p.benefit[i] != static_cast<std::uint8_t>(Benefit::kSettled)) {
+              p.status[i] = static_cast<std::uint8_t>(Status::kInactive);
+              if (p.benefit[i] == static_cast<std::uint8_t>(Benefit::kOldAge)) {
+                bt.old_age_recipients[sex] += 1;
+                bt.old_age_monthly[sex] += p.pension[i];
+              } else {
+                bt.invalidity_recipients[sex] += 1;
+                bt.invalidity_monthly[sex] += p.pension[i];
+              }
+            }
+            if (p.membership[i] == kActive) p.membership[i] = kLapsed;
+          }
+        }
+      }
+      const auto status = static_cast<Status>(p.status[i]);
+
       // Observation: tallies, and the year's contributions of active members.
-      WorkforceCell& cell = t.cells[p.sex[i]][b][p.area[i]][p.status[i]];
+      WorkforceCell& cell = t.cells[sex][b][p.area[i]][p.status[i]];
       cell.persons += 1;
+      p.recent_points[i][slot] = 0.0f;
+      p.recent_months[i][slot] = 0;
       if (p.membership[i] == kNever) continue;
       const std::size_t k = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kCompulsory) ? 0 : 1;
       cell.registered[k] += 1;
       if (p.membership[i] != kActive) continue;
       cell.active[k] += 1;
-      const std::uint16_t months =
-          months_paid(k == 0 ? cov.density_compulsory : cov.density_voluntary, u[2]);
-      if (months == 0) continue;
       const double insurable =
           k == 0 ? contributions::insurable_monthly(
                        con,
-                       labour::monthly_earnings(*m.inputs, status, p.sex[i], p.age[i],
+                       labour::monthly_earnings(*m.inputs, status, sex, p.age[i],
                                                 p.earnings_factor[i]) *
                            wage_index,
                        status == Status::kPublicEmployee ? 0.0 : cov.underdeclaration)
                  : con.voluntary_declared;
+      bt.active[sex] += 1;
+      bt.active_insurable_monthly[sex] += insurable;
+      const std::uint16_t months =
+          months_paid(k == 0 ? cov.density_compulsory : cov.density_voluntary, u[2]);
+      if (months == 0) continue;
       const double annual = insurable * months;
       const contributions::Amounts a = contributions::amounts(
           con, k == 0 ? Scheme::kCompulsory : Scheme::kVoluntary, status, annual);
@@ -319,12 +441,17 @@ void Microsimulation::labour_coverage_and_observe() {
       total.government += a.government;
       p.months[i] = static_cast<std::uint16_t>(std::min(65535, p.months[i] + months));
       p.points[i] += static_cast<float>(annual / wage_index);
+      p.recent_points[i][slot] = static_cast<float>(annual / wage_index);
+      p.recent_months[i][slot] = static_cast<std::uint8_t>(months);
     }
   });
 
   workforce_ = WorkforceYear{};
   workforce_.year = year;
   for (const WorkforceTally& t : tallies) add(workforce_, t);
+  // Survivor awards, funerals and births to insured women of the step into this year.
+  add(workforce_.benefits, pending_deaths_);
+  pending_deaths_ = BenefitTallies{};
 }
 
 DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
@@ -332,6 +459,9 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   const std::size_t n = population_.size();
   const std::size_t chunks = num_chunks(n);
   const SexAgeTable emigrate = emigration_probabilities(rates, counts_, sample_fraction_);
+  const bool workforce = workforce_model_ != nullptr;
+  const benefits::BenefitYear* awards =
+      workforce ? &workforce_model_->benefits_at(year + 1) : nullptr;
   fate_.resize(n);
   std::vector<ChunkTally> tallies(chunks);
 
@@ -347,6 +477,7 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
       const bool survives = u[0] < rates.survival[sex][age];
       if (!survives) {
         ++t.deaths[sex];
+        if (workforce) record_death(i, *awards, t.benefits);
       } else if (u[1] < emigrate[sex][next_age]) {
         ++t.emigrants[sex];
       } else {
@@ -359,6 +490,7 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
         const auto v = rng_.uniforms(Stream::kNewborn, population_.id[i], year);
         const std::size_t child = v[0] < rates.male_birth_share ? 0 : 1;
         ++t.births[child];
+        if (population_.membership[i] == kActive) t.benefits.births_to_insured += 1;
         if (v[1] >= rates.newborn_survival[child]) {
           ++t.deaths[child];
         } else if (v[2] < emigrate[child][0]) {
@@ -390,6 +522,7 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
       events.emigrants[s] += t.emigrants[s];
       for (std::size_t x = 0; x < kNumAges; ++x) counts[s][x] += t.counts[s][x];
     }
+    add(pending_deaths_, t.benefits);
   }
 
   // Immigrants: the (sampled) positive net migration, rounded stochastically.
@@ -418,7 +551,6 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   // mothers' order, then the immigrants by sex and age; new ids follow the same order.
   next_.resize(static_cast<std::size_t>(stays + children + total_immigrants));
   const std::uint32_t first_child_id = next_id_;
-  const bool workforce = workforce_model_ != nullptr;
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     auto k = static_cast<std::size_t>(stay_offset[c]);
     auto j = static_cast<std::size_t>(child_offset[c]);

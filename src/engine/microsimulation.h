@@ -48,6 +48,9 @@ class Microsimulation {
   // lives where its mother (person `mother` of population_) lives.
   void new_person_attributes(Population& p, std::size_t k, int year, const std::size_t* mother);
   void labour_coverage_and_observe();
+  // Funeral grant and expected survivor pensions on the death of person i of population_,
+  // under the rules of the year the awards belong to.
+  void record_death(std::size_t i, const benefits::BenefitYear& y, BenefitTallies& tally) const;
 
   Population population_;
   Population next_;                 // scratch for the next year's population (reused)
@@ -59,6 +62,8 @@ class Microsimulation {
   std::uint32_t next_id_ = 0;
   const WorkforceModel* workforce_model_;
   WorkforceYear workforce_;
+  // Benefit events of the deaths and births in the current step, added to the next year.
+  BenefitTallies pending_deaths_{};
 };
 
 }  // namespace ssproj::engine

@@ -1,6 +1,7 @@
 // The simulated persons, as a structure of arrays.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <tuple>
 #include <type_traits>
@@ -13,6 +14,14 @@ namespace ssproj::engine {
 // order; children and immigrants are appended). No per-person objects: each attribute is one
 // contiguous array, so each pass of the year step streams through memory. Every column is
 // listed once in kColumns; resizing, compaction and copying go through that list.
+// What the scheme pays a person (Population::benefit).
+enum class Benefit : std::uint8_t {
+  kNone = 0,
+  kOldAge = 1,      // old-age pension in payment
+  kInvalidity = 2,  // invalidity pension in payment (becomes old-age at pensionable age)
+  kSettled = 3,     // took a lump sum instead of a pension; no further rights
+};
+
 struct Population {
   std::vector<std::uint32_t> id;         // unique, never reused within a replication
   std::vector<std::uint8_t> age;         // completed years on 1 July, 0..100 (100 = 100+)
@@ -28,11 +37,18 @@ struct Population {
   // Revalued career earnings: sum over years of months x insurable monthly earnings / wage
   // index; times the current wage index it is the career's insurable earnings at today's level.
   std::vector<float> points;
+  std::vector<std::uint8_t> benefit;  // engine::Benefit: none, old-age, invalidity, settled
+  std::vector<float> pension;         // monthly pension in payment, kip (current prices)
+  // Ring of the last 5 calendar years (slot = year mod 5): annual insurable earnings / wage
+  // index, and months paid; for reference earnings over the last N years.
+  std::vector<std::array<float, 5>> recent_points;
+  std::vector<std::array<std::uint8_t, 5>> recent_months;
 
   static constexpr auto kColumns = std::make_tuple(
       &Population::id, &Population::age, &Population::sex, &Population::status, &Population::area,
       &Population::region, &Population::scheme, &Population::membership, &Population::spell,
-      &Population::months, &Population::earnings_factor, &Population::points);
+      &Population::months, &Population::earnings_factor, &Population::points, &Population::benefit,
+      &Population::pension, &Population::recent_points, &Population::recent_months);
 
   // Bytes of state per person (the sum of the element sizes of every column).
   static constexpr std::size_t bytes_per_person() {
@@ -64,21 +80,14 @@ struct Population {
   void copy_person(const Population& from, std::size_t i, std::size_t k) {
     std::apply([&](auto... column) { (((this->*column)[k] = (from.*column)[i]), ...); }, kColumns);
   }
-  // Sets slot k to a new person with default attributes: inactive, never registered, no
-  // contributions, area/region 0, earnings factor 1.
+  // Sets slot k to a new person: every column value-initialized (inactive, never registered,
+  // no contributions or benefits, area and region 0), earnings factor 1.
   void set_new_person(std::size_t k, std::uint32_t person, std::uint8_t years, std::uint8_t s) {
+    std::apply([&](auto... column) { (((this->*column)[k] = {}), ...); }, kColumns);
     id[k] = person;
     age[k] = years;
     sex[k] = s;
-    status[k] = 0;
-    area[k] = 0;
-    region[k] = 0;
-    scheme[k] = 0;
-    membership[k] = 0;
-    spell[k] = 0;
-    months[k] = 0;
     earnings_factor[k] = 1.0f;
-    points[k] = 0.0f;
   }
 };
 

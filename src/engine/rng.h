@@ -24,6 +24,7 @@ enum class Stream : std::uint32_t {
   kLabour = 6,             // subject: person id; status transition, membership, months paid
   kCompliance = 7,         // subject: person id, "year": job spell; the employer's compliance
   kInitialMembership = 8,  // subject: person id; membership at the base year
+  kBenefits = 9,           // subject: person id; claiming a pension, invalidity
 };
 
 class Rng {

@@ -14,6 +14,7 @@ WorkforceModel build_workforce_model(const Scenario& scenario) {
   std::vector<double> minimum_wage;
   for (const economy::EconomyYear& y : m.economy) minimum_wage.push_back(y.minimum_wage);
   m.contributions = contributions::build_contribution_years(scenario, minimum_wage, base);
+  m.benefits = benefits::build_benefit_years(scenario, m.economy);
   m.initial_status = labour::initial_status_cdf(scenario.workforce);
   double sum = 0;
   for (const auto& areas : scenario.workforce.population_share) {

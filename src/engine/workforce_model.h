@@ -6,6 +6,7 @@
 
 #include <ssproj/scenario.h>
 
+#include "benefits/benefits.h"
 #include "contributions/contributions.h"
 #include "coverage/coverage.h"
 #include "economy/economy.h"
@@ -21,6 +22,7 @@ struct WorkforceModel {
   std::vector<labour::LabourYear> labour;
   std::vector<coverage::CoverageYear> coverage;
   std::vector<contributions::ContributionYear> contributions;
+  std::vector<benefits::BenefitYear> benefits;
   SexBandAreaTable<labour::StatusCdf> initial_status{};
   // Cumulative population shares over (region, area) pairs, region-major.
   std::vector<double> residence_cdf;
@@ -38,6 +40,9 @@ struct WorkforceModel {
   }
   const contributions::ContributionYear& contributions_at(int year) const {
     return contributions[static_cast<std::size_t>(year - base_year)];
+  }
+  const benefits::BenefitYear& benefits_at(int year) const {
+    return benefits[static_cast<std::size_t>(year - base_year)];
   }
   const labour::LabourYear& labour_into(int year) const {
     return labour[static_cast<std::size_t>(year - base_year - 1)];

@@ -1,6 +1,7 @@
 #include "output/csv_writer.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace ssproj::output {
 
@@ -19,7 +20,8 @@ CsvWriter& CsvWriter::field(long long value) {
 }
 
 CsvWriter& CsvWriter::field(double value) {
-  if (value == 0) value = 0;  // no "-0"
+  if (std::isnan(value)) return field(std::string_view{});  // not applicable: empty
+  if (value == 0) value = 0;                                // no "-0"
   // Shortest fixed notation that reads back to the same double: no exponents, which
   // spreadsheet users and amounts in kip do not need.
   char buf[400];

@@ -20,13 +20,15 @@ double quantile(const std::vector<double>& sorted, double p) {
 }  // namespace
 
 ReplicatedTable::ReplicatedTable(std::string key_header, std::vector<std::string> values,
-                                 std::size_t replications)
+                                 std::size_t replications, std::string trailing_header)
     : key_header_(std::move(key_header)),
       value_names_(std::move(values)),
-      replications_(replications) {}
+      replications_(replications),
+      trailing_header_(std::move(trailing_header)) {}
 
-void ReplicatedTable::add_row(std::string key) {
+void ReplicatedTable::add_row(std::string key, std::string trailing) {
   keys_.push_back(std::move(key));
+  trailing_.push_back(std::move(trailing));
   values_.resize(values_.size() + value_names_.size() * replications_, 0.0);
 }
 
@@ -42,6 +44,7 @@ std::string ReplicatedTable::csv() const {
     header += "," + name;
     if (spread) header += "," + name + "_p05," + name + "_p50," + name + "_p95";
   }
+  if (!trailing_header_.empty()) header += "," + trailing_header_;
   CsvWriter out(header);
   std::vector<double> values(replications_);
   for (std::size_t row = 0; row < keys_.size(); ++row) {
@@ -55,12 +58,15 @@ std::string ReplicatedTable::csv() const {
       }
       out.field(sum / static_cast<double>(replications_));
       if (spread) {
-        std::sort(values.begin(), values.end());
+        std::sort(values.begin(), values.end(), [](double a, double b) {
+          return std::isnan(b) ? !std::isnan(a) : (!std::isnan(a) && a < b);
+        });
         out.field(quantile(values, 0.05))
             .field(quantile(values, 0.50))
             .field(quantile(values, 0.95));
       }
     }
+    if (!trailing_header_.empty()) out.field(trailing_[row]);
     out.end_row();
   }
   return out.text();

@@ -10,23 +10,28 @@ namespace ssproj::output {
 class ReplicatedTable {
  public:
   // `key_header`: the key columns, e.g. "year,sex,age"; `values`: the value column names.
-  ReplicatedTable(std::string key_header, std::vector<std::string> values,
-                  std::size_t replications);
+  ReplicatedTable(std::string key_header, std::vector<std::string> values, std::size_t replications,
+                  std::string trailing_header = {});
 
-  // Starts a row with its key text (e.g. "2023,male,0").
-  void add_row(std::string key);
+  // Starts a row with its key text (e.g. "2023,male,0") and, when the table has trailing key
+  // columns (written after the values), their text.
+  void add_row(std::string key, std::string trailing = {});
   // Sets value column `column` of the last row for replication `r`.
   void set(std::size_t r, std::size_t column, double value);
 
   // CSV text: the keys, then for each value column its mean and, with more than one
-  // replication, `<name>_p05,<name>_p50,<name>_p95` (Hyndman-Fan definition 7).
+  // replication, `<name>_p05,<name>_p50,<name>_p95` (Hyndman-Fan definition 7), then the
+  // trailing keys. A NaN value (an event that does not happen) is an empty field; the mean
+  // is empty when any replication has NaN, the quantiles order NaN last.
   std::string csv() const;
 
  private:
   std::string key_header_;
   std::vector<std::string> value_names_;
   std::size_t replications_;
+  std::string trailing_header_;
   std::vector<std::string> keys_;
+  std::vector<std::string> trailing_;
   std::vector<double> values_;  // [row][column][replication]
 };
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <ssproj/output.h>
+#include <ssproj/valuation.h>
 #include <ssproj/version.h>
 
 #include "output/csv_writer.h"
@@ -161,6 +162,59 @@ std::string contributions_csv(const std::vector<ReplicationResult>& replications
         table.set(r, 3, value(&ContributionTotals::employee));
         table.set(r, 4, value(&ContributionTotals::government));
       }
+    }
+  }
+  return table.csv();
+}
+
+std::string finance_csv(const std::vector<Valuation>& valuations) {
+  output::ReplicatedTable table(
+      "year,branch",
+      {"contributions", "government", "investment_income", "benefits", "administration",
+       "reserve_end", "paygo_cost_rate", "reserve_ratio"},
+      valuations.size());
+  const Valuation& first = valuations.front();
+  for (std::size_t y = 0; y < first.years.size(); ++y) {
+    for (std::size_t k = 0; k <= kNumBranches; ++k) {
+      table.add_row(std::to_string(first.years[y].year) + "," +
+                    (k < kNumBranches ? std::string(kBranchNames[k]) : "total"));
+      for (std::size_t r = 0; r < valuations.size(); ++r) {
+        const BranchYear& b = valuations[r].years[y].branches[k];
+        const std::array<double, 8> values = {
+            b.contributions,  b.government,  b.investment_income, b.benefits,
+            b.administration, b.reserve_end, b.paygo_cost_rate,   b.reserve_ratio};
+        for (std::size_t c = 0; c < values.size(); ++c) table.set(r, c, values[c]);
+      }
+    }
+  }
+  return table.csv();
+}
+
+std::string beneficiaries_csv(const std::vector<Valuation>& valuations) {
+  output::ReplicatedTable table("year,benefit,sex", {"new_awards", "recipients", "average_amount"},
+                                valuations.size());
+  const Valuation& first = valuations.front();
+  for (std::size_t i = 0; i < first.beneficiaries.size(); ++i) {
+    const BeneficiaryRow& row = first.beneficiaries[i];
+    table.add_row(std::to_string(row.year) + "," + row.benefit + "," + row.sex);
+    for (std::size_t r = 0; r < valuations.size(); ++r) {
+      const BeneficiaryRow& b = valuations[r].beneficiaries[i];
+      table.set(r, 0, b.new_awards);
+      table.set(r, 1, b.recipients);
+      table.set(r, 2, b.average_amount);
+    }
+  }
+  return table.csv();
+}
+
+std::string indicators_csv(const std::vector<Valuation>& valuations) {
+  output::ReplicatedTable table("indicator", {"value"}, valuations.size(), "unit,horizon");
+  const Valuation& first = valuations.front();
+  for (std::size_t i = 0; i < first.indicators.size(); ++i) {
+    const Indicator& ind = first.indicators[i];
+    table.add_row(ind.indicator, ind.unit + "," + ind.horizon);
+    for (std::size_t r = 0; r < valuations.size(); ++r) {
+      table.set(r, 0, valuations[r].indicators[i].value);
     }
   }
   return table.csv();

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <ssproj/output.h>
+#include <ssproj/valuation.h>
 
 namespace ssproj {
 namespace fs = std::filesystem;
@@ -88,6 +89,13 @@ void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
     files.emplace_back("labour.csv", labour_csv(results.replications));
     files.emplace_back("coverage.csv", coverage_csv(results.replications));
     files.emplace_back("contributions.csv", contributions_csv(results.replications));
+    std::vector<Valuation> valuations;
+    for (const ReplicationResult& r : results.replications) {
+      valuations.push_back(valuate(scenario, r.workforce));
+    }
+    files.emplace_back("finance.csv", finance_csv(valuations));
+    files.emplace_back("beneficiaries.csv", beneficiaries_csv(valuations));
+    files.emplace_back("indicators.csv", indicators_csv(valuations));
   }
   // manifest.json comes last: its presence marks a complete set of tables.
   files.emplace_back("manifest.json", manifest_json(scenario, results, record));

@@ -10,6 +10,7 @@
 #include "demography/cohort_component.h"
 #include "demography/step_rates.h"
 #include "engine/microsimulation.h"
+#include "engine/tallies.h"
 #include "engine/workforce_model.h"
 
 namespace ssproj {
@@ -45,6 +46,9 @@ WorkforceYear weighted(WorkforceYear y, double weight) {
     t.employee *= weight;
     t.government *= weight;
   }
+  BenefitTallies benefits{};
+  engine::accumulate(benefits, y.benefits, weight);
+  y.benefits = benefits;
   return y;
 }
 

@@ -2,6 +2,8 @@
 // cross-checks -> resolved TOML. Every problem is collected before anything is thrown.
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdio>
 #include <limits>
 #include <sstream>
 #include <tuple>
@@ -242,7 +244,34 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
       paths_ok = false;
     }
   }
+  for (auto [key, member, file] :
+       {std::tuple{"data.invalidity", &DataFiles::invalidity, &data::WorkforceFiles::invalidity},
+        std::tuple{"data.survivors", &DataFiles::survivors, &data::WorkforceFiles::survivors}}) {
+    if (!document.at_path(key)) continue;
+    const std::optional<fs::path> path = scenario::read_path(document, key, s.file);
+    if (!path) {
+      paths_ok = false;
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(*path, ec)) {
+      const toml::node* node = document.at_path(key).node();
+      diagnostics.add_at(node->source(), key, "data file not found",
+                         scenario::describe_value(*node),
+                         "an existing CSV file, relative to the scenario file (resolved to " +
+                             path->string() + ")");
+      paths_ok = false;
+      continue;
+    }
+    s.data.*member = *path;
+    files.*file = *path;
+  }
   if (!paths_ok || !data::load_workforce_tables(files, s.workforce, diagnostics)) return;
+  for (auto [key, member] : {std::pair{"data.invalidity", &DataFiles::invalidity},
+                             std::pair{"data.survivors", &DataFiles::survivors}}) {
+    const fs::path& p = s.data.*member;
+    if (!p.empty()) s.inputs.files.push_back(DataFileRecord{key, p, util::sha256_file_hex(p)});
+  }
   for (const WorkforcePathSpec& spec : kWorkforcePaths) {
     const fs::path& p = s.data.*spec.member;
     s.inputs.files.push_back(DataFileRecord{std::string(spec.key), p, util::sha256_file_hex(p)});
@@ -265,6 +294,15 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
       continue;
     }
     if (auto schedule = scenario::schedule_from_node(node, scenario::Range{0, std::nan("")})) {
+      // Like every schedule, a region's factor must give a value for the start year.
+      const int start = s.projection.start_year;
+      const int first = schedule->points().front().first;
+      if (node.is_table() && start > 0 && first > start) {
+        diagnostics.add_at(
+            node.source(), "coverage.compliance_factor_by_region." + std::string(name.str()),
+            "schedule starts after the projection", "first year " + std::to_string(first),
+            "a first year <= projection.start_year (" + std::to_string(start) + ")");
+      }
       s.coverage.compliance_factor_by_region[static_cast<std::size_t>(
           found - s.workforce.regions.begin())] = *schedule;
     }
@@ -327,13 +365,106 @@ void read_workforce_assumptions(const toml::table& d, Scenario& s) {
   schedule("contributions.voluntary_declared_multiple", r.voluntary_declared_multiple);
 }
 
+// Reads the [benefits] and [fund] keys; checks that the branch allocation sums to 1.
+void read_benefit_assumptions(const toml::table& d, Scenario& s, Diagnostics& diagnostics) {
+  auto schedule = [&d](std::string_view key, Schedule& into) {
+    if (auto v = scenario::read_schedule(d, key)) into = std::move(*v);
+  };
+  OldAgeRules& o = s.benefits.old_age;
+  schedule("benefits.old_age.pensionable_age_male", o.pensionable_age[0]);
+  schedule("benefits.old_age.pensionable_age_female", o.pensionable_age[1]);
+  schedule("benefits.old_age.minimum_months", o.minimum_months);
+  schedule("benefits.old_age.accrual", o.accrual);
+  if (auto v = scenario::read_integer(d, "benefits.old_age.reference_years")) {
+    o.reference_years = static_cast<int>(*v);
+  }
+  schedule("benefits.old_age.minimum_pension", o.minimum_pension);
+  schedule("benefits.old_age.maximum_replacement", o.maximum_replacement);
+  if (auto v = scenario::read_string(d, "benefits.old_age.indexation")) {
+    o.indexation = *v == "wages"   ? Indexation::kWages
+                   : *v == "fixed" ? Indexation::kFixed
+                   : *v == "none"  ? Indexation::kNone
+                                   : Indexation::kPrices;
+  }
+  schedule("benefits.old_age.fixed_indexation", o.fixed_indexation);
+  schedule("benefits.old_age.lump_sum_months_per_year", o.lump_sum_months_per_year);
+  schedule("benefits.old_age.claim_probability", o.claim_probability);
+  schedule("benefits.invalidity.minimum_months", s.benefits.invalidity.minimum_months);
+  schedule("benefits.invalidity.future_service_credit",
+           s.benefits.invalidity.future_service_credit);
+  SurvivorRules& sv = s.benefits.survivors;
+  schedule("benefits.survivors.minimum_months", sv.minimum_months);
+  schedule("benefits.survivors.spouse_share", sv.spouse_share);
+  schedule("benefits.survivors.child_share", sv.child_share);
+  schedule("benefits.survivors.funeral_grant", sv.funeral_grant);
+  for (auto [name, rules] : {std::pair{"sickness", &s.benefits.sickness},
+                             std::pair{"employment_injury", &s.benefits.employment_injury},
+                             std::pair{"unemployment", &s.benefits.unemployment}}) {
+    const std::string prefix = "benefits." + std::string(name) + ".";
+    schedule(prefix + "incidence", rules->incidence);
+    schedule(prefix + "duration_days", rules->duration_days);
+    schedule(prefix + "replacement", rules->replacement);
+  }
+  schedule("benefits.maternity.duration_days", s.benefits.maternity_duration_days);
+  schedule("benefits.maternity.replacement", s.benefits.maternity_replacement);
+  schedule("benefits.health_care.cost_per_member", s.benefits.health_care_cost_per_member);
+  schedule("benefits.health_care.medical_inflation_excess", s.benefits.medical_inflation_excess);
+
+  FundAssumptions& f = s.fund;
+  if (auto v = scenario::read_number(d, "fund.initial_reserve")) f.initial_reserve = *v;
+  schedule("fund.investment_return", f.investment_return);
+  for (std::size_t k = 0; k < kNumBranches; ++k) {
+    schedule("fund.allocation." + std::string(kBranchNames[k]), f.allocation[k]);
+  }
+  schedule("fund.administration_share", f.administration_share);
+  schedule("fund.administration_per_member", f.administration_per_member);
+  schedule("fund.government_subsidy", f.government_subsidy);
+  if (auto v = scenario::read_integer(d, "fund.scaled_premium_period")) {
+    f.scaled_premium_period = static_cast<int>(*v);
+  }
+  if (auto v = scenario::read_number(d, "fund.terminal_reserve_years")) {
+    f.terminal_reserve_years = *v;
+  }
+  if (auto v = scenario::read_number_list(d, "fund.typical_career_years")) {
+    f.typical_career_years.assign(v->begin(), v->end());
+  }
+  if (auto v = scenario::read_number_list(d, "fund.typical_career_earnings")) {
+    f.typical_career_earnings = *v;
+  }
+
+  if (!s.has_workforce()) return;
+  if (f.initial_reserve == 0) {
+    toml::source_region where = scenario::source_of(d, "fund.initial_reserve");
+    if (!where.path) where = scenario::source_of(d, "fund");
+    Diagnostics notes;
+    notes.add_at(where, "fund.initial_reserve", "the fund starts with no reserve", "0",
+                 "the reserve on 1 January of the start year, in kip");
+    for (Diagnostic w : notes.take()) {
+      w.warning = true;
+      s.warnings.push_back(std::move(w));
+    }
+  }
+  // With the workforce, contributions go to the branches: the shares must sum to 1.
+  if (s.projection.end_year == 0) return;
+  for (int year = s.projection.start_year; year <= s.projection.end_year; ++year) {
+    double total = 0;
+    for (const Schedule& share : f.allocation) total += share.at(year);
+    if (std::abs(total - 1.0) <= 1e-9) continue;
+    char got[64];
+    std::snprintf(got, sizeof got, "%.10g in %d", total, year);
+    diagnostics.add_at(scenario::source_of(d, "fund.allocation"), "fund.allocation",
+                       "branch shares do not sum to 1", got, "shares summing to 1 in every year");
+    return;
+  }
+}
+
 // The resolved scenario: defaults filled in, data paths relative to the top file's directory.
 std::string resolved_toml(const toml::table& document, const Scenario& s) {
   toml::table out = document;
   // A projection of the population only does not read the workforce sections: their defaults
   // would only clutter its description.
-  constexpr std::array<std::string_view, 4> kWorkforceSections = {"economy", "labour", "coverage",
-                                                                  "contributions"};
+  constexpr std::array<std::string_view, 6> kWorkforceSections = {
+      "economy", "labour", "coverage", "contributions", "benefits", "fund"};
   for (const scenario::KeySpec& spec : scenario::scenario_keys()) {
     if (spec.path == "extends" || out.at_path(spec.path)) continue;
     const std::string_view section = spec.path.substr(0, spec.path.find('.'));
@@ -360,6 +491,8 @@ std::string resolved_toml(const toml::table& document, const Scenario& s) {
   std::vector<std::pair<std::string_view, fs::path DataFiles::*>> paths;
   for (const DataTableSpec& spec : data_table_specs()) paths.emplace_back(spec.key, spec.member);
   for (const WorkforcePathSpec& spec : kWorkforcePaths) paths.emplace_back(spec.key, spec.member);
+  paths.emplace_back("data.invalidity", &DataFiles::invalidity);
+  paths.emplace_back("data.survivors", &DataFiles::survivors);
   for (const auto& [key, member] : paths) {
     const fs::path& p = s.data.*member;
     const std::string name(key.substr(key.find('.') + 1));
@@ -434,6 +567,7 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
 
   load_inputs(*document, s, projection_ok, diagnostics);
   load_workforce(*document, s, diagnostics);
+  read_benefit_assumptions(*document, s, diagnostics);
   if (!diagnostics.empty()) {
     // File by file (in the order the files were read), each in the order of its text, as a
     // compiler would list them.

@@ -20,6 +20,8 @@ enum class Kind {
   kPath,              // a TOML string naming a file, relative to the file it is written in
   kChoice,            // a TOML string, one of KeySpec::choices
   kNamedSchedules,    // a table of NAME = number-or-schedule (names checked against data)
+  kNumberList,        // an array of numbers, each in range
+  kIntegerList,       // an array of integers, each in range
 };
 
 // Bounds of a numeric key; NaN means unbounded on that side.

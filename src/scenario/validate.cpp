@@ -47,6 +47,10 @@ std::string kind_expected(const KeySpec& spec) {
     }
     case Kind::kNamedSchedules:
       return "a table of NAME = number or schedule";
+    case Kind::kNumberList:
+      return "an array of numbers, each " + spec.range.expected(false).substr(9);
+    case Kind::kIntegerList:
+      return "an array of integers, each " + spec.range.expected(true).substr(11);
   }
   return {};
 }
@@ -175,6 +179,29 @@ void check_value(const KeySpec& spec, const std::string& path, const toml::node&
                            kind_expected(spec));
       }
       return;
+    case Kind::kNumberList:
+    case Kind::kIntegerList: {
+      const auto* array = node.as_array();
+      if (array == nullptr || array->empty()) {
+        diagnostics.add_at(node.source(), path, array ? "empty array" : "wrong type",
+                           describe_value(node), kind_expected(spec));
+        return;
+      }
+      for (std::size_t i = 0; i < array->size(); ++i) {
+        const toml::node& item = *array->get(i);
+        const std::string item_path = path + "[" + std::to_string(i) + "]";
+        const std::optional<double> x = as_number(item);
+        const bool integer_ok = spec.kind == Kind::kNumberList || item.is_integer();
+        if (!x || !integer_ok) {
+          diagnostics.add_at(item.source(), item_path, "wrong type", describe_value(item),
+                             spec.kind == Kind::kIntegerList ? "an integer" : "a number");
+        } else if (!spec.range.contains(*x)) {
+          diagnostics.add_at(item.source(), item_path, "value out of range", describe_value(item),
+                             spec.range.expected(spec.kind == Kind::kIntegerList));
+        }
+      }
+      return;
+    }
     case Kind::kChoice:
       if (!node.is_string() || !is_choice(spec, node.as_string()->get())) {
         diagnostics.add_at(node.source(), path, node.is_string() ? "unknown value" : "wrong type",
@@ -319,6 +346,22 @@ std::optional<Schedule> read_schedule(const toml::table& document, std::string_v
   if (node == nullptr) return std::nullopt;
   const KeySpec* spec = find_key(path);
   return schedule_from_node(*node, spec != nullptr ? spec->range : Range{});
+}
+
+std::optional<std::vector<double>> read_number_list(const toml::table& document,
+                                                    std::string_view path) {
+  toml::table scratch;
+  const toml::node* node = value_or_default(document, path, scratch);
+  const auto* array = node != nullptr ? node->as_array() : nullptr;
+  if (array == nullptr || array->empty()) return std::nullopt;
+  const KeySpec* spec = find_key(path);
+  std::vector<double> out;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::optional<double> x = as_number(*array->get(i));
+    if (!x || (spec != nullptr && !spec->range.contains(*x))) return std::nullopt;
+    out.push_back(*x);
+  }
+  return out;
 }
 
 std::optional<std::filesystem::path> read_path(const toml::table& document, std::string_view path,

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include <toml++/toml.h>
 
@@ -26,6 +27,8 @@ std::optional<long long> read_integer(const toml::table& document, std::string_v
 std::optional<double> read_number(const toml::table& document, std::string_view path);
 std::optional<std::string> read_string(const toml::table& document, std::string_view path);
 std::optional<Schedule> read_schedule(const toml::table& document, std::string_view path);
+std::optional<std::vector<double>> read_number_list(const toml::table& document,
+                                                    std::string_view path);
 // A number or schedule node whose values are in `range`.
 std::optional<Schedule> schedule_from_node(const toml::node& node, const Range& range);
 // A kPath key resolved against the directory of the file it was written in.

@@ -1,0 +1,343 @@
+// The fund's accounts, beneficiaries and actuarial indicators, computed from the yearly
+// tallies of a replication. Deterministic: no random numbers here.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <ssproj/valuation.h>
+
+#include "benefits/benefits.h"
+#include "economy/economy.h"
+
+namespace ssproj {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kDaysPerYear = 365.0;
+constexpr std::size_t kTotal = kNumBranches;  // index of the pooled total in FundYear
+
+double sum(const std::array<double, kNumSexes>& a) { return a[0] + a[1]; }
+double ratio(double a, double b) { return b != 0 ? a / b : kNaN; }
+
+// Survivor pensions in payment: amounts and recipients by expected duration d (years); each
+// year a share 1/d of them ends, so that the expected duration of an award is d years.
+struct SurvivorPool {
+  std::array<std::array<double, kMaxSurvivorYears + 1>, kNumSexes> spouse_monthly{}, spouses{};
+  std::array<double, kMaxSurvivorYears + 1> child_monthly{}, children{};
+
+  void age_one_year(double indexation) {
+    for (std::size_t d = 1; d <= kMaxSurvivorYears; ++d) {
+      const double stay = 1.0 - 1.0 / static_cast<double>(d);
+      for (std::size_t s = 0; s < kNumSexes; ++s) {
+        spouse_monthly[s][d] *= stay * (1 + indexation);
+        spouses[s][d] *= stay;
+      }
+      child_monthly[d] *= stay * (1 + indexation);
+      children[d] *= stay;
+    }
+  }
+  void add(const BenefitTallies& b) {
+    for (std::size_t d = 1; d <= kMaxSurvivorYears; ++d) {
+      for (std::size_t s = 0; s < kNumSexes; ++s) {
+        spouse_monthly[s][d] += b.spouse_new_monthly[s][d];
+        spouses[s][d] += b.spouse_new[s][d];
+      }
+      child_monthly[d] += b.child_new_monthly[d];
+      children[d] += b.child_new[d];
+    }
+  }
+};
+
+template <std::size_t N>
+double total(const std::array<double, N>& a) {
+  double t = 0;
+  for (double x : a) t += x;
+  return t;
+}
+
+double employed(const WorkforceYear& y) {
+  double n = 0;
+  for (const auto& bands : y.cells) {
+    for (const auto& areas : bands) {
+      for (const auto& statuses : areas) {
+        for (std::size_t st = 0; st < kNumStatuses; ++st) {
+          if (is_employed(static_cast<Status>(st))) n += statuses[st].persons;
+        }
+      }
+    }
+  }
+  return n;
+}
+
+// The pooled fund rolled over years [first, last] (indices) with contribution rate `rate` on
+// insurable earnings: the scaled premium's building block. Linear in `rate`.
+struct PoolFlows {
+  std::vector<double> insurable;    // IW_t
+  std::vector<double> admin_share;  // a_t
+  std::vector<double> fixed_outgo;  // B_t + administration per member
+  std::vector<double> government;   // G_t
+  std::vector<double> investment;   // r_t
+};
+
+double roll(const PoolFlows& f, std::size_t first, std::size_t last, double reserve, double rate) {
+  for (std::size_t t = first; t <= last; ++t) {
+    const double net =
+        rate * f.insurable[t] * (1 - f.admin_share[t]) + f.government[t] - f.fixed_outgo[t];
+    reserve += net + f.investment[t] * (reserve + 0.5 * net);
+  }
+  return reserve;
+}
+
+}  // namespace
+
+Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& years) {
+  Valuation v;
+  if (years.empty()) return v;
+  const int base = scenario.inputs.base_year;
+  const std::vector<economy::EconomyYear> economy =
+      economy::build_economy(scenario, base, scenario.projection.end_year);
+  const std::vector<benefits::BenefitYear> rules = benefits::build_benefit_years(scenario, economy);
+  const BenefitRules& b = scenario.benefits;
+  const FundAssumptions& fund = scenario.fund;
+
+  SurvivorPool pool;
+  std::array<double, kNumBranches> reserve{};
+  for (std::size_t k = 0; k < kNumBranches; ++k) {
+    reserve[k] = fund.allocation[k].at(years.front().year) * fund.initial_reserve;
+  }
+  double medical_index = 1;
+  PoolFlows flows;
+
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    const WorkforceYear& w = years[i];
+    const int t = w.year;
+    const auto e = static_cast<std::size_t>(t - base);
+    const benefits::BenefitYear& rule = rules[e];
+    const BenefitTallies& bt = w.benefits;
+    if (i > 0) {
+      pool.age_one_year(rule.indexation);
+      medical_index *= 1 + b.medical_inflation_excess.at(t);
+    }
+    pool.add(bt);
+
+    // Benefits by branch, kip in year t.
+    const double active = sum(bt.active);
+    const double daily_insurable = sum(bt.active_insurable_monthly) * 12.0 / kDaysPerYear;
+    auto short_term = [&](const ShortTermRules& r) {
+      return r.incidence.at(t) * r.duration_days.at(t) * r.replacement.at(t) * daily_insurable;
+    };
+    const double female_daily =
+        ratio(bt.active_insurable_monthly[1], bt.active[1]) * 12.0 / kDaysPerYear;
+    const double maternity = bt.births_to_insured * b.maternity_duration_days.at(t) *
+                             b.maternity_replacement.at(t) *
+                             (std::isnan(female_daily) ? 0.0 : female_daily);
+    const double health_per_member =
+        b.health_care_cost_per_member.at(t) * economy[e].wage_index * medical_index;
+    double spouse_monthly = 0, child_monthly = 0;
+    for (std::size_t d = 1; d <= kMaxSurvivorYears; ++d) {
+      spouse_monthly += pool.spouse_monthly[0][d] + pool.spouse_monthly[1][d];
+      child_monthly += pool.child_monthly[d];
+    }
+    std::array<double, kNumBranches> benefit{};
+    benefit[static_cast<std::size_t>(Branch::kOldAge)] =
+        12 * sum(bt.old_age_monthly) + sum(bt.lump_sum_amount);
+    benefit[static_cast<std::size_t>(Branch::kInvalidity)] = 12 * sum(bt.invalidity_monthly);
+    benefit[static_cast<std::size_t>(Branch::kSurvivors)] =
+        12 * (spouse_monthly + child_monthly) + sum(bt.funeral_amount);
+    benefit[static_cast<std::size_t>(Branch::kSickness)] = short_term(b.sickness);
+    benefit[static_cast<std::size_t>(Branch::kMaternity)] = maternity;
+    benefit[static_cast<std::size_t>(Branch::kEmploymentInjury)] = short_term(b.employment_injury);
+    benefit[static_cast<std::size_t>(Branch::kUnemployment)] = short_term(b.unemployment);
+    benefit[static_cast<std::size_t>(Branch::kHealthCare)] = health_per_member * active;
+
+    // Income and the accounts.
+    double contributions = 0, insurable = 0;
+    for (const ContributionTotals& c : w.contributions) {
+      contributions += c.employer + c.employee + c.government;
+      insurable += c.insurable_earnings;
+    }
+    const double government = fund.government_subsidy.at(t);
+    const double admin_per_member =
+        fund.administration_per_member.at(t) * economy[e].wage_index * active;
+    const double administration =
+        fund.administration_share.at(t) * contributions + admin_per_member;
+    const double r = fund.investment_return.at(t);
+
+    FundYear fy;
+    fy.year = t;
+    fy.insurable_earnings = insurable;
+    BranchYear& tot = fy.branches[kTotal];
+    for (std::size_t k = 0; k < kNumBranches; ++k) {
+      const double share = fund.allocation[k].at(t);
+      BranchYear& by = fy.branches[k];
+      by.reserve_start = reserve[k];
+      by.contributions = share * contributions;
+      by.government = share * government;
+      by.benefits = benefit[k];
+      by.administration = share * administration;
+      const double net = by.contributions + by.government - by.benefits - by.administration;
+      by.investment_income = r * (by.reserve_start + 0.5 * net);
+      by.reserve_end = by.reserve_start + by.contributions + by.government + by.investment_income -
+                       by.benefits - by.administration;
+      reserve[k] = by.reserve_end;
+      tot.contributions += by.contributions;
+      tot.government += by.government;
+      tot.benefits += by.benefits;
+      tot.administration += by.administration;
+    }
+    tot.reserve_start = i == 0 ? fund.initial_reserve *
+                                     [&] {
+                                       double s = 0;
+                                       for (std::size_t k = 0; k < kNumBranches; ++k)
+                                         s += fund.allocation[k].at(t);
+                                       return s;
+                                     }()
+                               : v.years.back().branches[kTotal].reserve_end;
+    const double net = tot.contributions + tot.government - tot.benefits - tot.administration;
+    tot.investment_income = r * (tot.reserve_start + 0.5 * net);
+    tot.reserve_end = tot.reserve_start + tot.contributions + tot.government +
+                      tot.investment_income - tot.benefits - tot.administration;
+    for (BranchYear& by : fy.branches) {
+      by.paygo_cost_rate = ratio(by.benefits + by.administration, insurable);
+      by.reserve_ratio = ratio(by.reserve_end, by.benefits + by.administration);
+    }
+    v.years.push_back(fy);
+    flows.insurable.push_back(insurable);
+    flows.admin_share.push_back(fund.administration_share.at(t));
+    flows.fixed_outgo.push_back(tot.benefits + admin_per_member);
+    flows.government.push_back(tot.government);
+    flows.investment.push_back(r);
+
+    // Beneficiaries.
+    auto row = [&](const char* benefit_name, const char* sex, double awards, double recipients,
+                   double amount) {
+      v.beneficiaries.push_back(
+          BeneficiaryRow{t, benefit_name, sex, awards, recipients, ratio(amount, recipients)});
+    };
+    for (std::size_t s = 0; s < kNumSexes; ++s) {
+      const char* sex = sex_name(static_cast<Sex>(s));
+      row("old_age", sex, bt.old_age_new[s], bt.old_age_recipients[s], bt.old_age_monthly[s]);
+      row("invalidity", sex, bt.invalidity_new[s], bt.invalidity_recipients[s],
+          bt.invalidity_monthly[s]);
+      row("survivor_spouse", sex, total(bt.spouse_new[s]), total(pool.spouses[s]),
+          total(pool.spouse_monthly[s]));
+      row("lump_sum", sex, bt.lump_sums[s], bt.lump_sums[s], bt.lump_sum_amount[s]);
+      row("funeral_grant", sex, bt.funerals[s], bt.funerals[s], bt.funeral_amount[s]);
+    }
+    row("survivor_child", "all", total(bt.child_new), total(pool.children),
+        total(pool.child_monthly));
+    auto cases = [&](const char* name, const ShortTermRules& r) {
+      const double n = r.incidence.at(t) * active;
+      row(name, "all", n, n,
+          benefit[static_cast<std::size_t>(name == std::string("sickness") ? Branch::kSickness
+                                           : name == std::string("employment_injury")
+                                               ? Branch::kEmploymentInjury
+                                               : Branch::kUnemployment)]);
+    };
+    cases("sickness", b.sickness);
+    row("maternity", "female", bt.births_to_insured, bt.births_to_insured, maternity);
+    cases("employment_injury", b.employment_injury);
+    cases("unemployment", b.unemployment);
+    row("health_care", "all", 0, active, benefit[static_cast<std::size_t>(Branch::kHealthCare)]);
+
+    // Yearly indicators.
+    const std::string year_text = std::to_string(t);
+    const double pensioners = sum(bt.old_age_recipients) + sum(bt.invalidity_recipients);
+    v.indicators.push_back({"demographic_ratio", ratio(pensioners, active),
+                            "pensioners per active contributor", year_text});
+    v.indicators.push_back({"replacement_rate_new_old_age_pensions",
+                            ratio(sum(bt.old_age_new_monthly), sum(bt.old_age_new_reference)),
+                            "share of reference earnings", year_text});
+    v.indicators.push_back(
+        {"contributors_over_employed", ratio(active, employed(w)), "share", year_text});
+    v.indicators.push_back({"old_age_pensioners_over_population_above_pensionable_age",
+                            ratio(sum(bt.old_age_recipients), sum(bt.above_pensionable_age)),
+                            "share", year_text});
+  }
+
+  // Horizon indicators of the pooled fund.
+  const int first_year = v.years.front().year;
+  const int last_year = v.years.back().year;
+  const std::string horizon = std::to_string(first_year) + "-" + std::to_string(last_year);
+  double pv_outgo = 0, pv_fixed = 0, pv_government = 0, pv_insurable = 0, pv_net_insurable = 0,
+         pv_contributions = 0, discount = 1;
+  double first_contribution_deficit = kNaN, first_deficit = kNaN, depletion = kNaN;
+  for (std::size_t i = 0; i < v.years.size(); ++i) {
+    const BranchYear& tot = v.years[i].branches[kTotal];
+    const double mid = discount / std::sqrt(1 + flows.investment[i]);
+    const double outgo = tot.benefits + tot.administration;
+    pv_outgo += outgo * mid;
+    pv_fixed += flows.fixed_outgo[i] * mid;
+    pv_government += tot.government * mid;
+    pv_insurable += flows.insurable[i] * mid;
+    pv_net_insurable += flows.insurable[i] * (1 - flows.admin_share[i]) * mid;
+    pv_contributions += tot.contributions * mid;
+    discount /= 1 + flows.investment[i];
+    const double year = v.years[i].year;
+    if (std::isnan(first_contribution_deficit) && tot.contributions < outgo) {
+      first_contribution_deficit = year;
+    }
+    if (std::isnan(first_deficit) &&
+        tot.contributions + tot.government + tot.investment_income < outgo) {
+      first_deficit = year;
+    }
+    if (std::isnan(depletion) && tot.reserve_end <= 0 && outgo > 0) depletion = year;
+  }
+  const BranchYear& last = v.years.back().branches[kTotal];
+  const double f0 = v.years.front().branches[kTotal].reserve_start;
+  const double target = fund.terminal_reserve_years * (last.benefits + last.administration);
+  v.indicators.push_back({"general_average_premium",
+                          ratio(pv_fixed - f0 - pv_government, pv_net_insurable),
+                          "share of insurable earnings", horizon});
+  v.indicators.push_back(
+      {"general_average_premium_with_terminal_reserve",
+       ratio(pv_fixed - f0 - pv_government + discount * target, pv_net_insurable),
+       "share of insurable earnings", horizon});
+  v.indicators.push_back({"actuarial_balance",
+                          ratio(f0 + pv_contributions + pv_government - pv_outgo -
+                                    discount * (last.benefits + last.administration),
+                                pv_insurable),
+                          "share of insurable earnings", horizon});
+  v.indicators.push_back(
+      {"first_year_of_contribution_deficit", first_contribution_deficit, "year", horizon});
+  v.indicators.push_back({"first_year_of_overall_deficit", first_deficit, "year", horizon});
+  v.indicators.push_back({"reserve_depletion_year", depletion, "year", horizon});
+
+  // Scaled premium: in each period of equilibrium the constant rate under which the reserve at
+  // the end of the period equals the reserve at its start.
+  const auto period = static_cast<std::size_t>(std::max(1, fund.scaled_premium_period));
+  double reserve_start = f0;
+  for (std::size_t a = 0; a < v.years.size(); a += period) {
+    const std::size_t z = std::min(v.years.size() - 1, a + period - 1);
+    const double at_zero = roll(flows, a, z, reserve_start, 0.0);
+    const double at_one = roll(flows, a, z, reserve_start, 1.0);
+    const double premium = ratio(reserve_start - at_zero, at_one - at_zero);
+    v.indicators.push_back(
+        {"scaled_premium", premium, "share of insurable earnings",
+         std::to_string(v.years[a].year) + "-" + std::to_string(v.years[z].year)});
+  }
+
+  // Replacement rates of typical careers under the rules of the first and the last year.
+  for (int year : {first_year, last_year}) {
+    const std::size_t i = static_cast<std::size_t>(year - first_year);
+    const BenefitTallies& bt = years[i].benefits;
+    const double average = ratio(sum(bt.active_insurable_monthly), sum(bt.active));
+    const benefits::BenefitYear& rule = rules[static_cast<std::size_t>(year - base)];
+    for (int career : fund.typical_career_years) {
+      for (double multiple : fund.typical_career_earnings) {
+        const double earnings = multiple * average;
+        const double rate = career * 12 >= rule.minimum_months
+                                ? ratio(benefits::pension_amount(rule, career, earnings), earnings)
+                                : 0.0;
+        char what[96];
+        std::snprintf(what, sizeof what, "%d; %d years at %g x average insurable earnings", year,
+                      career, multiple);
+        v.indicators.push_back(
+            {"replacement_rate_typical_career", rate, "share of insurable earnings", what});
+      }
+    }
+  }
+  return v;
+}
+
+}  // namespace ssproj
