@@ -79,7 +79,8 @@ struct EconomyAssumptions {
 struct LabourAssumptions {
   // Structural change: share of the moves into informal_employee that go to
   // formal_private_employee instead, by year.
-  Schedule formalisation_shift = Schedule::constant(0.0);
+  Schedule formalisation_shift = Schedule::constant(0.0);  // of every probability into
+                                                           // informal_employee
   // Standard deviation of log individual earnings (a lognormal factor with mean 1).
   double earnings_dispersion = 0.5;
 };
@@ -122,6 +123,8 @@ struct ContributionRules {
   // Insurable earnings are between the minimum wage (floor) and the ceiling: a fixed amount
   // in kip per month, or, when ceiling_multiple_of_minimum_wage > 0, that multiple.
   Schedule ceiling = Schedule::constant(0.0);
+  // Growth of the fixed ceiling after its last listed year (the base year for a scalar).
+  Indexation ceiling_indexation = Indexation::kNone;
   Schedule ceiling_multiple_of_minimum_wage = Schedule::constant(0.0);
   // Voluntary members declare this multiple of the minimum wage (at most the ceiling).
   Schedule voluntary_declared_multiple = Schedule::constant(1.0);
@@ -144,6 +147,9 @@ struct OldAgeRules {
   Schedule lump_sum_months_per_year = Schedule::constant(1.0);
   // Probability of claiming in a year once eligible (1: claim at eligibility).
   Schedule claim_probability = Schedule::constant(1.0);
+  // Pensioners at the base year and their average monthly pension (base-year kip).
+  double initial_pensioners = 0;
+  double initial_average_pension = 0;
 };
 
 struct InvalidityRules {

@@ -123,8 +123,10 @@ int command_run(const std::vector<std::string>& args) {
       "ssproj run SCENARIO --out DIR [options]\n\n"
       "Validates the scenario (writing nothing when it is invalid), "
       "runs the cohort-component\nprojection and the microsimulation, "
-      "and writes population.csv, population_cohort.csv\nand "
-      "manifest.json into DIR, each file atomically.\n\nOptions");
+      "and writes into DIR population.csv and\npopulation_cohort.csv; with the workforce "
+      "tables also labour.csv, coverage.csv,\ncontributions.csv, finance.csv, "
+      "beneficiaries.csv and indicators.csv; last manifest.json.\nEach file is written "
+      "atomically.\n\nOptions");
   named.add_options()("help,h", "this help")("out,o", po::value<std::string>(),
                                              "output directory (created if missing)")(
       "threads,t", po::value<int>()->default_value(0),

@@ -4,18 +4,27 @@
 
 namespace ssproj::contributions {
 
-std::vector<ContributionYear> build_contribution_years(const Scenario& scenario,
-                                                       const std::vector<double>& minimum_wage,
-                                                       int base_year) {
+std::vector<ContributionYear> build_contribution_years(
+    const Scenario& scenario, const std::vector<economy::EconomyYear>& economy) {
   const ContributionRules& r = scenario.contributions;
+  const int last_listed = r.ceiling.is_constant() ? (economy.empty() ? 0 : economy.front().year)
+                                                  : r.ceiling.points().back().first;
   std::vector<ContributionYear> years;
-  for (std::size_t i = 0; i < minimum_wage.size(); ++i) {
-    const int year = base_year + static_cast<int>(i);
+  double fixed = 0;
+  for (std::size_t i = 0; i < economy.size(); ++i) {
+    const economy::EconomyYear& e = economy[i];
+    const int year = e.year;
+    if (i == 0 || year <= last_listed) {
+      fixed = r.ceiling.at(year);
+    } else if (r.ceiling_indexation == Indexation::kWages) {
+      fixed *= e.wage_index / economy[i - 1].wage_index;
+    } else if (r.ceiling_indexation == Indexation::kPrices) {
+      fixed *= e.price_index / economy[i - 1].price_index;
+    }
     ContributionYear y;
     y.year = year;
-    y.floor = minimum_wage[i];
+    y.floor = e.minimum_wage;
     const double multiple = r.ceiling_multiple_of_minimum_wage.at(year);
-    const double fixed = r.ceiling.at(year);
     y.ceiling = multiple > 0 ? multiple * y.floor
                 : fixed > 0  ? fixed
                              : std::numeric_limits<double>::infinity();  // no ceiling

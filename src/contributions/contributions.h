@@ -6,6 +6,8 @@
 
 #include <ssproj/scenario.h>
 
+#include "economy/economy.h"
+
 namespace ssproj::contributions {
 
 struct ContributionYear {
@@ -18,9 +20,10 @@ struct ContributionYear {
   double voluntary_declared = 0;  // kip per month declared by voluntary members
 };
 
-std::vector<ContributionYear> build_contribution_years(const Scenario& scenario,
-                                                       const std::vector<double>& minimum_wage,
-                                                       int base_year);
+// Per year of `economy` (base year first). The fixed ceiling follows its schedule up to the
+// last listed year (the base year for a scalar), then contributions.ceiling_indexation.
+std::vector<ContributionYear> build_contribution_years(
+    const Scenario& scenario, const std::vector<economy::EconomyYear>& economy);
 
 // Insurable monthly earnings of an employee: declared earnings (gross earnings less the
 // undeclared share) between the floor and the ceiling.

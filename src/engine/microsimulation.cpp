@@ -213,6 +213,18 @@ void Microsimulation::assign_initial_attributes() {
   });
   std::int64_t candidates = 0;
   for (std::int64_t v : voluntary_path) candidates += v;
+
+  // The base year's pensioners, among the persons above pensionable age who are not working
+  // in a covered job: an inactive status and the average pension (they are beneficiaries,
+  // not members).
+  const benefits::BenefitYear& ben = m.benefits_at(year);
+  std::int64_t elderly = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    elderly += population_.age[i] >= ben.pensionable_age[population_.sex[i]];
+  const double p_pensioner =
+      elderly > 0
+          ? std::min(1.0, m.initial_pensioners * sample_fraction_ / static_cast<double>(elderly))
+          : 0.0;
   const double p_voluntary = candidates > 0
                                  ? std::min(1.0, m.initial_voluntary_members * sample_fraction_ /
                                                      static_cast<double>(candidates))
@@ -222,10 +234,16 @@ void Microsimulation::assign_initial_attributes() {
   Population& p = population_;
   for_each_chunk(n, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
+      const auto u = rng_.uniforms(Stream::kInitialMembership, p.id[i], year);
+      if (p.age[i] >= ben.pensionable_age[p.sex[i]] && u[3] < p_pensioner) {
+        p.benefit[i] = static_cast<std::uint8_t>(Benefit::kOldAge);
+        p.pension[i] = static_cast<float>(m.initial_average_pension);
+        p.status[i] = static_cast<std::uint8_t>(Status::kInactive);
+        continue;
+      }
       const auto status = static_cast<Status>(p.status[i]);
       const coverage::Path path = coverage::legal_path(cov, status);
       if (path == coverage::Path::kNone) continue;
-      const auto u = rng_.uniforms(Stream::kInitialMembership, p.id[i], year);
       int history_start = 0;
       double density = 0, insurable = 0;
       const double gross =

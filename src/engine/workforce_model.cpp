@@ -11,9 +11,7 @@ WorkforceModel build_workforce_model(const Scenario& scenario) {
   m.economy = economy::build_economy(scenario, base, last);
   m.labour = labour::build_labour_years(scenario, base, last);
   m.coverage = coverage::build_coverage_years(scenario, base, last);
-  std::vector<double> minimum_wage;
-  for (const economy::EconomyYear& y : m.economy) minimum_wage.push_back(y.minimum_wage);
-  m.contributions = contributions::build_contribution_years(scenario, minimum_wage, base);
+  m.contributions = contributions::build_contribution_years(scenario, m.economy);
   m.benefits = benefits::build_benefit_years(scenario, m.economy);
   m.initial_status = labour::initial_status_cdf(scenario.workforce);
   double sum = 0;
@@ -29,6 +27,8 @@ WorkforceModel build_workforce_model(const Scenario& scenario) {
   m.initial_voluntary_active_share = scenario.coverage.initial_voluntary_active_share;
   m.history_start_compulsory = scenario.coverage.history_start_year_compulsory;
   m.history_start_voluntary = scenario.coverage.history_start_year_voluntary;
+  m.initial_pensioners = scenario.benefits.old_age.initial_pensioners;
+  m.initial_average_pension = scenario.benefits.old_age.initial_average_pension;
   return m;
 }
 

@@ -31,6 +31,8 @@ struct WorkforceModel {
   double initial_voluntary_active_share = 1;
   int history_start_compulsory = 0;
   int history_start_voluntary = 0;
+  double initial_pensioners = 0;
+  double initial_average_pension = 0;
 
   const economy::EconomyYear& economy_at(int year) const {
     return economy[static_cast<std::size_t>(year - base_year)];

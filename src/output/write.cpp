@@ -1,4 +1,5 @@
 // Atomic writing of result files: temporary name in the same directory, flush to disk, rename.
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -100,6 +101,15 @@ void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
   // manifest.json comes last: its presence marks a complete set of tables.
   files.emplace_back("manifest.json", manifest_json(scenario, results, record));
   write_files_atomically(out_dir, files);
+  // Tables an earlier run wrote into the same directory but this one does not (a workforce
+  // run followed by a population-only run) would not match the new manifest.
+  for (const char* stale : {"labour.csv", "coverage.csv", "contributions.csv", "finance.csv",
+                            "beneficiaries.csv", "indicators.csv"}) {
+    if (std::none_of(files.begin(), files.end(), [&](const auto& f) { return f.first == stale; })) {
+      std::error_code ec;
+      fs::remove(out_dir / stale, ec);
+    }
+  }
 }
 
 }  // namespace ssproj

@@ -361,6 +361,11 @@ void read_workforce_assumptions(const toml::table& d, Scenario& s) {
   schedule("contributions.public_state_rate", r.public_state_rate);
   schedule("contributions.voluntary_rate", r.voluntary_rate);
   schedule("contributions.ceiling", r.ceiling);
+  if (auto v = scenario::read_string(d, "contributions.ceiling_indexation")) {
+    r.ceiling_indexation = *v == "prices"  ? Indexation::kPrices
+                           : *v == "wages" ? Indexation::kWages
+                                           : Indexation::kNone;
+  }
   schedule("contributions.ceiling_multiple_of_minimum_wage", r.ceiling_multiple_of_minimum_wage);
   schedule("contributions.voluntary_declared_multiple", r.voluntary_declared_multiple);
 }
@@ -389,6 +394,12 @@ void read_benefit_assumptions(const toml::table& d, Scenario& s, Diagnostics& di
   schedule("benefits.old_age.fixed_indexation", o.fixed_indexation);
   schedule("benefits.old_age.lump_sum_months_per_year", o.lump_sum_months_per_year);
   schedule("benefits.old_age.claim_probability", o.claim_probability);
+  if (auto v = scenario::read_number(d, "benefits.old_age.initial_pensioners")) {
+    o.initial_pensioners = *v;
+  }
+  if (auto v = scenario::read_number(d, "benefits.old_age.initial_average_pension")) {
+    o.initial_average_pension = *v;
+  }
   schedule("benefits.invalidity.minimum_months", s.benefits.invalidity.minimum_months);
   schedule("benefits.invalidity.future_service_credit",
            s.benefits.invalidity.future_service_credit);

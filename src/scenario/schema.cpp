@@ -87,8 +87,8 @@ const std::array kKeys = {
 
     KeySpec{"labour", Kind::kTable, false, "", kUnbounded, "", "Labour market dynamics."},
     KeySpec{"labour.formalisation_shift", Kind::kNumberOrSchedule, false, "0.0", kShare, "share",
-            "Share of the moves into informal_employee that go to formal_private_employee "
-            "instead (structural change)."},
+            "Structural change: this share of every transition probability into "
+            "informal_employee goes to formal_private_employee instead."},
     KeySpec{"labour.earnings_dispersion", Kind::kNumber, false, "0.5", Range{0, 3}, "log SD",
             "Standard deviation of log individual earnings (lognormal factor with mean 1)."},
 
@@ -145,6 +145,8 @@ const std::array kKeys = {
             "Rate of voluntary members on their declared income."},
     KeySpec{"contributions.ceiling", Kind::kNumberOrSchedule, false, "0.0", kNonNegative,
             "kip per month", "Ceiling of insurable earnings; 0: no ceiling."},
+    KeySpec{"contributions.ceiling_indexation", Kind::kChoice, false, "\"none\"", kUnbounded, "",
+            "Growth of the fixed ceiling after its last listed year.", "wages|prices|none"},
     KeySpec{"contributions.ceiling_multiple_of_minimum_wage", Kind::kNumberOrSchedule, false, "0.0",
             kNonNegative, "multiple",
             "When above 0, the ceiling is this multiple of the minimum wage instead."},
@@ -185,6 +187,12 @@ const std::array kKeys = {
             "of contributions."},
     KeySpec{"benefits.old_age.claim_probability", Kind::kNumberOrSchedule, false, "1.0", kShare,
             "per year", "Probability that an eligible member claims in a year (1: at once)."},
+    KeySpec{"benefits.old_age.initial_pensioners", Kind::kNumber, false, "0", kNonNegative,
+            "persons",
+            "Old-age pensioners at the base year (given to persons above pensionable "
+            "age at random)."},
+    KeySpec{"benefits.old_age.initial_average_pension", Kind::kNumber, false, "0", kNonNegative,
+            "kip per month", "Their average monthly pension at base-year prices."},
     KeySpec{"benefits.invalidity", Kind::kTable, false, "", kUnbounded, "", "Invalidity pension."},
     KeySpec{"benefits.invalidity.minimum_months", Kind::kNumberOrSchedule, false, "60",
             Range{0, 1200}, "months", "Contribution months needed for an invalidity pension."},
