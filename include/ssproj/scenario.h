@@ -209,8 +209,9 @@ inline constexpr std::array<std::string_view, kNumBranches> kBranchNames = {
 struct FundAssumptions {
   double initial_reserve = 0;                            // kip on 1 January of the start year
   Schedule investment_return = Schedule::constant(0.0);  // nominal, per year
-  // Shares of contributions (and of the reserve, subsidies and administration) by branch.
-  std::array<Schedule, kNumBranches> allocation{};
+  // Shares of contributions (and of the reserve, subsidies and administration) by branch;
+  // by default everything goes to the old-age branch.
+  std::array<Schedule, kNumBranches> allocation{Schedule::constant(1.0)};
   Schedule administration_share = Schedule::constant(0.0);       // of contributions
   Schedule administration_per_member = Schedule::constant(0.0);  // kip a year, base prices
   Schedule government_subsidy = Schedule::constant(0.0);         // kip a year, nominal

@@ -28,7 +28,7 @@ std::string number_text(double x) {
 // Checks that the values of each group (the combinations of the first `group_keys` key
 // columns) sum to 1; reports a group that does not at the line of its first row.
 bool check_sums(const KeyedTable& t, std::size_t group_keys, const std::string& what,
-                scenario::Diagnostics& diagnostics) {
+                const std::string& value_column, scenario::Diagnostics& diagnostics) {
   std::size_t group_size = 1;
   for (std::size_t k = group_keys; k < t.keys.size(); ++k) group_size *= t.keys[k].words.size();
   bool ok = true;
@@ -52,7 +52,7 @@ bool check_sums(const KeyedTable& t, std::size_t group_keys, const std::string& 
     Diagnostic d{t.file.string(),
                  line,
                  1,
-                 t.keys.back().name,
+                 value_column,
                  what + " do not sum to 1",
                  number_text(sum) + (group.empty() ? "" : " for " + group),
                  "1 within " + number_text(kSumTolerance)};
@@ -85,7 +85,7 @@ bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
     const KeyColumn regions{"region", *region_names};
     if (auto t = read_keyed_table(files.regions, {regions, kAreaColumn}, "population_share", share,
                                   diagnostics)) {
-      ok &= check_sums(*t, 0, "population shares", diagnostics);
+      ok &= check_sums(*t, 0, "population shares", "population_share", diagnostics);
       out.regions = *region_names;
       out.population_share.assign(region_names->size(), {});
       for (std::size_t r = 0; r < region_names->size(); ++r) {
@@ -104,7 +104,7 @@ bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
   if (auto t = read_keyed_table(files.status_shares,
                                 {kSexColumn, kBandColumn, kAreaColumn, kStatusColumn}, "share",
                                 share, diagnostics)) {
-    ok &= check_sums(*t, 3, "status shares", diagnostics);
+    ok &= check_sums(*t, 3, "status shares", "share", diagnostics);
     std::size_t i = 0;
     for (auto& bands : out.status_shares) {
       for (auto& areas : bands) {
@@ -121,7 +121,7 @@ bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
   const KeyColumn to{"to", words(kStatusNames)};
   if (auto t = read_keyed_table(files.transitions, {kSexColumn, kBandColumn, kAreaColumn, from, to},
                                 "probability", share, diagnostics)) {
-    ok &= check_sums(*t, 4, "transition probabilities", diagnostics);
+    ok &= check_sums(*t, 4, "transition probabilities", "probability", diagnostics);
     std::size_t i = 0;
     for (auto& bands : out.transitions) {
       for (auto& areas : bands) {

@@ -366,7 +366,10 @@ void Microsimulation::labour_coverage_and_observe() {
       }
 
       // Coverage: membership for this year (a member who took a lump sum has no more rights).
-      if (transitions && benefit == Benefit::kNone) {
+      // Nobody joins the scheme for the first time at or above pensionable age.
+      const bool too_old_to_join =
+          p.membership[i] == kNever && p.age[i] >= ben.pensionable_age[sex];
+      if (transitions && benefit == Benefit::kNone && !too_old_to_join) {
         const auto status = static_cast<Status>(p.status[i]);
         const double rank = coverage::legal_path(cov, status) == coverage::Path::kCompulsory
                                 ? rng_.uniforms(Stream::kCompliance, p.id[i], p.spell[i])[0]

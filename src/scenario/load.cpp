@@ -444,6 +444,17 @@ void read_benefit_assumptions(const toml::table& d, Scenario& s, Diagnostics& di
   }
 
   if (!s.has_workforce()) return;
+  if (s.economy.minimum_wage.points().size() == 1 && s.economy.minimum_wage.at(0) == 0) {
+    Diagnostics notes;
+    toml::source_region where = scenario::source_of(d, "economy.minimum_wage");
+    notes.add_at(where, "economy.minimum_wage", "the minimum wage is 0", "0",
+                 "the minimum wage in kip a month: the floor of insurable earnings and the "
+                 "income voluntary members declare");
+    for (Diagnostic w : notes.take()) {
+      w.warning = true;
+      s.warnings.push_back(std::move(w));
+    }
+  }
   if (f.initial_reserve == 0) {
     toml::source_region where = scenario::source_of(d, "fund.initial_reserve");
     if (!where.path) where = scenario::source_of(d, "fund");

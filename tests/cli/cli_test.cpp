@@ -93,7 +93,11 @@ TEST_CASE("validate: a valid scenario exits 0", "[cli]") {
 TEST_CASE("validate: the committed Lao baseline is valid", "[cli]") {
   const fs::path file = ssproj::testing::source_dir() / "scenarios/lao/baseline.toml";
   const Result r = run_ssproj("validate " + quote(file));
-  CHECK(r.err.empty());
+  // Valid, with one warning: the NSSF's reserve is unknown and the baseline leaves it at 0.
+  CHECK(r.err.find(": warning: fund.initial_reserve: the fund starts with no reserve (got 0, "
+                   "expected the reserve on 1 January of the start year, in kip)\n") !=
+        std::string::npos);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
   CHECK(r.out == file.string() + ": valid\n");
   CHECK(r.status == 0);
 }

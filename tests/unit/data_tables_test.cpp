@@ -5,6 +5,7 @@
 // (paths in messages are absolute because the scenario path is). Line numbers in
 // mortality.csv / net_migration.csv: 1 header, then 2 + (year - 2020) * 202 + sex * 101 + age.
 // In fertility.csv: 1 header, then 2 + (year - 2020) * 35 + (age - 15).
+#include <array>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -463,4 +464,352 @@ TEST_CASE("read_yearly_table: fertility ages without a row are zero", "[data]") 
   CHECK(table->values[1][0][15] == 0.05);
   CHECK(table->values[1][0][49] == 0.05);
   CHECK(table->values[1][0][50] == 0.0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workforce tables (regions, status shares, transitions, earnings, age profile)
+//
+// Those of write_workforce_tables, named after the demographic tables in [data]. Line numbers:
+// regions.csv 1 header, then north urban 2, north rural 3, south urban 4, south rural 5;
+// labour_status_shares.csv 1 header, then 2 + ((sex * 11 + band) * 2 + area) * 8 + status;
+// labour_transitions.csv 1 header, then 2 + (((sex * 11 + band) * 2 + area) * 8 + from) * 8 + to;
+// earnings.csv 1 header, then 2 + (status - 2) * 2 + sex; age_earnings_profile.csv 2 + band.
+
+namespace {
+
+struct SmallWithWorkforce : Small {
+  SmallWithWorkforce() {
+    ssproj::testing::SmallDataOptions options{2020, 2022};
+    options.workforce = ssproj::testing::SmallWorkforce{};
+    scenario =
+        ssproj::testing::write_small_scenario(dir, options, "start_year = 2020\nend_year = 2022\n");
+  }
+};
+
+int share_line(int sex, int band, int area, int status) {
+  return 2 + ((sex * 11 + band) * 2 + area) * 8 + status;
+}
+
+int transition_line(int sex, int band, int area, int from, int to) {
+  return 2 + (((sex * 11 + band) * 2 + area) * 8 + from) * 8 + to;
+}
+
+const std::string kStatusChoices =
+    "\"inactive\" or \"unemployed\" or \"public_employee\" or \"formal_private_employee\" or "
+    "\"informal_employee\" or \"domestic_worker\" or \"own_account\" or \"contributing_family\"";
+
+}  // namespace
+
+TEST_CASE("the small workforce tables load", "[data][workforce]") {
+  SmallWithWorkforce s;
+  const ssproj::Scenario sc = ssproj::load_scenario(s.scenario);
+  REQUIRE(sc.has_workforce());
+  const ssproj::WorkforceInputs& w = sc.workforce;
+  CHECK(w.regions == std::vector<std::string>{"north", "south"});
+  REQUIRE(w.population_share.size() == 2);
+  CHECK(w.population_share[0] == std::array<double, 2>{0.125, 0.375});
+  CHECK(w.population_share[1] == std::array<double, 2>{0.25, 0.25});
+  const ssproj::testing::SmallWorkforce expected;
+  CHECK(w.status_shares[1][10][1] == expected.status_shares);
+  CHECK(w.transitions[0][0][0] == expected.transitions);
+  CHECK(w.transitions[1][7][1][3][4] == 0.25 / 7);
+  CHECK(w.mean_monthly_earnings[2][0] == 3000000);
+  CHECK(w.mean_monthly_earnings[7][1] == 800000);
+  CHECK(w.mean_monthly_earnings[0][0] == 0);  // not employed: no row, no earnings
+  CHECK(w.age_earnings_profile[10] == 1.0);
+  REQUIRE(sc.inputs.files.size() == 10);
+  CHECK(sc.inputs.files[5].key == "data.regions");
+  CHECK(sc.inputs.files[5].path == s.data("regions.csv"));
+  CHECK(sc.inputs.files[9].key == "data.age_earnings_profile");
+  CHECK(sc.inputs.files[9].sha256.size() == 64);
+}
+
+TEST_CASE("workforce tables: a value out of range is an error at its field", "[data][workforce]") {
+  SmallWithWorkforce s;
+  SECTION("a transition probability above 1") {
+    replace_line(s.data("labour_transitions.csv"), transition_line(0, 0, 0, 0, 0),
+                 "male,15-19,urban,inactive,inactive,1.5");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/labour_transitions.csv:2:36: error: probability: value out of "
+                     "range (got 1.5, expected a number in [0, 1])")});
+  }
+  SECTION("a negative status share") {
+    replace_line(s.data("labour_status_shares.csv"), share_line(1, 10, 1, 7),
+                 "female,65+,rural,contributing_family,-0.125");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/labour_status_shares.csv:353:38: error: share: value out of "
+                     "range (got -0.125, expected a number in [0, 1])")});
+  }
+  SECTION("a population share above 1") {
+    replace_line(s.data("regions.csv"), 3, "north,rural,1.375");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/regions.csv:3:13: error: population_share: value out of range "
+                     "(got 1.375, expected a number in [0, 1])")});
+  }
+  SECTION("negative earnings and a negative age factor") {
+    replace_line(s.data("earnings.csv"), 5, "formal_private_employee,female,-1");
+    replace_line(s.data("age_earnings_profile.csv"), 3, "20-24,-0.5");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/earnings.csv:5:32: error: mean_monthly_earnings: value out of "
+                     "range (got -1, expected a number >= 0)"),
+                s.at("{DIR}/data/age_earnings_profile.csv:3:7: error: factor: value out of range "
+                     "(got -0.5, expected a number >= 0)")});
+  }
+  SECTION("the bounds are valid") {
+    // Region shares 0 and 1; a status share of 1 in a cell; a certain transition.
+    write_lines(s.data("regions.csv"), {"region,area,population_share", "north,urban,0",
+                                        "north,rural,1", "south,urban,0", "south,rural,0"});
+    std::vector<std::string> shares = lines_of(s.data("labour_status_shares.csv"));
+    for (int st = 0; st < 8; ++st) {
+      std::string& line = shares[static_cast<std::size_t>(share_line(0, 2, 1, st) - 1)];
+      line = line.substr(0, line.rfind(',') + 1) + (st == 3 ? "1" : "0");
+    }
+    write_lines(s.data("labour_status_shares.csv"), shares);
+    std::vector<std::string> moves = lines_of(s.data("labour_transitions.csv"));
+    for (int to = 0; to < 8; ++to) {
+      std::string& line = moves[static_cast<std::size_t>(transition_line(1, 4, 0, 6, to) - 1)];
+      line = line.substr(0, line.rfind(',') + 1) + (to == 6 ? "1.0" : "0.0");
+    }
+    write_lines(s.data("labour_transitions.csv"), moves);
+    replace_line(s.data("earnings.csv"), 2, "public_employee,male,0");
+    const ssproj::Scenario sc = ssproj::load_scenario(s.scenario);
+    CHECK(sc.workforce.population_share[0][1] == 1.0);
+    CHECK(sc.workforce.status_shares[0][2][1][3] == 1.0);
+    CHECK(sc.workforce.status_shares[0][2][1][0] == 0.0);
+    CHECK(sc.workforce.transitions[1][4][0][6][6] == 1.0);
+    CHECK(sc.workforce.mean_monthly_earnings[2][0] == 0.0);
+  }
+}
+
+TEST_CASE("workforce tables: shares and probabilities must sum to 1", "[data][workforce]") {
+  SmallWithWorkforce s;
+  SECTION("a transition row names its sex, age band, area and origin") {
+    // female, 65+, rural, from own_account: stays with 0.65 instead of 0.75.
+    replace_line(s.data("labour_transitions.csv"), transition_line(1, 10, 1, 6, 6),
+                 "female,65+,rural,own_account,own_account,0.65");
+    CHECK(
+        errors_of(s.scenario) ==
+        Lines{s.at(
+            "{DIR}/data/labour_transitions.csv:" + std::to_string(transition_line(1, 10, 1, 6, 0)) +
+            ":1: error: probability: transition probabilities do not sum to 1 (got 0.9 for sex "
+            "female, age_band 65+, area rural, from own_account, expected 1 within "
+            "1e-06)")});
+  }
+  SECTION("two rows, reported at the first line of each") {
+    replace_line(s.data("labour_transitions.csv"), transition_line(0, 3, 0, 1, 7),
+                 "male,30-34,urban,unemployed,contributing_family,0.5");
+    replace_line(s.data("labour_transitions.csv"), transition_line(0, 3, 1, 0, 0),
+                 "male,30-34,rural,inactive,inactive,0.875");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/labour_transitions.csv:" +
+                     std::to_string(transition_line(0, 3, 0, 1, 0)) +
+                     ":1: error: probability: transition probabilities do not sum to 1 (got "
+                     "1.464285714 for sex male, age_band 30-34, area urban, from unemployed, "
+                     "expected 1 within 1e-06)"),
+                s.at("{DIR}/data/labour_transitions.csv:" +
+                     std::to_string(transition_line(0, 3, 1, 0, 0)) +
+                     ":1: error: probability: transition probabilities do not sum to 1 (got 1.125 "
+                     "for sex "
+                     "male, age_band 30-34, area rural, from inactive, expected 1 within "
+                     "1e-06)")});
+  }
+  SECTION("within the tolerance is accepted") {
+    replace_line(s.data("labour_transitions.csv"), transition_line(0, 0, 0, 0, 0),
+                 "male,15-19,urban,inactive,inactive,0.7500009");
+    replace_line(s.data("labour_status_shares.csv"), share_line(0, 0, 0, 0),
+                 "male,15-19,urban,inactive,0.2499991");
+    CHECK_NOTHROW(ssproj::load_scenario(s.scenario));
+  }
+  SECTION("status shares") {
+    replace_line(s.data("labour_status_shares.csv"), share_line(0, 1, 1, 4),
+                 "male,20-24,rural,informal_employee,0.075");
+    CHECK(
+        errors_of(s.scenario) ==
+        Lines{s.at("{DIR}/data/labour_status_shares.csv:" + std::to_string(share_line(0, 1, 1, 0)) +
+                   ":1: error: share: status shares do not sum to 1 (got 0.95 for sex male, "
+                   "age_band 20-24, area rural, expected 1 within 1e-06)")});
+  }
+  SECTION("region shares") {
+    replace_line(s.data("regions.csv"), 5, "south,rural,0.15");
+    CHECK(errors_of(s.scenario) == Lines{s.at("{DIR}/data/regions.csv:2:1: error: "
+                                              "population_share: population shares do not sum to 1 "
+                                              "(got 0.9, expected 1 within 1e-06)")});
+  }
+}
+
+TEST_CASE("workforce tables: an unknown word is an error at its field", "[data][workforce]") {
+  SmallWithWorkforce s;
+  SECTION("status") {
+    replace_line(s.data("labour_status_shares.csv"), 2, "male,15-19,urban,retired,0.25");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/labour_status_shares.csv:2:18: error: status: unknown value "
+                     "(got \"retired\", expected " +
+                     kStatusChoices + ")")});
+  }
+  SECTION("from and to") {
+    replace_line(s.data("labour_transitions.csv"), 3, "male,15-19,urban,inactiv,unemployed,0.03");
+    replace_line(s.data("labour_transitions.csv"), 4, "male,15-19,urban,inactive,public,0.03");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/labour_transitions.csv:3:18: error: from: unknown value (got "
+                     "\"inactiv\", expected " +
+                     kStatusChoices + ")"),
+                s.at("{DIR}/data/labour_transitions.csv:4:27: error: to: unknown value (got "
+                     "\"public\", expected " +
+                     kStatusChoices + ")")});
+  }
+  SECTION("area") {
+    replace_line(s.data("regions.csv"), 4, "south,suburban,0.25");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/regions.csv:4:7: error: area: unknown value (got "
+                     "\"suburban\", expected \"urban\" or \"rural\")")});
+  }
+  SECTION("age band") {
+    replace_line(s.data("age_earnings_profile.csv"), 3, "20-25,1");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/age_earnings_profile.csv:3:1: error: age_band: unknown value "
+                     "(got \"20-25\", expected \"15-19\" or \"20-24\" or \"25-29\" or \"30-34\" "
+                     "or \"35-39\" or \"40-44\" or \"45-49\" or \"50-54\" or \"55-59\" or "
+                     "\"60-64\" or \"65+\")")});
+  }
+  SECTION("sex") {
+    replace_line(s.data("labour_status_shares.csv"), 2, "men,15-19,urban,inactive,0.25");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/labour_status_shares.csv:2:1: error: sex: unknown value (got "
+                     "\"men\", expected \"male\" or \"female\")")});
+  }
+  SECTION("earnings of a status that is not employed") {
+    append_line(s.data("earnings.csv"), "unemployed,male,0");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/earnings.csv:14:1: error: status: unknown value (got "
+                     "\"unemployed\", expected \"public_employee\" or \"formal_private_employee\" "
+                     "or \"informal_employee\" or \"domestic_worker\" or \"own_account\" or "
+                     "\"contributing_family\")")});
+  }
+}
+
+TEST_CASE("workforce tables: duplicate and missing rows", "[data][workforce]") {
+  SmallWithWorkforce s;
+  SECTION("a duplicate status share names the line of the first one") {
+    append_line(s.data("labour_status_shares.csv"), "male,15-19,urban,inactive,0.25");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/labour_status_shares.csv:354:1: error: sex: duplicate row (got "
+                     "sex male, age_band 15-19, area urban, status inactive, expected one row "
+                     "for each combination (first given on line 2))")});
+  }
+  SECTION("a duplicate region row") {
+    append_line(s.data("regions.csv"), "north,urban,0");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/regions.csv:6:1: error: region: duplicate row (got region "
+                     "north, area urban, expected one row for each combination (first given on "
+                     "line 2))")});
+  }
+  SECTION("a missing transition") {
+    erase_lines(s.data("labour_transitions.csv"), 3, 3);
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/labour_transitions.csv:1:1: error: missing row (got sex male, "
+                     "age_band 15-19, area urban, from inactive, to unemployed, expected one row "
+                     "for each combination of sex, age_band, area, from, to)")});
+  }
+  SECTION("a region without its rural row") {
+    erase_lines(s.data("regions.csv"), 5, 5);
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/regions.csv:1:1: error: missing row (got region south, area "
+                     "rural, expected one row for each combination of region, area)")});
+  }
+  SECTION("after five missing rows, the rest are counted") {
+    erase_lines(s.data("age_earnings_profile.csv"), 2, 9);  // 15-19 to 50-54
+    const std::string expected = ", expected one row for each combination of age_band)";
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/age_earnings_profile.csv:1:1: error: missing row (got age_band "
+                     "15-19" +
+                     expected),
+                s.at("{DIR}/data/age_earnings_profile.csv:1:1: error: missing row (got age_band "
+                     "20-24" +
+                     expected),
+                s.at("{DIR}/data/age_earnings_profile.csv:1:1: error: missing row (got age_band "
+                     "25-29" +
+                     expected),
+                s.at("{DIR}/data/age_earnings_profile.csv:1:1: error: missing row (got age_band "
+                     "30-34" +
+                     expected),
+                s.at("{DIR}/data/age_earnings_profile.csv:1:1: error: missing row (got age_band "
+                     "35-39" +
+                     expected),
+                s.at("{DIR}/data/age_earnings_profile.csv:1:1: error: missing rows (got 3 more "
+                     "combinations like those above)")});
+  }
+  SECTION("earnings of one sex missing") {
+    erase_lines(s.data("earnings.csv"), 11, 11);  // own_account, female
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/earnings.csv:1:1: error: missing row (got status own_account, "
+                     "sex female, expected one row for each combination of status, sex)")});
+  }
+}
+
+TEST_CASE("workforce tables: headers, field counts and region names", "[data][workforce]") {
+  SmallWithWorkforce s;
+  SECTION("a wrong header") {
+    replace_line(s.data("labour_transitions.csv"), 1, "sex,age_band,area,from,to,p");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/labour_transitions.csv:1:1: error: unexpected header (got "
+                     "\"sex,age_band,area,from,to,p\", expected "
+                     "\"sex,age_band,area,from,to,probability\")")});
+  }
+  SECTION("a wrong header in regions.csv is reported once") {
+    replace_line(s.data("regions.csv"), 1, "region,share");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/regions.csv:1:1: error: unexpected header (got "
+                     "\"region,share\", expected \"region,area,population_share\")")});
+  }
+  SECTION("a row of regions.csv with too few fields is reported once") {
+    replace_line(s.data("regions.csv"), 3, "north,rural");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/regions.csv:3:1: error: wrong number of fields (got 2, "
+                     "expected 3 (region,area,population_share))")});
+  }
+  SECTION("an empty region name") {
+    replace_line(s.data("regions.csv"), 4, ",urban,0.25");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/regions.csv:4:1: error: region: empty name (got \"\", expected "
+                     "a name)")});
+  }
+  SECTION("region names are those of the table, in their order; they may contain spaces") {
+    write_lines(s.data("regions.csv"),
+                {"region,area,population_share", "Vientiane Capital,rural,0.25",
+                 "Vientiane Capital,urban,0.25", "North,urban,0.125", "North,rural,0.375"});
+    const ssproj::Scenario sc = ssproj::load_scenario(s.scenario);
+    CHECK(sc.workforce.regions == std::vector<std::string>{"Vientiane Capital", "North"});
+    CHECK(sc.workforce.population_share[0] == std::array<double, 2>{0.25, 0.25});
+    CHECK(sc.workforce.population_share[1] == std::array<double, 2>{0.125, 0.375});
+  }
+  SECTION("more regions than a person can carry (256)") {
+    std::vector<std::string> lines = {"region,area,population_share"};
+    for (int r = 0; r < 257; ++r) {
+      lines.push_back("r" + std::to_string(r) + ",urban," + (r == 0 ? "1" : "0"));
+      lines.push_back("r" + std::to_string(r) + ",rural,0");
+    }
+    write_lines(s.data("regions.csv"), lines);
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/regions.csv:1:1: error: region: too many regions (got 257, "
+                     "expected at most 256)")});
+  }
+}
+
+TEST_CASE("workforce tables: errors in several tables are reported together, file by file",
+          "[data][workforce]") {
+  SmallWithWorkforce s;
+  replace_line(s.data("earnings.csv"), 2, "public_employee,male,x");
+  replace_line(s.data("regions.csv"), 2, "north,urban,2");
+  replace_line(s.data("mortality.csv"), mortality_line(2020, 0, 3), "2020,male,3,2.5");
+  replace_line(s.data("labour_status_shares.csv"), 2, "male,15-19,urban,inactive,0.5");
+  CHECK(errors_of(s.scenario) ==
+        Lines{s.at("{DIR}/data/mortality.csv:5:13: error: mx: value out of range (got 2.5, "
+                   "expected a number in [0, 2])"),
+              s.at("{DIR}/data/regions.csv:2:13: error: population_share: value out of range "
+                   "(got 2, expected a number in [0, 1])"),
+              s.at("{DIR}/data/labour_status_shares.csv:2:1: error: share: status shares do "
+                   "not sum to 1 (got 1.25 for sex male, age_band 15-19, area urban, expected 1 "
+                   "within 1e-06)"),
+              s.at("{DIR}/data/earnings.csv:2:22: error: mean_monthly_earnings: not a number "
+                   "(got \"x\", expected a finite decimal number)")});
 }

@@ -429,6 +429,10 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
   const auto with_demography = [&](const std::string& line) {
     return scenario_text(ok, "[demography]\n" + line + "\n\n");
   };
+  // `line` (line 9) in [section] (line 8).
+  const auto in = [&](const std::string& section, const std::string& line) {
+    return scenario_text(ok, "[" + section + "]\n" + line + "\n\n");
+  };
   const std::vector<Case> cases = {
       {"schema_version 0", with_schema_version("0"),
        "{DIR}/scenario.toml:1:18: error: schema_version: unsupported schema version (got 0, "
@@ -481,6 +485,261 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"migration_multiplier nan", with_demography("migration_multiplier = nan"),
        "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: value out of range "
        "(got nan, expected a finite number)"},
+      // The workforce keys (valid without the workforce tables, which are not read here).
+      {"inflation -1", in("economy", "inflation = -1"),
+       "{DIR}/scenario.toml:9:13: error: economy.inflation: value out of range (got -1, "
+       "expected a number > -1)"},
+      {"real_wage_growth -1.5", in("economy", "real_wage_growth = -1.5"),
+       "{DIR}/scenario.toml:9:20: error: economy.real_wage_growth: value out of range (got "
+       "-1.5, expected a number > -1)"},
+      {"minimum_wage -1", in("economy", "minimum_wage = -1"),
+       "{DIR}/scenario.toml:9:16: error: economy.minimum_wage: value out of range (got -1, "
+       "expected a number >= 0)"},
+      {"formalisation_shift 1.5", in("labour", "formalisation_shift = 1.5"),
+       "{DIR}/scenario.toml:9:23: error: labour.formalisation_shift: value out of range (got "
+       "1.5, expected a number in [0, 1])"},
+      {"formalisation_shift -0.1", in("labour", "formalisation_shift = -0.1"),
+       "{DIR}/scenario.toml:9:23: error: labour.formalisation_shift: value out of range (got "
+       "-0.1, expected a number in [0, 1])"},
+      {"earnings_dispersion 3.5", in("labour", "earnings_dispersion = 3.5"),
+       "{DIR}/scenario.toml:9:23: error: labour.earnings_dispersion: value out of range (got "
+       "3.5, expected a number in [0, 3])"},
+      {"earnings_dispersion -0.1", in("labour", "earnings_dispersion = -0.1"),
+       "{DIR}/scenario.toml:9:23: error: labour.earnings_dispersion: value out of range (got "
+       "-0.1, expected a number in [0, 3])"},
+      {"compliance.public_employee 1.1", in("coverage.compliance", "public_employee = 1.1"),
+       "{DIR}/scenario.toml:9:19: error: coverage.compliance.public_employee: value out of range "
+       "(got 1.1, expected a number in [0, 1])"},
+      {"compliance.formal_private_employee -0.1",
+       in("coverage.compliance", "formal_private_employee = -0.1"),
+       "{DIR}/scenario.toml:9:27: error: coverage.compliance.formal_private_employee: value out "
+       "of range (got -0.1, expected a number in [0, 1])"},
+      {"compliance.domestic_worker 2", in("coverage.compliance", "domestic_worker = 2"),
+       "{DIR}/scenario.toml:9:19: error: coverage.compliance.domestic_worker: value out of range "
+       "(got 2, expected a number in [0, 1])"},
+      {"domestic_worker_mandate_year -1", in("coverage", "domestic_worker_mandate_year = -1"),
+       "{DIR}/scenario.toml:9:32: error: coverage.domestic_worker_mandate_year: value out of "
+       "range (got -1, expected an integer in [0, 2300])"},
+      {"domestic_worker_mandate_year 2301", in("coverage", "domestic_worker_mandate_year = 2301"),
+       "{DIR}/scenario.toml:9:32: error: coverage.domestic_worker_mandate_year: value out of "
+       "range (got 2301, expected an integer in [0, 2300])"},
+      {"underdeclaration 1", in("coverage", "underdeclaration = 1"),
+       "{DIR}/scenario.toml:9:20: error: coverage.underdeclaration: value out of range (got 1, "
+       "expected a number in [0, 1))"},
+      {"underdeclaration -0.1", in("coverage", "underdeclaration = -0.1"),
+       "{DIR}/scenario.toml:9:20: error: coverage.underdeclaration: value out of range (got "
+       "-0.1, expected a number in [0, 1))"},
+      {"registration_hazard 1.5", in("coverage", "registration_hazard = 1.5"),
+       "{DIR}/scenario.toml:9:23: error: coverage.registration_hazard: value out of range (got "
+       "1.5, expected a number in [0, 1])"},
+      {"lapse_hazard -0.5", in("coverage", "lapse_hazard = -0.5"),
+       "{DIR}/scenario.toml:9:16: error: coverage.lapse_hazard: value out of range (got -0.5, "
+       "expected a number in [0, 1])"},
+      {"reactivation_hazard 2", in("coverage", "reactivation_hazard = 2"),
+       "{DIR}/scenario.toml:9:23: error: coverage.reactivation_hazard: value out of range (got "
+       "2, expected a number in [0, 1])"},
+      {"density_compulsory 1.2", in("coverage", "density_compulsory = 1.2"),
+       "{DIR}/scenario.toml:9:22: error: coverage.density_compulsory: value out of range (got "
+       "1.2, expected a number in [0, 1])"},
+      {"density_voluntary -0.1", in("coverage", "density_voluntary = -0.1"),
+       "{DIR}/scenario.toml:9:21: error: coverage.density_voluntary: value out of range (got "
+       "-0.1, expected a number in [0, 1])"},
+      {"initial_voluntary_members -1", in("coverage", "initial_voluntary_members = -1"),
+       "{DIR}/scenario.toml:9:29: error: coverage.initial_voluntary_members: value out of range "
+       "(got -1, expected a number >= 0)"},
+      {"initial_voluntary_active_share 1.5", in("coverage", "initial_voluntary_active_share = 1.5"),
+       "{DIR}/scenario.toml:9:34: error: coverage.initial_voluntary_active_share: value out of "
+       "range (got 1.5, expected a number in [0, 1])"},
+      {"history_start_year_compulsory -1", in("coverage", "history_start_year_compulsory = -1"),
+       "{DIR}/scenario.toml:9:33: error: coverage.history_start_year_compulsory: value out of "
+       "range (got -1, expected an integer in [0, 2300])"},
+      {"history_start_year_voluntary 2301", in("coverage", "history_start_year_voluntary = 2301"),
+       "{DIR}/scenario.toml:9:32: error: coverage.history_start_year_voluntary: value out of "
+       "range (got 2301, expected an integer in [0, 2300])"},
+      {"private_employer_rate 1.5", in("contributions", "private_employer_rate = 1.5"),
+       "{DIR}/scenario.toml:9:25: error: contributions.private_employer_rate: value out of range "
+       "(got 1.5, expected a number in [0, 1])"},
+      {"private_employee_rate -0.01", in("contributions", "private_employee_rate = -0.01"),
+       "{DIR}/scenario.toml:9:25: error: contributions.private_employee_rate: value out of range "
+       "(got -0.01, expected a number in [0, 1])"},
+      {"public_employee_rate 2", in("contributions", "public_employee_rate = 2"),
+       "{DIR}/scenario.toml:9:24: error: contributions.public_employee_rate: value out of range "
+       "(got 2, expected a number in [0, 1])"},
+      {"public_state_rate 1.01", in("contributions", "public_state_rate = 1.01"),
+       "{DIR}/scenario.toml:9:21: error: contributions.public_state_rate: value out of range "
+       "(got 1.01, expected a number in [0, 1])"},
+      {"voluntary_rate -1", in("contributions", "voluntary_rate = -1"),
+       "{DIR}/scenario.toml:9:18: error: contributions.voluntary_rate: value out of range (got "
+       "-1, expected a number in [0, 1])"},
+      {"ceiling -1", in("contributions", "ceiling = -1"),
+       "{DIR}/scenario.toml:9:11: error: contributions.ceiling: value out of range (got -1, "
+       "expected a number >= 0)"},
+      {"ceiling_multiple_of_minimum_wage -2",
+       in("contributions", "ceiling_multiple_of_minimum_wage = -2"),
+       "{DIR}/scenario.toml:9:36: error: contributions.ceiling_multiple_of_minimum_wage: value "
+       "out of range (got -2, expected a number >= 0)"},
+      {"voluntary_declared_multiple 0.5", in("contributions", "voluntary_declared_multiple = 0.5"),
+       "{DIR}/scenario.toml:9:31: error: contributions.voluntary_declared_multiple: value out of "
+       "range (got 0.5, expected a number in [1, 100])"},
+      {"voluntary_declared_multiple 101", in("contributions", "voluntary_declared_multiple = 101"),
+       "{DIR}/scenario.toml:9:31: error: contributions.voluntary_declared_multiple: value out of "
+       "range (got 101, expected a number in [1, 100])"},
+      // The benefit and fund keys.
+      {"benefits.old_age.pensionable_age_male 14",
+       in("benefits.old_age", "pensionable_age_male = 14"),
+       "{DIR}/scenario.toml:9:24: error: benefits.old_age.pensionable_age_male: value out of range "
+       "(got 14, expected a number in [15, 100])"},
+      {"benefits.old_age.pensionable_age_female 101",
+       in("benefits.old_age", "pensionable_age_female = 101"),
+       "{DIR}/scenario.toml:9:26: error: benefits.old_age.pensionable_age_female: value out of "
+       "range (got 101, expected a number in [15, 100])"},
+      {"benefits.old_age.minimum_months 1201", in("benefits.old_age", "minimum_months = 1201"),
+       "{DIR}/scenario.toml:9:18: error: benefits.old_age.minimum_months: value out of range (got "
+       "1201, expected a number in [0, 1200])"},
+      {"benefits.old_age.accrual 0.11", in("benefits.old_age", "accrual = 0.11"),
+       "{DIR}/scenario.toml:9:11: error: benefits.old_age.accrual: value out of range (got 0.11, "
+       "expected a number in [0, 0.1])"},
+      {"benefits.old_age.reference_years 6", in("benefits.old_age", "reference_years = 6"),
+       "{DIR}/scenario.toml:9:19: error: benefits.old_age.reference_years: value out of range (got "
+       "6, expected an integer in [0, 5])"},
+      {"benefits.old_age.minimum_pension -1", in("benefits.old_age", "minimum_pension = -1"),
+       "{DIR}/scenario.toml:9:19: error: benefits.old_age.minimum_pension: value out of range (got "
+       "-1, expected a number >= 0)"},
+      {"benefits.old_age.maximum_replacement 2.5",
+       in("benefits.old_age", "maximum_replacement = 2.5"),
+       "{DIR}/scenario.toml:9:23: error: benefits.old_age.maximum_replacement: value out of range "
+       "(got 2.5, expected a number in [0, 2])"},
+      {"benefits.old_age.fixed_indexation -1", in("benefits.old_age", "fixed_indexation = -1"),
+       "{DIR}/scenario.toml:9:20: error: benefits.old_age.fixed_indexation: value out of range "
+       "(got -1, expected a number > -1)"},
+      {"benefits.old_age.lump_sum_months_per_year -0.5",
+       in("benefits.old_age", "lump_sum_months_per_year = -0.5"),
+       "{DIR}/scenario.toml:9:28: error: benefits.old_age.lump_sum_months_per_year: value out of "
+       "range (got -0.5, expected a number >= 0)"},
+      {"benefits.old_age.claim_probability 1.5", in("benefits.old_age", "claim_probability = 1.5"),
+       "{DIR}/scenario.toml:9:21: error: benefits.old_age.claim_probability: value out of range "
+       "(got 1.5, expected a number in [0, 1])"},
+      {"benefits.old_age.initial_pensioners -1", in("benefits.old_age", "initial_pensioners = -1"),
+       "{DIR}/scenario.toml:9:22: error: benefits.old_age.initial_pensioners: value out of range "
+       "(got -1, expected a number >= 0)"},
+      {"benefits.old_age.initial_average_pension -1",
+       in("benefits.old_age", "initial_average_pension = -1"),
+       "{DIR}/scenario.toml:9:27: error: benefits.old_age.initial_average_pension: value out of "
+       "range (got -1, expected a number >= 0)"},
+      {"benefits.invalidity.minimum_months -1", in("benefits.invalidity", "minimum_months = -1"),
+       "{DIR}/scenario.toml:9:18: error: benefits.invalidity.minimum_months: value out of range "
+       "(got -1, expected a number in [0, 1200])"},
+      {"benefits.invalidity.future_service_credit 1.5",
+       in("benefits.invalidity", "future_service_credit = 1.5"),
+       "{DIR}/scenario.toml:9:25: error: benefits.invalidity.future_service_credit: value out of "
+       "range (got 1.5, expected a number in [0, 1])"},
+      {"benefits.survivors.minimum_months 1300", in("benefits.survivors", "minimum_months = 1300"),
+       "{DIR}/scenario.toml:9:18: error: benefits.survivors.minimum_months: value out of range "
+       "(got 1300, expected a number in [0, 1200])"},
+      {"benefits.survivors.spouse_share 1.1", in("benefits.survivors", "spouse_share = 1.1"),
+       "{DIR}/scenario.toml:9:16: error: benefits.survivors.spouse_share: value out of range (got "
+       "1.1, expected a number in [0, 1])"},
+      {"benefits.survivors.child_share -0.2", in("benefits.survivors", "child_share = -0.2"),
+       "{DIR}/scenario.toml:9:15: error: benefits.survivors.child_share: value out of range (got "
+       "-0.2, expected a number in [0, 1])"},
+      {"benefits.survivors.funeral_grant -3", in("benefits.survivors", "funeral_grant = -3"),
+       "{DIR}/scenario.toml:9:17: error: benefits.survivors.funeral_grant: value out of range (got "
+       "-3, expected a number >= 0)"},
+      {"benefits.sickness.incidence 11", in("benefits.sickness", "incidence = 11"),
+       "{DIR}/scenario.toml:9:13: error: benefits.sickness.incidence: value out of range (got 11, "
+       "expected a number in [0, 10])"},
+      {"benefits.sickness.duration_days 366", in("benefits.sickness", "duration_days = 366"),
+       "{DIR}/scenario.toml:9:17: error: benefits.sickness.duration_days: value out of range (got "
+       "366, expected a number in [0, 365])"},
+      {"benefits.sickness.replacement 2.5", in("benefits.sickness", "replacement = 2.5"),
+       "{DIR}/scenario.toml:9:15: error: benefits.sickness.replacement: value out of range (got "
+       "2.5, expected a number in [0, 2])"},
+      {"benefits.employment_injury.incidence -1",
+       in("benefits.employment_injury", "incidence = -1"),
+       "{DIR}/scenario.toml:9:13: error: benefits.employment_injury.incidence: value out of range "
+       "(got -1, expected a number in [0, 10])"},
+      {"benefits.employment_injury.duration_days -1",
+       in("benefits.employment_injury", "duration_days = -1"),
+       "{DIR}/scenario.toml:9:17: error: benefits.employment_injury.duration_days: value out of "
+       "range (got -1, expected a number in [0, 365])"},
+      {"benefits.employment_injury.replacement -0.5",
+       in("benefits.employment_injury", "replacement = -0.5"),
+       "{DIR}/scenario.toml:9:15: error: benefits.employment_injury.replacement: value out of "
+       "range (got -0.5, expected a number in [0, 2])"},
+      {"benefits.unemployment.incidence 10.5", in("benefits.unemployment", "incidence = 10.5"),
+       "{DIR}/scenario.toml:9:13: error: benefits.unemployment.incidence: value out of range (got "
+       "10.5, expected a number in [0, 10])"},
+      {"benefits.unemployment.duration_days 400",
+       in("benefits.unemployment", "duration_days = 400"),
+       "{DIR}/scenario.toml:9:17: error: benefits.unemployment.duration_days: value out of range "
+       "(got 400, expected a number in [0, 365])"},
+      {"benefits.unemployment.replacement 3", in("benefits.unemployment", "replacement = 3"),
+       "{DIR}/scenario.toml:9:15: error: benefits.unemployment.replacement: value out of range "
+       "(got 3, expected a number in [0, 2])"},
+      {"benefits.maternity.duration_days 366", in("benefits.maternity", "duration_days = 366"),
+       "{DIR}/scenario.toml:9:17: error: benefits.maternity.duration_days: value out of range (got "
+       "366, expected a number in [0, 365])"},
+      {"benefits.maternity.replacement 2.1", in("benefits.maternity", "replacement = 2.1"),
+       "{DIR}/scenario.toml:9:15: error: benefits.maternity.replacement: value out of range (got "
+       "2.1, expected a number in [0, 2])"},
+      {"benefits.health_care.cost_per_member -1",
+       in("benefits.health_care", "cost_per_member = -1"),
+       "{DIR}/scenario.toml:9:19: error: benefits.health_care.cost_per_member: value out of range "
+       "(got -1, expected a number >= 0)"},
+      {"benefits.health_care.medical_inflation_excess -1",
+       in("benefits.health_care", "medical_inflation_excess = -1"),
+       "{DIR}/scenario.toml:9:28: error: benefits.health_care.medical_inflation_excess: value out "
+       "of range (got -1, expected a number > -1)"},
+      {"fund.initial_reserve -1", in("fund", "initial_reserve = -1"),
+       "{DIR}/scenario.toml:9:19: error: fund.initial_reserve: value out of range (got -1, "
+       "expected a number >= 0)"},
+      {"fund.investment_return -1.5", in("fund", "investment_return = -1.5"),
+       "{DIR}/scenario.toml:9:21: error: fund.investment_return: value out of range (got -1.5, "
+       "expected a number > -1)"},
+      {"fund.allocation.old_age 1.5", in("fund.allocation", "old_age = 1.5"),
+       "{DIR}/scenario.toml:9:11: error: fund.allocation.old_age: value out of range (got 1.5, "
+       "expected a number in [0, 1])"},
+      {"fund.allocation.invalidity -0.1", in("fund.allocation", "invalidity = -0.1"),
+       "{DIR}/scenario.toml:9:14: error: fund.allocation.invalidity: value out of range (got -0.1, "
+       "expected a number in [0, 1])"},
+      {"fund.allocation.survivors 2", in("fund.allocation", "survivors = 2"),
+       "{DIR}/scenario.toml:9:13: error: fund.allocation.survivors: value out of range (got 2, "
+       "expected a number in [0, 1])"},
+      {"fund.allocation.sickness -1", in("fund.allocation", "sickness = -1"),
+       "{DIR}/scenario.toml:9:12: error: fund.allocation.sickness: value out of range (got -1, "
+       "expected a number in [0, 1])"},
+      {"fund.allocation.maternity 1.01", in("fund.allocation", "maternity = 1.01"),
+       "{DIR}/scenario.toml:9:13: error: fund.allocation.maternity: value out of range (got 1.01, "
+       "expected a number in [0, 1])"},
+      {"fund.allocation.employment_injury -0.01",
+       in("fund.allocation", "employment_injury = -0.01"),
+       "{DIR}/scenario.toml:9:21: error: fund.allocation.employment_injury: value out of range "
+       "(got -0.01, expected a number in [0, 1])"},
+      {"fund.allocation.unemployment 5", in("fund.allocation", "unemployment = 5"),
+       "{DIR}/scenario.toml:9:16: error: fund.allocation.unemployment: value out of range (got 5, "
+       "expected a number in [0, 1])"},
+      {"fund.allocation.health_care -2", in("fund.allocation", "health_care = -2"),
+       "{DIR}/scenario.toml:9:15: error: fund.allocation.health_care: value out of range (got -2, "
+       "expected a number in [0, 1])"},
+      {"fund.administration_share 1.5", in("fund", "administration_share = 1.5"),
+       "{DIR}/scenario.toml:9:24: error: fund.administration_share: value out of range (got 1.5, "
+       "expected a number in [0, 1])"},
+      {"fund.administration_per_member -10", in("fund", "administration_per_member = -10"),
+       "{DIR}/scenario.toml:9:29: error: fund.administration_per_member: value out of range (got "
+       "-10, expected a number >= 0)"},
+      {"fund.government_subsidy -1", in("fund", "government_subsidy = -1"),
+       "{DIR}/scenario.toml:9:22: error: fund.government_subsidy: value out of range (got -1, "
+       "expected a number >= 0)"},
+      {"fund.scaled_premium_period 0", in("fund", "scaled_premium_period = 0"),
+       "{DIR}/scenario.toml:9:25: error: fund.scaled_premium_period: value out of range (got 0, "
+       "expected an integer in [1, 100])"},
+      {"fund.terminal_reserve_years 101", in("fund", "terminal_reserve_years = 101"),
+       "{DIR}/scenario.toml:9:26: error: fund.terminal_reserve_years: value out of range (got 101, "
+       "expected a number in [0, 100])"},
+      {"a schedule entry of a workforce key",
+       in("coverage", "lapse_hazard = { 2020 = 0.25, 2023 = 1.25 }"),
+       "{DIR}/scenario.toml:9:38: error: coverage.lapse_hazard.2023: value out of range (got "
+       "1.25, expected a number in [0, 1])"},
   };
   for (const Case& c : cases) {
     DYNAMIC_SECTION(c.name) {
@@ -492,18 +751,99 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
 
 TEST_CASE("every numeric key of the schema is covered by the range test", "[scenario]") {
   // Guards the test above: a numeric key added to the schema needs a range case there.
+  // (coverage.compliance_factor_by_region, named by the regions table, has its range case
+  // with the workforce tables below.)
   std::vector<std::string> numeric;
   for (const ssproj::scenario::KeySpec& k : ssproj::scenario::scenario_keys()) {
     using ssproj::scenario::Kind;
-    if (k.kind == Kind::kInteger || k.kind == Kind::kNumber || k.kind == Kind::kNumberOrSchedule) {
+    if (k.kind == Kind::kInteger || k.kind == Kind::kNumber || k.kind == Kind::kNumberOrSchedule ||
+        k.kind == Kind::kNamedSchedules) {
       numeric.emplace_back(k.path);
     }
   }
-  CHECK(numeric == std::vector<std::string>{
-                       "schema_version", "projection.start_year", "projection.end_year",
-                       "projection.seed", "projection.sample_fraction", "projection.replications",
-                       "demography.mortality_multiplier", "demography.fertility_multiplier",
-                       "demography.migration_multiplier"});
+  CHECK(numeric == std::vector<std::string>{"schema_version",
+                                            "projection.start_year",
+                                            "projection.end_year",
+                                            "projection.seed",
+                                            "projection.sample_fraction",
+                                            "projection.replications",
+                                            "demography.mortality_multiplier",
+                                            "demography.fertility_multiplier",
+                                            "demography.migration_multiplier",
+                                            "economy.inflation",
+                                            "economy.real_wage_growth",
+                                            "economy.minimum_wage",
+                                            "labour.formalisation_shift",
+                                            "labour.earnings_dispersion",
+                                            "coverage.compliance.public_employee",
+                                            "coverage.compliance.formal_private_employee",
+                                            "coverage.compliance.domestic_worker",
+                                            "coverage.compliance_factor_by_region",
+                                            "coverage.domestic_worker_mandate_year",
+                                            "coverage.underdeclaration",
+                                            "coverage.registration_hazard",
+                                            "coverage.lapse_hazard",
+                                            "coverage.reactivation_hazard",
+                                            "coverage.density_compulsory",
+                                            "coverage.density_voluntary",
+                                            "coverage.initial_voluntary_members",
+                                            "coverage.initial_voluntary_active_share",
+                                            "coverage.history_start_year_compulsory",
+                                            "coverage.history_start_year_voluntary",
+                                            "contributions.private_employer_rate",
+                                            "contributions.private_employee_rate",
+                                            "contributions.public_employee_rate",
+                                            "contributions.public_state_rate",
+                                            "contributions.voluntary_rate",
+                                            "contributions.ceiling",
+                                            "contributions.ceiling_multiple_of_minimum_wage",
+                                            "contributions.voluntary_declared_multiple",
+                                            "benefits.old_age.pensionable_age_male",
+                                            "benefits.old_age.pensionable_age_female",
+                                            "benefits.old_age.minimum_months",
+                                            "benefits.old_age.accrual",
+                                            "benefits.old_age.reference_years",
+                                            "benefits.old_age.minimum_pension",
+                                            "benefits.old_age.maximum_replacement",
+                                            "benefits.old_age.fixed_indexation",
+                                            "benefits.old_age.lump_sum_months_per_year",
+                                            "benefits.old_age.claim_probability",
+                                            "benefits.old_age.initial_pensioners",
+                                            "benefits.old_age.initial_average_pension",
+                                            "benefits.invalidity.minimum_months",
+                                            "benefits.invalidity.future_service_credit",
+                                            "benefits.survivors.minimum_months",
+                                            "benefits.survivors.spouse_share",
+                                            "benefits.survivors.child_share",
+                                            "benefits.survivors.funeral_grant",
+                                            "benefits.sickness.incidence",
+                                            "benefits.sickness.duration_days",
+                                            "benefits.sickness.replacement",
+                                            "benefits.employment_injury.incidence",
+                                            "benefits.employment_injury.duration_days",
+                                            "benefits.employment_injury.replacement",
+                                            "benefits.unemployment.incidence",
+                                            "benefits.unemployment.duration_days",
+                                            "benefits.unemployment.replacement",
+                                            "benefits.maternity.duration_days",
+                                            "benefits.maternity.replacement",
+                                            "benefits.health_care.cost_per_member",
+                                            "benefits.health_care.medical_inflation_excess",
+                                            "fund.initial_reserve",
+                                            "fund.investment_return",
+                                            "fund.allocation.old_age",
+                                            "fund.allocation.invalidity",
+                                            "fund.allocation.survivors",
+                                            "fund.allocation.sickness",
+                                            "fund.allocation.maternity",
+                                            "fund.allocation.employment_injury",
+                                            "fund.allocation.unemployment",
+                                            "fund.allocation.health_care",
+                                            "fund.administration_share",
+                                            "fund.administration_per_member",
+                                            "fund.government_subsidy",
+                                            "fund.scaled_premium_period",
+                                            "fund.terminal_reserve_years"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1084,6 +1424,414 @@ TEST_CASE("resolved_toml saved next to the scenario loads to the same resolved_t
     const Scenario again = load_scenario(dir.write("described.toml", s.resolved_toml));
     CHECK(again.projection.replications == 5);
     CHECK(again.resolved_toml == s.resolved_toml);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workforce: tables in [data] and the [economy], [labour], [coverage] and [contributions]
+// sections
+
+namespace {
+
+using ssproj::testing::SmallWorkforce;
+
+// A scenario text that also names the workforce tables, after the demographic ones in [data]
+// (on lines 14-18 when `more` is empty), and then has a [fund.allocation].
+std::string workforce_text(const std::string& projection, const std::string& more = "") {
+  return scenario_text(projection, more) + ssproj::testing::kWorkforceDataKeys +
+         ssproj::testing::kFundAllocation;
+}
+
+// Writes the demographic and the workforce tables into `dir`, then `text` as scenario.toml.
+fs::path write_workforce_scenario(const TempDir& dir, const std::string& text,
+                                  const SmallWorkforce& workforce = {}) {
+  SmallDataOptions data = kData;
+  data.workforce = workforce;
+  ssproj::testing::write_small_scenario(dir, data, "start_year = 2020\nend_year = 2025\n");
+  return dir.write("scenario.toml", text);
+}
+
+constexpr auto kPublic = static_cast<std::size_t>(ssproj::Status::kPublicEmployee);
+constexpr auto kFormal = static_cast<std::size_t>(ssproj::Status::kFormalPrivateEmployee);
+constexpr auto kDomestic = static_cast<std::size_t>(ssproj::Status::kDomesticWorker);
+
+const std::string kOk = "start_year = 2020\nend_year = 2025\n";
+
+}  // namespace
+
+TEST_CASE("a scenario with the workforce tables reads every workforce key", "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_workforce_scenario(
+      dir, workforce_text(kOk) +
+               "\n[economy]\n"
+               "inflation = { 2020 = 0.1, 2022 = 0.05, interpolation = \"linear\" }\n"
+               "real_wage_growth = 0.02\n"
+               "minimum_wage = { 2020 = 1000, 2023 = 1500 }\n"
+               "minimum_wage_indexation = \"prices\"\n"
+               "\n[labour]\n"
+               "formalisation_shift = { 2020 = 0.0, 2025 = 0.1 }\n"
+               "earnings_dispersion = 0.7\n"
+               "\n[coverage]\n"
+               "compliance = { public_employee = 0.95, formal_private_employee = { 2020 = 0.4, "
+               "2024 = 0.6 } }\n"
+               "compliance_factor_by_region = { south = 0.5 }\n"
+               "domestic_worker_mandate_year = 2024\n"
+               "underdeclaration = 0.1\n"
+               "registration_hazard = 0.01\n"
+               "lapse_hazard = 0.2\n"
+               "reactivation_hazard = 0.04\n"
+               "density_compulsory = 0.9\n"
+               "density_voluntary = 0.7\n"
+               "initial_voluntary_members = 120\n"
+               "initial_voluntary_active_share = 0.75\n"
+               "history_start_year_compulsory = 2001\n"
+               "history_start_year_voluntary = 2015\n"
+               "\n[contributions]\n"
+               "private_employer_rate = 0.06\n"
+               "private_employee_rate = 0.055\n"
+               "public_employee_rate = 0.08\n"
+               "public_state_rate = 0.085\n"
+               "voluntary_rate = 0.09\n"
+               "ceiling = 4500\n"
+               "ceiling_indexation = \"prices\"\n"
+               "ceiling_multiple_of_minimum_wage = { 2020 = 0, 2024 = 5 }\n"
+               "voluntary_declared_multiple = 1.5\n");
+  const Scenario s = load_scenario(file);
+  REQUIRE(s.has_workforce());
+  CHECK(s.data.regions == dir.path() / "data/regions.csv");
+  CHECK(s.data.labour_status_shares == dir.path() / "data/labour_status_shares.csv");
+  CHECK(s.data.labour_transitions == dir.path() / "data/labour_transitions.csv");
+  CHECK(s.data.earnings == dir.path() / "data/earnings.csv");
+  CHECK(s.data.age_earnings_profile == dir.path() / "data/age_earnings_profile.csv");
+  CHECK(s.inputs.files.size() == 10);
+
+  CHECK(s.economy.inflation ==
+        Schedule({{2020, 0.1}, {2022, 0.05}}, Schedule::Interpolation::kLinear));
+  CHECK(s.economy.real_wage_growth == Schedule::constant(0.02));
+  CHECK(s.economy.minimum_wage ==
+        Schedule({{2020, 1000}, {2023, 1500}}, Schedule::Interpolation::kStep));
+  CHECK(s.economy.minimum_wage_indexation == ssproj::Indexation::kPrices);
+  CHECK(s.labour.formalisation_shift ==
+        Schedule({{2020, 0.0}, {2025, 0.1}}, Schedule::Interpolation::kStep));
+  CHECK(s.labour.earnings_dispersion == 0.7);
+
+  const ssproj::CoverageAssumptions& c = s.coverage;
+  CHECK(c.compliance[kPublic] == Schedule::constant(0.95));
+  CHECK(c.compliance[kFormal] ==
+        Schedule({{2020, 0.4}, {2024, 0.6}}, Schedule::Interpolation::kStep));
+  CHECK(c.compliance[kDomestic] == Schedule::constant(0.0));
+  // By region index (north, south); regions not listed have a factor of 1.
+  CHECK(c.compliance_factor_by_region ==
+        std::vector<Schedule>{Schedule::constant(1.0), Schedule::constant(0.5)});
+  CHECK(c.domestic_worker_mandate_year == 2024);
+  CHECK(c.underdeclaration == Schedule::constant(0.1));
+  CHECK(c.registration_hazard == Schedule::constant(0.01));
+  CHECK(c.lapse_hazard == Schedule::constant(0.2));
+  CHECK(c.reactivation_hazard == Schedule::constant(0.04));
+  CHECK(c.density_compulsory == Schedule::constant(0.9));
+  CHECK(c.density_voluntary == Schedule::constant(0.7));
+  CHECK(c.initial_voluntary_members == 120);
+  CHECK(c.initial_voluntary_active_share == 0.75);
+  CHECK(c.history_start_year_compulsory == 2001);
+  CHECK(c.history_start_year_voluntary == 2015);
+
+  const ssproj::ContributionRules& r = s.contributions;
+  CHECK(r.private_employer_rate == Schedule::constant(0.06));
+  CHECK(r.private_employee_rate == Schedule::constant(0.055));
+  CHECK(r.public_employee_rate == Schedule::constant(0.08));
+  CHECK(r.public_state_rate == Schedule::constant(0.085));
+  CHECK(r.voluntary_rate == Schedule::constant(0.09));
+  CHECK(r.ceiling == Schedule::constant(4500));
+  CHECK(r.ceiling_indexation == ssproj::Indexation::kPrices);
+  CHECK(r.ceiling_multiple_of_minimum_wage ==
+        Schedule({{2020, 0}, {2024, 5}}, Schedule::Interpolation::kStep));
+  CHECK(r.voluntary_declared_multiple == Schedule::constant(1.5));
+
+  // The resolved scenario loads to the same scenario.
+  const Scenario again = load_scenario(dir.write("described.toml", s.resolved_toml));
+  CHECK(again.resolved_toml == s.resolved_toml);
+  CHECK(again.economy.inflation == s.economy.inflation);
+  CHECK(again.economy.minimum_wage_indexation == ssproj::Indexation::kPrices);
+  CHECK(again.coverage.compliance[kFormal] == c.compliance[kFormal]);
+  CHECK(again.coverage.compliance_factor_by_region == c.compliance_factor_by_region);
+  CHECK(again.contributions.ceiling_multiple_of_minimum_wage == r.ceiling_multiple_of_minimum_wage);
+  CHECK(again.data.labour_transitions == s.data.labour_transitions);
+}
+
+TEST_CASE("the workforce keys have their defaults, which resolved_toml shows", "[scenario]") {
+  TempDir dir;
+  const Scenario s = load_scenario(write_workforce_scenario(dir, workforce_text(kOk)));
+  REQUIRE(s.has_workforce());
+  CHECK(s.economy.inflation == Schedule::constant(0.0));
+  CHECK(s.economy.real_wage_growth == Schedule::constant(0.0));
+  CHECK(s.economy.minimum_wage == Schedule::constant(0.0));
+  CHECK(s.economy.minimum_wage_indexation == ssproj::Indexation::kWages);
+  CHECK(s.labour.formalisation_shift == Schedule::constant(0.0));
+  CHECK(s.labour.earnings_dispersion == 0.5);
+  for (const Schedule& compliance : s.coverage.compliance) {
+    CHECK(compliance == Schedule::constant(0.0));
+  }
+  CHECK(s.coverage.compliance_factor_by_region.empty());
+  CHECK(s.coverage.domestic_worker_mandate_year == 0);
+  CHECK(s.coverage.underdeclaration == Schedule::constant(0.0));
+  CHECK(s.coverage.registration_hazard == Schedule::constant(0.0));
+  CHECK(s.coverage.lapse_hazard == Schedule::constant(0.25));
+  CHECK(s.coverage.reactivation_hazard == Schedule::constant(0.05));
+  CHECK(s.coverage.density_compulsory == Schedule::constant(1.0));
+  CHECK(s.coverage.density_voluntary == Schedule::constant(1.0));
+  CHECK(s.coverage.initial_voluntary_members == 0);
+  CHECK(s.coverage.initial_voluntary_active_share == 1.0);
+  CHECK(s.coverage.history_start_year_compulsory == 0);
+  CHECK(s.coverage.history_start_year_voluntary == 0);
+  CHECK(s.contributions.private_employer_rate == Schedule::constant(0.0));
+  CHECK(s.contributions.voluntary_rate == Schedule::constant(0.0));
+  CHECK(s.contributions.ceiling == Schedule::constant(0.0));
+  CHECK(s.contributions.ceiling_indexation == ssproj::Indexation::kNone);
+  CHECK(s.contributions.ceiling_multiple_of_minimum_wage == Schedule::constant(0.0));
+  CHECK(s.contributions.voluntary_declared_multiple == Schedule::constant(1.0));
+  for (const char* line :
+       {"\n[economy]\n", "minimum_wage_indexation = 'wages'\n", "\n[coverage]\n",
+        "lapse_hazard = 0.25\n", "[coverage.compliance]\n", "public_employee = 0.0\n",
+        "\n[contributions]\n", "voluntary_declared_multiple = 1.0\n", "\n[labour]\n",
+        "earnings_dispersion = 0.5\n", "labour_transitions = 'data/labour_transitions.csv'\n"}) {
+    INFO(line);
+    CHECK(s.resolved_toml.find(line) != std::string::npos);
+  }
+  // A projection of the population only does not show them.
+  TempDir other;
+  const Scenario population = load_scenario(write_scenario(other, scenario_text(kOk)));
+  CHECK_FALSE(population.has_workforce());
+  CHECK(population.resolved_toml.find("[economy]") == std::string::npos);
+  CHECK(population.resolved_toml.find("[coverage") == std::string::npos);
+}
+
+TEST_CASE("the bounds of the workforce keys are valid", "[scenario]") {
+  TempDir dir;
+  const fs::path file = write_workforce_scenario(
+      dir, workforce_text(kOk,
+                          "[economy]\ninflation = -0.999\nminimum_wage = 0\n"
+                          "[labour]\nformalisation_shift = 1\nearnings_dispersion = 3\n"
+                          "[coverage]\ncompliance = { public_employee = 1, "
+                          "formal_private_employee = 0 }\ncompliance_factor_by_region = { "
+                          "north = 0 }\ndomestic_worker_mandate_year = 2300\n"
+                          "underdeclaration = 0.999\nregistration_hazard = 1\nlapse_hazard = 0\n"
+                          "density_compulsory = 0\ninitial_voluntary_members = 0\n"
+                          "initial_voluntary_active_share = 0\n"
+                          "history_start_year_compulsory = 2300\n"
+                          "[contributions]\nprivate_employer_rate = 1\nceiling = 0\n"
+                          "voluntary_declared_multiple = 100\n\n"));
+  const Scenario s = load_scenario(file);
+  CHECK(s.economy.inflation == Schedule::constant(-0.999));
+  CHECK(s.labour.formalisation_shift == Schedule::constant(1.0));
+  CHECK(s.labour.earnings_dispersion == 3.0);
+  CHECK(s.coverage.compliance[kPublic] == Schedule::constant(1.0));
+  CHECK(s.coverage.compliance_factor_by_region[0] == Schedule::constant(0.0));
+  CHECK(s.coverage.domestic_worker_mandate_year == 2300);
+  CHECK(s.coverage.underdeclaration == Schedule::constant(0.999));
+  CHECK(s.coverage.registration_hazard == Schedule::constant(1.0));
+  CHECK(s.coverage.lapse_hazard == Schedule::constant(0.0));
+  CHECK(s.coverage.initial_voluntary_active_share == 0.0);
+  CHECK(s.coverage.history_start_year_compulsory == 2300);
+  CHECK(s.contributions.private_employer_rate == Schedule::constant(1.0));
+  CHECK(s.contributions.voluntary_declared_multiple == Schedule::constant(100.0));
+}
+
+TEST_CASE("minimum_wage_indexation and ceiling_indexation are one of their words", "[scenario]") {
+  TempDir dir;
+  SECTION("each word") {
+    for (const auto& [word, expected] : {std::pair{"wages", ssproj::Indexation::kWages},
+                                         std::pair{"prices", ssproj::Indexation::kPrices},
+                                         std::pair{"none", ssproj::Indexation::kNone}}) {
+      const fs::path file =
+          write_scenario(dir, scenario_text(kOk, "[economy]\nminimum_wage_indexation = \"" +
+                                                     std::string(word) + "\"\n\n"));
+      CHECK(load_scenario(file).economy.minimum_wage_indexation == expected);
+    }
+  }
+  SECTION("an unknown word") {
+    const fs::path file =
+        write_scenario(dir, scenario_text(kOk, "[economy]\nminimum_wage_indexation = \"gdp\"\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:27: error: economy.minimum_wage_indexation: unknown "
+                   "value (got \"gdp\", expected \"wages\", \"prices\" or \"none\")",
+                   dir.path())});
+  }
+  SECTION("words are case-sensitive") {
+    const fs::path file = write_scenario(
+        dir, scenario_text(kOk, "[economy]\nminimum_wage_indexation = \"Wages\"\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:27: error: economy.minimum_wage_indexation: unknown "
+                   "value (got \"Wages\", expected \"wages\", \"prices\" or \"none\")",
+                   dir.path())});
+  }
+  SECTION("contributions.ceiling_indexation, likewise") {
+    const fs::path file = write_scenario(
+        dir, scenario_text(kOk, "[contributions]\nceiling_indexation = \"cpi\"\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:22: error: contributions.ceiling_indexation: unknown "
+                   "value (got \"cpi\", expected \"wages\", \"prices\" or \"none\")",
+                   dir.path())});
+  }
+  SECTION("not a string") {
+    const fs::path file =
+        write_scenario(dir, scenario_text(kOk, "[economy]\nminimum_wage_indexation = 1\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:27: error: economy.minimum_wage_indexation: wrong type "
+                   "(got 1, expected \"wages\", \"prices\" or \"none\")",
+                   dir.path())});
+  }
+}
+
+TEST_CASE("a workforce schedule must give a value for the start year", "[scenario]") {
+  TempDir dir;
+  const std::string expected =
+      " (got first year 2021, expected a first year <= projection.start_year (2020))";
+  SECTION("economy.inflation") {
+    const fs::path file =
+        write_scenario(dir, scenario_text(kOk, "[economy]\ninflation = { 2021 = 0.05 }\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:13: error: economy.inflation: schedule starts after "
+                   "the projection" +
+                       expected,
+                   dir.path())});
+  }
+  SECTION("a compliance rate and a contribution rate") {
+    const fs::path file = write_scenario(
+        dir, scenario_text(kOk,
+                           "[coverage.compliance]\nformal_private_employee = { 2021 = 0.5 }\n"
+                           "[contributions]\nvoluntary_rate = { 2021 = 0.09, 2030 = 0.1 }\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:27: error: coverage.compliance.formal_private_employee: "
+                   "schedule starts after the projection" +
+                       expected,
+                   dir.path()),
+                at("{DIR}/scenario.toml:11:18: error: contributions.voluntary_rate: schedule "
+                   "starts after the projection" +
+                       expected,
+                   dir.path())});
+  }
+  SECTION("a region's compliance factor") {
+    const fs::path file = write_workforce_scenario(
+        dir, workforce_text(kOk,
+                            "[coverage]\ncompliance_factor_by_region = { south = { 2021 = "
+                            "0.5 }, north = { 2020 = 1.0, 2022 = 0.5 } }\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:41: error: coverage.compliance_factor_by_region.south: "
+                   "schedule starts after the projection" +
+                       expected,
+                   dir.path())});
+  }
+  SECTION("a schedule that starts in the run-in years is valid") {
+    const fs::path file = write_workforce_scenario(
+        dir, workforce_text("start_year = 2022\nend_year = 2025\n",
+                            "[economy]\ninflation = { 2021 = 0.05 }\n[coverage]\n"
+                            "compliance_factor_by_region = { south = { 2022 = 0.5 } }\n\n"));
+    const Scenario s = load_scenario(file);
+    CHECK(s.economy.inflation.points().front().first == 2021);
+    CHECK(s.coverage.compliance_factor_by_region[1] ==
+          Schedule({{2022, 0.5}}, Schedule::Interpolation::kStep));
+  }
+}
+
+TEST_CASE("the workforce tables are all five or none", "[scenario]") {
+  TempDir dir;
+  SECTION("two of five") {
+    // [data] on line 8.
+    const fs::path file = write_workforce_scenario(
+        dir,
+        scenario_text(kOk) + "regions = \"data/regions.csv\"\nearnings = \"data/earnings.csv\"\n");
+    const std::string expected =
+        ": workforce table missing (expected all five workforce tables (data.regions, "
+        "data.labour_status_shares, data.labour_transitions, data.earnings, "
+        "data.age_earnings_profile) or none)";
+    CHECK(
+        errors_of(file) ==
+        Lines{
+            at("{DIR}/scenario.toml:8:1: error: data.labour_status_shares" + expected, dir.path()),
+            at("{DIR}/scenario.toml:8:1: error: data.labour_transitions" + expected, dir.path()),
+            at("{DIR}/scenario.toml:8:1: error: data.age_earnings_profile" + expected,
+               dir.path())});
+  }
+  SECTION("four of five") {
+    std::string keys = ssproj::testing::kWorkforceDataKeys;
+    keys.erase(keys.find("earnings = "), keys.find("age_earnings") - keys.find("earnings = "));
+    const fs::path file = write_workforce_scenario(dir, scenario_text(kOk) + keys);
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:8:1: error: data.earnings: workforce table missing "
+                   "(expected all five workforce tables (data.regions, "
+                   "data.labour_status_shares, data.labour_transitions, data.earnings, "
+                   "data.age_earnings_profile) or none)",
+                   dir.path())});
+  }
+  SECTION("a workforce table that does not exist") {
+    const fs::path file = write_workforce_scenario(dir, workforce_text(kOk));
+    fs::remove(dir.path() / "data/labour_transitions.csv");
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:16:22: error: data.labour_transitions: data file not "
+                   "found (got \"data/labour_transitions.csv\", expected an existing CSV file, "
+                   "relative to the scenario file (resolved to "
+                   "{DIR}/data/labour_transitions.csv))",
+                   dir.path())});
+  }
+  SECTION("none: a projection of the population only, whatever the workforce sections say") {
+    const fs::path file = write_scenario(
+        dir, scenario_text(kOk, "[coverage]\nlapse_hazard = 0.5\n[economy]\ninflation = 0.1\n\n"));
+    const Scenario s = load_scenario(file);
+    CHECK_FALSE(s.has_workforce());
+    CHECK(s.workforce.regions.empty());
+    CHECK(s.inputs.files.size() == 5);
+    CHECK(s.coverage.lapse_hazard == Schedule::constant(0.5));
+  }
+}
+
+TEST_CASE("coverage.compliance_factor_by_region names regions of the regions table", "[scenario]") {
+  TempDir dir;
+  SECTION("without the workforce tables") {
+    const fs::path file = write_scenario(
+        dir, scenario_text(kOk, "[coverage]\ncompliance_factor_by_region = { north = 0.5 }\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:31: error: coverage.compliance_factor_by_region: "
+                   "regions given without the workforce tables (expected data.regions and the "
+                   "other workforce tables in [data])",
+                   dir.path())});
+  }
+  SECTION("an unknown region, with a suggestion when one is close") {
+    const fs::path file = write_workforce_scenario(
+        dir, workforce_text(kOk,
+                            "[coverage]\ncompliance_factor_by_region = { nort = 0.5, "
+                            "Atlantis = 2, south = 0.25 }\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:33: error: coverage.compliance_factor_by_region.nort: "
+                   "unknown region (got \"nort\", expected a region of data.regions; did you "
+                   "mean \"north\"?)",
+                   dir.path()),
+                at("{DIR}/scenario.toml:9:45: error: "
+                   "coverage.compliance_factor_by_region.Atlantis: unknown region (got "
+                   "\"Atlantis\", expected a region of data.regions)",
+                   dir.path())});
+  }
+  SECTION("a factor out of range") {
+    const fs::path file = write_workforce_scenario(
+        dir, workforce_text(kOk, "[coverage]\ncompliance_factor_by_region = { north = -1 }\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:41: error: coverage.compliance_factor_by_region.north: "
+                   "value out of range (got -1, expected a number >= 0)",
+                   dir.path())});
+  }
+  SECTION("region names with spaces, as a [table]") {
+    SmallWorkforce w;
+    w.regions = {{"Vientiane Capital", {0.25, 0.25}}, {"North", {0.125, 0.375}}};
+    const fs::path file = write_workforce_scenario(
+        dir,
+        workforce_text(kOk,
+                       "[coverage.compliance_factor_by_region]\n\"Vientiane Capital\" = 1.5\n"
+                       "North = { 2020 = 0.5, 2023 = 0.75 }\n\n"),
+        w);
+    const Scenario s = load_scenario(file);
+    CHECK(s.workforce.regions == std::vector<std::string>{"Vientiane Capital", "North"});
+    CHECK(s.coverage.compliance_factor_by_region ==
+          std::vector<Schedule>{Schedule::constant(1.5), Schedule({{2020, 0.5}, {2023, 0.75}},
+                                                                  Schedule::Interpolation::kStep)});
   }
 }
 
