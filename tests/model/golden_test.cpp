@@ -1,10 +1,10 @@
 // Golden outputs of a small scenario: any change to the numbers shows up here. After an
 // intended change, regenerate with SSPROJ_UPDATE_GOLDEN=1 ./build/tests/ssproj_tests "[golden]"
 // and explain the change in the commit message.
-#include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <fstream>
+
+#include <catch2/catch.hpp>
 
 #include <ssproj/output.h>
 #include <ssproj/simulate.h>

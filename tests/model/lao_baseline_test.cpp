@@ -1,8 +1,8 @@
 // The Lao baseline at full scale (sample fraction 1) against UN WPP 2024, and the two engines
 // against each other. About 10 s on two cores.
-#include <catch2/catch.hpp>
-
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include <ssproj/simulate.h>
 
@@ -10,9 +10,10 @@
 
 using namespace ssproj;
 
-TEST_CASE("Lao baseline: 1 July 2050 within 1% of WPP 2024 in both engines, and the "
-          "microsimulation within sampling error of the cohort engine",
-          "[model][lao][slow]") {
+TEST_CASE(
+    "Lao baseline: 1 July 2050 within 1% of WPP 2024 in both engines, and the "
+    "microsimulation within sampling error of the cohort engine",
+    "[model][lao][slow]") {
   const Scenario s = load_scenario(testing::source_dir() / "scenarios/lao/baseline.toml");
   REQUIRE(s.projection.sample_fraction == 1.0);
   const ProjectionResults r = simulate(s, RunOptions{});
@@ -35,8 +36,8 @@ TEST_CASE("Lao baseline: 1 July 2050 within 1% of WPP 2024 in both engines, and 
           cohort += r.cohort.at(year)[sex][x];
           simulated += micro.at(year)[sex][x];
         }
-        INFO("year " << year << " sex " << sex << " ages " << group * 5 << "+: cohort "
-                     << cohort << ", microsimulation " << simulated);
+        INFO("year " << year << " sex " << sex << " ages " << group * 5 << "+: cohort " << cohort
+                     << ", microsimulation " << simulated);
         CHECK(std::abs(simulated - cohort) <= 4 * std::sqrt(std::max(cohort, 1.0)));
         ++comparisons;
       }

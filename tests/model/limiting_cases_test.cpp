@@ -46,8 +46,7 @@ TEST_CASE("Microsimulation: sample fraction 1 reproduces the base population exa
   CHECK(results.cohort.at(2020) == s.inputs.base_population);
 }
 
-TEST_CASE("Microsimulation: the population balances exactly every year",
-          "[model][identity]") {
+TEST_CASE("Microsimulation: the population balances exactly every year", "[model][identity]") {
   // Deaths, births, emigration (negative net migration) and immigration (positive) at once.
   Scenario s = testing::make_scenario(2020, 2040, 300.0, 0.02, 0.08, -2.0);
   for (auto& year : s.inputs.net_migrants) {
@@ -68,8 +67,8 @@ TEST_CASE("Microsimulation: the population balances exactly every year",
       std::int64_t after = 0;
       for (auto n : sim.counts()[sex]) after += n;
       total_after += after;
-      CHECK(after == before[sex] + e.births[sex] - e.deaths[sex] - e.emigrants[sex] +
-                         e.immigrants[sex]);
+      CHECK(after ==
+            before[sex] + e.births[sex] - e.deaths[sex] - e.emigrants[sex] + e.immigrants[sex]);
       immigrants += e.immigrants[sex];
       emigrants += e.emigrants[sex];
       births += e.births[sex];
@@ -85,8 +84,7 @@ TEST_CASE("Microsimulation: the population balances exactly every year",
   CHECK(deaths > 0);
 }
 
-TEST_CASE("Microsimulation: ids stay unique and counts match the persons",
-          "[model][identity]") {
+TEST_CASE("Microsimulation: ids stay unique and counts match the persons", "[model][identity]") {
   const Scenario s = testing::make_scenario(2020, 2035, 200.0, 0.03, 0.1, 1.0);
   const auto rates = demography::build_step_rates(s);
   engine::Microsimulation sim(s.inputs.base_population, 2020, 1.0, 3, 0);

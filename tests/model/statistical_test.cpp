@@ -1,8 +1,8 @@
 // Statistical agreement of the microsimulation with its inputs, at fixed seeds.
 // Each comparison allows 4 standard errors; with fixed seeds the tests are deterministic.
-#include <catch2/catch.hpp>
-
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include <ssproj/simulate.h>
 
@@ -47,8 +47,7 @@ TEST_CASE("Deaths by age agree with the death probabilities", "[model][statistic
   CHECK(checked == 2 * 99);
 }
 
-TEST_CASE("Births, the sex ratio and emigration agree with their rates",
-          "[model][statistical]") {
+TEST_CASE("Births, the sex ratio and emigration agree with their rates", "[model][statistical]") {
   Scenario s = testing::make_scenario(2020, 2021, 5000.0, 0.01, 0.12, -30.0);
   const auto rates = demography::build_step_rates(s);
   const demography::StepRates& r = rates[0];
@@ -59,8 +58,8 @@ TEST_CASE("Births, the sex ratio and emigration agree with their rates",
   // Expected births: sum over women of birth_if_dies + S (birth_if_survives - birth_if_dies).
   double expected_births = 0, variance = 0;
   for (std::size_t x = 0; x < kNumAges; ++x) {
-    const double p = r.birth_if_dies[x] +
-                     r.survival[1][x] * (r.birth_if_survives[x] - r.birth_if_dies[x]);
+    const double p =
+        r.birth_if_dies[x] + r.survival[1][x] * (r.birth_if_survives[x] - r.birth_if_dies[x]);
     expected_births += static_cast<double>(before[1][x]) * p;
     variance += static_cast<double>(before[1][x]) * p * (1 - p);
   }

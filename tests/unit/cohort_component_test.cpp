@@ -1,8 +1,9 @@
+#include "demography/cohort_component.h"
+
 #include <catch2/catch.hpp>
 
 #include <ssproj/simulate.h>
 
-#include "demography/cohort_component.h"
 #include "demography/life_table.h"
 #include "demography/step_rates.h"
 #include "support/fixtures.h"
@@ -28,7 +29,8 @@ TEST_CASE("Cohort engine: no deaths, births or migration only ages the populatio
   r.male_birth_share = 0.5;
   SexAgeTable now{};
   for (std::size_t s = 0; s < kNumSexes; ++s) {
-    for (std::size_t x = 0; x < kNumAges; ++x) now[s][x] = 1000.0 + 10.0 * static_cast<double>(x) + static_cast<double>(s);
+    for (std::size_t x = 0; x < kNumAges; ++x)
+      now[s][x] = 1000.0 + 10.0 * static_cast<double>(x) + static_cast<double>(s);
   }
   SexAgeTable next{};
   const double births = demography::cohort_step(r, now, next);
@@ -47,8 +49,8 @@ TEST_CASE("Cohort engine: a small case computed by hand", "[unit][cohort]") {
   r.birth_if_survives[20] = 0.1;  // f(20) = 0.1, f(21) = 0.1
   r.birth_if_dies[20] = 0.05;
   r.male_birth_share = 0.5;
-  r.net_migrants[0][5] = 10.0;    // 10 male immigrants arriving at age 5
-  r.net_migrants[1][30] = -500.0; // more female emigrants at 30 than there are women
+  r.net_migrants[0][5] = 10.0;     // 10 male immigrants arriving at age 5
+  r.net_migrants[1][30] = -500.0;  // more female emigrants at 30 than there are women
 
   const SexAgeTable now = uniform_population(100.0);
   SexAgeTable next{};
@@ -97,8 +99,7 @@ TEST_CASE("Cohort engine: constant births and mortality keep the stationary popu
     for (std::size_t sex = 0; sex < kNumSexes; ++sex) {
       for (std::size_t x = 0; x < kNumAges; ++x) {
         INFO("year " << year << " sex " << sex << " age " << x);
-        CHECK(series.at(year)[sex][x] ==
-              Approx(s.inputs.base_population[sex][x]).epsilon(1e-10));
+        CHECK(series.at(year)[sex][x] == Approx(s.inputs.base_population[sex][x]).epsilon(1e-10));
       }
     }
   }
@@ -107,8 +108,8 @@ TEST_CASE("Cohort engine: constant births and mortality keep the stationary popu
 TEST_CASE("Step rates average calendar years t and t+1 and apply the multipliers",
           "[unit][cohort]") {
   Scenario s = testing::make_scenario(2020, 2022, 100.0, 0.01, 0.1, -20.0);
-  s.inputs.mortality[1][0].fill(0.03);  // 2021 male
-  s.inputs.fertility[1].fill(0.0);      // 2021
+  s.inputs.mortality[1][0].fill(0.03);      // 2021 male
+  s.inputs.fertility[1].fill(0.0);          // 2021
   s.inputs.net_migrants[1][1].fill(-40.0);  // 2021 female
   s.inputs.sex_ratio_at_birth = {1.0, 1.1, 1.2};
   s.demography.fertility_multiplier =
@@ -118,7 +119,12 @@ TEST_CASE("Step rates average calendar years t and t+1 and apply the multipliers
   REQUIRE(rates.size() == 2);
   // 2020 -> 2021: m = (0.01 + 0.03) / 2 for males, 0.01 for females.
   const auto male = demography::survival_ratios(demography::life_table(
-      [] { AgeVector m{}; m.fill(0.02); return m; }(), Sex::kMale));
+      [] {
+        AgeVector m{};
+        m.fill(0.02);
+        return m;
+      }(),
+      Sex::kMale));
   CHECK(rates[0].survival[0][40] == Approx(male.by_age[40]).epsilon(1e-14));
   // f = 2 x (0.1 + 0) / 2 = 0.1 at 15..49; birth_if_survives(49) = (f(49) + f(50)) / 2.
   CHECK(rates[0].birth_if_survives[30] == Approx(0.1).epsilon(1e-14));

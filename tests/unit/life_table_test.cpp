@@ -1,10 +1,11 @@
-#include <catch2/catch.hpp>
+#include "demography/life_table.h"
 
 #include <cmath>
 
+#include <catch2/catch.hpp>
+
 #include <ssproj/scenario.h>
 
-#include "demography/life_table.h"
 #include "support/fixtures.h"
 
 using namespace ssproj;

@@ -1,9 +1,10 @@
-#include <catch2/catch.hpp>
+#include "util/sha256.h"
 
 #include <string>
 
+#include <catch2/catch.hpp>
+
 #include "support/fixtures.h"
-#include "util/sha256.h"
 
 using ssproj::util::sha256_hex;
 
