@@ -65,13 +65,13 @@ void run_steps(benchmark::State& state, bool with_workforce) {
   for (auto _ : state) {
     // The real rates of each year in turn: 2024, 2025, ...
     const auto step = static_cast<std::size_t>(sim.year() - s.inputs.base_year);
-    const std::size_t n = sim.population().size();
+    const auto n = sim.living();
     arena.execute([&] { sim.step(rates.at(step)); });
     person_years += static_cast<double>(n);
   }
   state.counters["person_years_per_second"] =
       benchmark::Counter(person_years, benchmark::Counter::kIsRate);
-  state.counters["persons"] = static_cast<double>(sim.population().size());
+  state.counters["persons"] = static_cast<double>(sim.living());
   state.counters["bytes_per_person"] =
       static_cast<double>(ssproj::engine::Population::bytes_per_person());
 }

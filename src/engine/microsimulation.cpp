@@ -23,7 +23,6 @@ namespace {
 
 // What happened to a person in a step (bit flags in Microsimulation::fate_).
 enum Fate : std::uint8_t {
-  kStays = 1,      // alive and still in the country on 1 July next year
   kChild = 2,      // gave birth to a child who is alive and in the country on 1 July
   kChildMale = 4,  // ... and the child is a boy
 };
@@ -35,12 +34,12 @@ constexpr auto kLapsed = static_cast<std::uint8_t>(Membership::kLapsed);
 
 // Per-chunk results of the demography pass, combined in chunk order.
 struct ChunkTally {
-  std::int64_t stays = 0;
   std::int64_t children = 0;
   Counts counts{};  // persons on 1 July next year, by sex and age
   std::array<std::int64_t, kNumSexes> births{};
   std::array<std::int64_t, kNumSexes> deaths{};
   std::array<std::int64_t, kNumSexes> emigrants{};
+  std::int64_t gone = 0;      // slots of persons who died or emigrated
   BenefitTallies benefits{};  // funerals, survivor awards, births to insured women
 };
 
@@ -274,6 +273,39 @@ void Microsimulation::assign_initial_attributes() {
   });
 }
 
+void Microsimulation::compact() {
+  const Population& p = population_;
+  const std::size_t n = p.size();
+  const std::size_t chunks = num_chunks(n);
+  std::vector<std::size_t> offset(chunks + 1, 0);
+  for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
+    std::size_t living = 0;
+    for (std::size_t i = begin; i < end; ++i) living += p.age[i] != Population::kGone;
+    offset[c + 1] = living;
+  });
+  for (std::size_t c = 0; c < chunks; ++c) offset[c + 1] += offset[c];
+  next_.resize(offset[chunks]);
+  for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
+    std::size_t k = offset[c];
+    for (std::size_t i = begin; i < end; ++i) {
+      if (p.age[i] != Population::kGone) next_.copy_person(p, i, k++);
+    }
+  });
+  std::swap(population_, next_);
+  gone_ = 0;
+  if (population_.id.capacity() > 2 * population_.size()) population_.shrink_to_fit();
+  next_.resize(0);
+  next_.shrink_to_fit();
+}
+
+std::int64_t Microsimulation::living() const {
+  std::int64_t n = 0;
+  for (const auto& ages : counts_) {
+    for (std::int64_t c : ages) n += c;
+  }
+  return n;
+}
+
 void Microsimulation::record_death(std::size_t i, const benefits::BenefitYear& y,
                                    BenefitTallies& tally) const {
   const Population& p = population_;
@@ -327,6 +359,7 @@ void Microsimulation::labour_coverage_and_observe() {
     WorkforceTally& t = tallies[c];
     BenefitTallies& bt = t.benefits;
     for (std::size_t i = begin; i < end; ++i) {
+      if (p.age[i] == Population::kGone) continue;
       const int band = age_band(p.age[i]);
       if (band < 0) continue;  // children have no labour status or membership
       const auto b = static_cast<std::size_t>(band);
@@ -483,60 +516,67 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   const bool workforce = workforce_model_ != nullptr;
   const benefits::BenefitYear* awards =
       workforce ? &workforce_model_->benefits_at(year + 1) : nullptr;
-  fate_.resize(n);
+  fate_.assign(n, 0);
   std::vector<ChunkTally> tallies(chunks);
 
-  // Demography, pass 1: each person's fate. Draws depend only on (seed, replication, id, year).
+  // Demography, pass 1: each person's fate, applied in place: survivors become a year older,
+  // the dead and the emigrants are marked gone (their slots are reclaimed by compaction).
+  // Draws depend only on (seed, replication, id, year).
+  Population& p = population_;
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     ChunkTally& t = tallies[c];
     for (std::size_t i = begin; i < end; ++i) {
-      const std::uint8_t age = population_.age[i];
-      const std::uint8_t sex = population_.sex[i];
+      const std::uint8_t age = p.age[i];
+      if (age == Population::kGone) continue;
+      const std::uint8_t sex = p.sex[i];
       const std::uint8_t next_age = older(age);
-      const auto u = rng_.uniforms(Stream::kDemography, population_.id[i], year);
-      std::uint8_t fate = 0;
+      const auto u = rng_.uniforms(Stream::kDemography, p.id[i], year);
       const bool survives = u[0] < rates.survival[sex][age];
+      bool stays = false;
       if (!survives) {
         ++t.deaths[sex];
         if (workforce) record_death(i, *awards, t.benefits);
       } else if (u[1] < emigrate[sex][next_age]) {
         ++t.emigrants[sex];
       } else {
-        fate |= kStays;
-        ++t.stays;
+        stays = true;
         ++t.counts[sex][next_age];
       }
       if (sex == kFemale &&
           u[2] < (survives ? rates.birth_if_survives[age] : rates.birth_if_dies[age])) {
-        const auto v = rng_.uniforms(Stream::kNewborn, population_.id[i], year);
+        const auto v = rng_.uniforms(Stream::kNewborn, p.id[i], year);
         const std::size_t child = v[0] < rates.male_birth_share ? 0 : 1;
         ++t.births[child];
-        if (population_.membership[i] == kActive) t.benefits.births_to_insured += 1;
+        if (p.membership[i] == kActive) t.benefits.births_to_insured += 1;
         if (v[1] >= rates.newborn_survival[child]) {
           ++t.deaths[child];
         } else if (v[2] < emigrate[child][0]) {
           ++t.emigrants[child];
         } else {
-          fate |= kChild | (child == 0 ? kChildMale : 0);
+          fate_[i] = kChild | (child == 0 ? kChildMale : 0);
           ++t.children;
           ++t.counts[child][0];
         }
       }
-      fate_[i] = fate;
+      if (stays) {
+        p.age[i] = next_age;
+      } else {
+        p.age[i] = Population::kGone;
+        ++t.gone;
+      }
     }
   });
 
   DemographicEvents events;
   events.year = year;
   Counts counts{};
-  std::vector<std::int64_t> stay_offset(chunks), child_offset(chunks);
-  std::int64_t stays = 0, children = 0;
+  std::vector<std::int64_t> child_offset(chunks);
+  std::int64_t children = 0;
   for (std::size_t c = 0; c < chunks; ++c) {
     const ChunkTally& t = tallies[c];
-    stay_offset[c] = stays;
     child_offset[c] = children;
-    stays += t.stays;
     children += t.children;
+    gone_ += t.gone;
     for (std::size_t s = 0; s < kNumSexes; ++s) {
       events.births[s] += t.births[s];
       events.deaths[s] += t.deaths[s];
@@ -568,45 +608,39 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
     throw Error("the microsimulation ran out of person ids (more than 2^32 persons)");
   }
 
-  // Demography, pass 2: survivors in their order (one year older), then the children in their
-  // mothers' order, then the immigrants by sex and age; new ids follow the same order.
-  next_.resize(static_cast<std::size_t>(stays + children + total_immigrants));
+  // Demography, pass 2: the children are appended in their mothers' order, then the
+  // immigrants by sex and age; new ids follow the same order.
+  p.resize(n + static_cast<std::size_t>(children + total_immigrants));
   const std::uint32_t first_child_id = next_id_;
-  for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
-    auto k = static_cast<std::size_t>(stay_offset[c]);
-    auto j = static_cast<std::size_t>(child_offset[c]);
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::uint8_t fate = fate_[i];
-      if (fate & kStays) {
-        next_.copy_person(population_, i, k);
-        next_.age[k] = older(population_.age[i]);
-        ++k;
-      }
-      if (fate & kChild) {
-        const std::size_t slot = static_cast<std::size_t>(stays) + j;
-        next_.set_new_person(slot, first_child_id + static_cast<std::uint32_t>(j), 0,
-                             (fate & kChildMale) ? 0 : 1);
-        if (workforce) new_person_attributes(next_, slot, year + 1, &i);
+  if (children > 0) {
+    for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
+      auto j = static_cast<std::size_t>(child_offset[c]);
+      for (std::size_t i = begin; i < end; ++i) {
+        const std::uint8_t fate = fate_[i];
+        if ((fate & kChild) == 0) continue;
+        const std::size_t slot = n + j;
+        p.set_new_person(slot, first_child_id + static_cast<std::uint32_t>(j), 0,
+                         (fate & kChildMale) ? 0 : 1);
+        if (workforce) new_person_attributes(p, slot, year + 1, &i);
         ++j;
       }
-    }
-  });
+    });
+  }
   next_id_ += static_cast<std::uint32_t>(children);
-  std::size_t slot = static_cast<std::size_t>(stays + children);
+  std::size_t slot = n + static_cast<std::size_t>(children);
   for (std::size_t s = 0; s < kNumSexes; ++s) {
     for (std::size_t x = 0; x < kNumAges; ++x) {
       for (std::int64_t i = 0; i < immigrants[s][x]; ++i, ++slot) {
-        next_.set_new_person(slot, next_id_++, static_cast<std::uint8_t>(x),
-                             static_cast<std::uint8_t>(s));
-        if (workforce) new_person_attributes(next_, slot, year + 1, nullptr);
+        p.set_new_person(slot, next_id_++, static_cast<std::uint8_t>(x),
+                         static_cast<std::uint8_t>(s));
+        if (workforce) new_person_attributes(p, slot, year + 1, nullptr);
       }
     }
   }
 
-  std::swap(population_, next_);
-  // Memory follows the living population: give back spare capacity after a large decline.
-  if (population_.id.capacity() > 2 * population_.size()) population_.shrink_to_fit();
-  if (next_.id.capacity() > 2 * population_.size()) next_.shrink_to_fit();
+  // Memory follows the living population: once the gone slots exceed a share of the arrays,
+  // the living are compacted (in their order) into the second buffer.
+  if (static_cast<double>(gone_) > kCompactionShare * static_cast<double>(p.size())) compact();
   counts_ = counts;
   ++year_;
 

@@ -36,8 +36,15 @@ class Microsimulation {
   // Parallel over chunks of persons. REQUIRES: rates.year == year().
   DemographicEvents step(const demography::StepRates& rates);
 
+  // Slots are compacted once the persons who died or emigrated fill this share of them.
+  static constexpr double kCompactionShare = 0.10;
+
   int year() const { return year_; }
+  // Every slot, including persons who died or emigrated since the last compaction
+  // (age == Population::kGone); skip those.
   const Population& population() const { return population_; }
+  // Living persons (simulated, unweighted).
+  std::int64_t living() const;
   const Counts& counts() const { return counts_; }
   // The workforce on 1 July year() and the contributions of that year, unweighted.
   const WorkforceYear& workforce() const { return workforce_; }
@@ -48,13 +55,16 @@ class Microsimulation {
   // lives where its mother (person `mother` of population_) lives.
   void new_person_attributes(Population& p, std::size_t k, int year, const std::size_t* mother);
   void labour_coverage_and_observe();
+  // Removes the gone slots, keeping the living in their order.
+  void compact();
   // Funeral grant and expected survivor pensions on the death of person i of population_,
   // under the rules of the year the awards belong to.
   void record_death(std::size_t i, const benefits::BenefitYear& y, BenefitTallies& tally) const;
 
   Population population_;
-  Population next_;                 // scratch for the next year's population (reused)
-  std::vector<std::uint8_t> fate_;  // scratch: what happened to each person in the step
+  Population next_;                 // scratch for compaction
+  std::vector<std::uint8_t> fate_;  // scratch: the children born to each person in the step
+  std::int64_t gone_ = 0;           // gone slots since the last compaction
   Counts counts_{};                 // persons by sex and age, kept in step with population_
   Rng rng_;
   double sample_fraction_;

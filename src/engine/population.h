@@ -10,8 +10,9 @@
 
 namespace ssproj::engine {
 
-// One entry per living simulated person, in a stable order (survivors keep their relative
-// order; children and immigrants are appended). No per-person objects: each attribute is one
+// One entry per simulated person, in a stable order (survivors keep their relative order;
+// children and immigrants are appended); persons who died or emigrated keep their slot, marked
+// by age kGone, until the engine compacts the arrays. No per-person objects: each attribute is one
 // contiguous array, so each pass of the year step streams through memory. Every column is
 // listed once in kColumns; resizing, compaction and copying go through that list.
 // What the scheme pays a person (Population::benefit).
@@ -23,6 +24,9 @@ enum class Benefit : std::uint8_t {
 };
 
 struct Population {
+  // The age of a slot whose person died or emigrated, until the next compaction.
+  static constexpr std::uint8_t kGone = 255;
+
   std::vector<std::uint32_t> id;         // unique, never reused within a replication
   std::vector<std::uint8_t> age;         // completed years on 1 July, 0..100 (100 = 100+)
   std::vector<std::uint8_t> sex;         // ssproj::Sex

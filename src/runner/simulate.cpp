@@ -76,7 +76,7 @@ ReplicationResult run_replication(const Scenario& scenario,
   };
   record();
   for (const demography::StepRates& r : rates) {
-    result.person_years += static_cast<double>(sim.population().size());
+    result.person_years += static_cast<double>(sim.living());
     result.events.push_back(sim.step(r));
     record();
     const long now = ++done;
