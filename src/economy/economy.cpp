@@ -28,6 +28,7 @@ std::vector<EconomyYear> build_economy(const Scenario& scenario, int base_year, 
             y.minimum_wage = prev.minimum_wage * prices;
             break;
           case Indexation::kNone:
+          case Indexation::kFixed:  // not offered for the minimum wage
             y.minimum_wage = prev.minimum_wage;
             break;
         }

@@ -234,7 +234,9 @@ void Microsimulation::assign_initial_attributes() {
   for_each_chunk(n, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const auto u = rng_.uniforms(Stream::kInitialMembership, p.id[i], year);
-      if (p.age[i] >= ben.pensionable_age[p.sex[i]] && u[3] < p_pensioner) {
+      const bool covered_job = coverage::legal_path(cov, static_cast<Status>(p.status[i])) ==
+                               coverage::Path::kCompulsory;
+      if (p.age[i] >= ben.pensionable_age[p.sex[i]] && !covered_job && u[3] < p_pensioner) {
         p.benefit[i] = static_cast<std::uint8_t>(Benefit::kOldAge);
         p.pension[i] = static_cast<float>(m.initial_average_pension);
         p.status[i] = static_cast<std::uint8_t>(Status::kInactive);
@@ -429,9 +431,11 @@ void Microsimulation::labour_coverage_and_observe() {
               bt.old_age_new_reference[sex] += reference;
             }
           } else if (old) {
-            const double reference = benefits::reference_monthly(p, i, ben);
-            bt.lump_sums[sex] += 1;
-            bt.lump_sum_amount[sex] += ben.lump_sum_months_per_year * years * reference;
+            if (p.months[i] > 0) {
+              const double reference = benefits::reference_monthly(p, i, ben);
+              bt.lump_sums[sex] += 1;
+              bt.lump_sum_amount[sex] += ben.lump_sum_months_per_year * years * reference;
+            }
             p.benefit[i] = static_cast<std::uint8_t>(Benefit::kSettled);
           } else if (v[1] < incidence && p.months[i] >= ben.invalidity_minimum_months) {
             const double reference = benefits::reference_monthly(p, i, ben);

@@ -105,7 +105,12 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
   for (std::size_t k = 0; k < kNumBranches; ++k) {
     reserve[k] = fund.allocation[k].at(years.front().year) * fund.initial_reserve;
   }
+  // Excess medical inflation compounds from the base year, like the wage index (the cost per
+  // member is at base-year prices); the run-in years before the first year valued count too.
   double medical_index = 1;
+  for (int t = base + 1; t < years.front().year; ++t) {
+    medical_index *= 1 + b.medical_inflation_excess.at(t);
+  }
   PoolFlows flows;
 
   for (std::size_t i = 0; i < years.size(); ++i) {
@@ -114,10 +119,8 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
     const auto e = static_cast<std::size_t>(t - base);
     const benefits::BenefitYear& rule = rules[e];
     const BenefitTallies& bt = w.benefits;
-    if (i > 0) {
-      pool.age_one_year(rule.indexation);
-      medical_index *= 1 + b.medical_inflation_excess.at(t);
-    }
+    if (i > 0) pool.age_one_year(rule.indexation);
+    if (t > base) medical_index *= 1 + b.medical_inflation_excess.at(t);
     pool.add(bt);
 
     // Benefits by branch, kip in year t.
@@ -226,18 +229,14 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
     }
     row("survivor_child", "all", total(bt.child_new), total(pool.children),
         total(pool.child_monthly));
-    auto cases = [&](const char* name, const ShortTermRules& r) {
-      const double n = r.incidence.at(t) * active;
-      row(name, "all", n, n,
-          benefit[static_cast<std::size_t>(name == std::string("sickness") ? Branch::kSickness
-                                           : name == std::string("employment_injury")
-                                               ? Branch::kEmploymentInjury
-                                               : Branch::kUnemployment)]);
+    auto cases = [&](const char* name, const ShortTermRules& branch_rules, Branch branch) {
+      const double n = branch_rules.incidence.at(t) * active;
+      row(name, "all", n, n, benefit[static_cast<std::size_t>(branch)]);
     };
-    cases("sickness", b.sickness);
+    cases("sickness", b.sickness, Branch::kSickness);
     row("maternity", "female", bt.births_to_insured, bt.births_to_insured, maternity);
-    cases("employment_injury", b.employment_injury);
-    cases("unemployment", b.unemployment);
+    cases("employment_injury", b.employment_injury, Branch::kEmploymentInjury);
+    cases("unemployment", b.unemployment, Branch::kUnemployment);
     row("health_care", "all", 0, active, benefit[static_cast<std::size_t>(Branch::kHealthCare)]);
 
     // Yearly indicators.
@@ -264,7 +263,9 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
   double first_contribution_deficit = kNaN, first_deficit = kNaN, depletion = kNaN;
   for (std::size_t i = 0; i < v.years.size(); ++i) {
     const BranchYear& tot = v.years[i].branches[kTotal];
-    const double mid = discount / std::sqrt(1 + flows.investment[i]);
+    // A flow at mid-year earns r/2 in its year, as in the accounts: its value at the start of
+    // the year is (1 + r/2) / (1 + r) of it.
+    const double mid = discount * (1 + flows.investment[i] / 2) / (1 + flows.investment[i]);
     const double outgo = tot.benefits + tot.administration;
     pv_outgo += outgo * mid;
     pv_fixed += flows.fixed_outgo[i] * mid;

@@ -11,10 +11,14 @@ namespace {
 // Quantile p of sorted values, linear interpolation between order statistics
 // (Hyndman and Fan 1996, definition 7; R's default).
 double quantile(const std::vector<double>& sorted, double p) {
+  // NaN (an event that does not happen) sorts last, as "later than any value": a quantile
+  // that falls on a finite order statistic is finite, one that needs a NaN is NaN.
   const double h = (static_cast<double>(sorted.size()) - 1) * p;
   const auto lo = static_cast<std::size_t>(std::floor(h));
   const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+  const double w = h - static_cast<double>(lo);
+  if (w == 0) return sorted[lo];
+  return sorted[lo] + w * (sorted[hi] - sorted[lo]);
 }
 
 }  // namespace

@@ -1,0 +1,771 @@
+// The fund's accounts and the actuarial indicators (src/fund/valuation.cpp) on synthetic
+// workforce tallies: limiting cases with closed forms, the fund identity, the indicators by
+// hand on a four-year case, and the finance, beneficiaries and indicators tables.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include <ssproj/output.h>
+#include <ssproj/valuation.h>
+
+#include "support/fixtures.h"
+
+using namespace ssproj;
+
+namespace {
+
+constexpr std::size_t kTotal = kNumBranches;  // the pooled total in FundYear::branches
+constexpr auto kOldAge = static_cast<std::size_t>(Branch::kOldAge);
+constexpr auto kInvalidity = static_cast<std::size_t>(Branch::kInvalidity);
+constexpr auto kSurvivors = static_cast<std::size_t>(Branch::kSurvivors);
+constexpr auto kSickness = static_cast<std::size_t>(Branch::kSickness);
+constexpr auto kMaternity = static_cast<std::size_t>(Branch::kMaternity);
+constexpr auto kInjury = static_cast<std::size_t>(Branch::kEmploymentInjury);
+constexpr auto kUnemployment = static_cast<std::size_t>(Branch::kUnemployment);
+constexpr auto kHealthCare = static_cast<std::size_t>(Branch::kHealthCare);
+
+Approx tight(double x) { return Approx(x).epsilon(1e-12).margin(0); }
+
+Schedule constant(double x) { return Schedule::constant(x); }
+Schedule step(std::vector<std::pair<int, double>> points) {
+  return Schedule(std::move(points), Schedule::Interpolation::kStep);
+}
+
+// An in-memory scenario whose base year is `base` (the economy and the rules start there), with
+// every contribution allocated to old age; everything else at its default (no inflation, no
+// interest, no administration, no reserve, pensions indexed with prices).
+Scenario scenario(int base, int end) {
+  Scenario s = testing::make_scenario(base, end, 0, 0, 0, 0);
+  s.fund.allocation[kOldAge] = constant(1.0);
+  return s;
+}
+
+// Branch shares that are dyadic fractions summing to 1 (so that every product is exact).
+std::array<Schedule, kNumBranches> dyadic_allocation() {
+  return {constant(0.5),    constant(0.0625), constant(0.0625), constant(0.0625),
+          constant(0.0625), constant(0.0625), constant(0.0625), constant(0.125)};
+}
+
+WorkforceYear year_with(int year, double employer, double employee, double insurable) {
+  WorkforceYear w;
+  w.year = year;
+  w.contributions[0].employer = employer;
+  w.contributions[0].employee = employee;
+  w.contributions[0].insurable_earnings = insurable;
+  return w;
+}
+
+// The value of indicator `name` with horizon `horizon`; it must be there exactly once.
+double indicator(const Valuation& v, const std::string& name, const std::string& horizon) {
+  int found = 0;
+  double value = 0;
+  for (const Indicator& i : v.indicators) {
+    if (i.indicator == name && i.horizon == horizon) {
+      ++found;
+      value = i.value;
+    }
+  }
+  INFO(name << " " << horizon);
+  REQUIRE(found == 1);
+  return value;
+}
+
+std::string line(const std::string& text, int n) {
+  std::size_t start = 0;
+  for (int i = 0; i < n; ++i) start = text.find('\n', start) + 1;
+  return text.substr(start, text.find('\n', start) - start);
+}
+
+std::size_t lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// The same tallies every year: contributions, pensions, lump sums, funerals, survivor awards
+// that last one year (so the pool is constant), short-term cases and health care members.
+WorkforceYear stationary_year(int year) {
+  WorkforceYear w = year_with(year, 700, 450, 9000);
+  w.contributions[0].government = 150;
+  w.contributions[1].employee = 100;
+  w.contributions[1].insurable_earnings = 1000;
+  BenefitTallies& b = w.benefits;
+  b.old_age_recipients = {3, 2};
+  b.old_age_monthly = {25, 15};
+  b.invalidity_recipients = {1, 0};
+  b.invalidity_monthly = {5, 0};
+  b.lump_sums = {1, 0};
+  b.lump_sum_amount = {30, 0};
+  b.funerals = {1, 1};
+  b.funeral_amount = {6, 4};
+  b.spouse_new_monthly[1][1] = 3;
+  b.spouse_new[1][1] = 1;
+  b.child_new_monthly[1] = 2;
+  b.child_new[1] = 1;
+  b.births_to_insured = 2;
+  b.active = {60, 40};
+  b.active_insurable_monthly = {540, 320};
+  return w;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Limiting cases
+
+TEST_CASE("Valuation: in a stationary scheme the PAYG cost rate is constant and equals the GAP",
+          "[unit][valuation]") {
+  // Constant tallies and rules, no indexation, no inflation, no administration share, no
+  // reserve and no subsidy: every year costs the same share of the same insurable earnings,
+  // so any discounting gives the GAP = B / IW, and so does the scaled premium of every period.
+  Scenario s = scenario(2030, 2039);
+  s.benefits.old_age.indexation = Indexation::kNone;
+  s.fund.allocation = dyadic_allocation();
+  s.benefits.sickness = {constant(0.05), constant(10), constant(0.7)};
+  s.benefits.employment_injury = {constant(0.01), constant(30), constant(1.0)};
+  s.benefits.unemployment = {constant(0.02), constant(90), constant(0.6)};
+  s.benefits.maternity_duration_days = constant(105);
+  s.benefits.maternity_replacement = constant(0.8);
+  s.benefits.health_care_cost_per_member = constant(0.5);
+  s.fund.administration_per_member = constant(0.25);
+  s.fund.scaled_premium_period = 4;
+  std::string interest;
+  SECTION("no interest") { interest = "none"; }
+  SECTION("a constant positive interest rate") {
+    interest = "5%";
+    s.fund.investment_return = constant(0.05);
+  }
+  SECTION("an interest rate that changes") {
+    interest = "varying";
+    s.fund.investment_return = step({{2030, 0.08}, {2033, 0.02}, {2036, 0.11}});
+  }
+  INFO("interest: " << interest);
+  std::vector<WorkforceYear> years;
+  for (int t = 2030; t <= 2039; ++t) years.push_back(stationary_year(t));
+  const Valuation v = valuate(s, years);
+  REQUIRE(v.years.size() == 10);
+
+  // By hand: insurable 10000; pensions 12 x (40 + 5); lump sum 30; survivors 12 x (3 + 2) + 10;
+  // short term: daily insurable 860 x 12 / 365; maternity: 2 births, women's daily earnings
+  // 320 / 40 x 12 / 365; health care 0.5 x 100; administration 0.25 x 100.
+  const double daily = 860 * 12.0 / 365;
+  const double outgo = 12 * 45 + 30 + 12 * 5 + 10 + 0.05 * 10 * 0.7 * daily +
+                       0.01 * 30 * 1.0 * daily + 0.02 * 90 * 0.6 * daily +
+                       2 * 105 * 0.8 * (8 * 12.0 / 365) + 0.5 * 100 + 0.25 * 100;
+  const double paygo = v.years[0].branches[kTotal].paygo_cost_rate;
+  CHECK(paygo == tight(outgo / 10000));
+  for (const FundYear& y : v.years) {
+    INFO(y.year);
+    CHECK(y.insurable_earnings == 10000);
+    for (std::size_t k = 0; k <= kTotal; ++k) {
+      INFO("branch " << k);
+      CHECK(y.branches[k].paygo_cost_rate == v.years[0].branches[k].paygo_cost_rate);
+    }
+  }
+  CHECK(indicator(v, "general_average_premium", "2030-2039") == tight(paygo));
+  CHECK(indicator(v, "scaled_premium", "2030-2033") == tight(paygo));
+  CHECK(indicator(v, "scaled_premium", "2034-2037") == tight(paygo));
+  CHECK(indicator(v, "scaled_premium", "2038-2039") == tight(paygo));
+  // Contributions 1400 exceed the outgo, which is below 1000.
+  CHECK(outgo < 1000);
+  CHECK(std::isnan(indicator(v, "first_year_of_contribution_deficit", "2030-2039")));
+  CHECK(std::isnan(indicator(v, "first_year_of_overall_deficit", "2030-2039")));
+  CHECK(std::isnan(indicator(v, "reserve_depletion_year", "2030-2039")));
+}
+
+TEST_CASE("Valuation: with no interest and no survivor awards the reserve is a plain sum",
+          "[unit][valuation]") {
+  // Dyadic flows, so that every sum is exact: reserve_end(last) = F0 + sum (C + G - B - A),
+  // branch by branch and in total.
+  Scenario s = scenario(2030, 2033);
+  s.fund.initial_reserve = 1000;
+  s.fund.allocation = dyadic_allocation();
+  s.fund.government_subsidy = step({{2030, 16}, {2032, 48}});
+  s.fund.administration_share = constant(0.125);
+  s.fund.administration_per_member = constant(0.25);
+  s.benefits.health_care_cost_per_member = constant(8);
+  const std::array<double, 4> employer = {600, 640, 680, 720}, employee = {400, 400, 440, 440};
+  const std::array<double, 4> pension = {50, 85, 150, 300}, invalidity = {10, 10, 20, 20};
+  const std::array<double, 4> lump = {0, 64, 0, 32}, funeral = {8, 0, 8, 16};
+  const std::array<double, 4> active = {100, 104, 96, 100};
+  std::vector<WorkforceYear> years;
+  for (std::size_t i = 0; i < 4; ++i) {
+    WorkforceYear w = year_with(2030 + static_cast<int>(i), employer[i], employee[i], 10000);
+    w.benefits.old_age_monthly = {pension[i] / 2, pension[i] / 2};
+    w.benefits.invalidity_monthly = {invalidity[i], 0};
+    w.benefits.lump_sum_amount = {0, lump[i]};
+    w.benefits.funeral_amount = {funeral[i], 0};
+    w.benefits.active = {active[i] / 2, active[i] / 2};
+    years.push_back(w);
+  }
+  const Valuation v = valuate(s, years);
+  REQUIRE(v.years.size() == 4);
+
+  std::array<double, kNumBranches + 1> expected{};
+  for (std::size_t k = 0; k < kNumBranches; ++k) {
+    expected[k] = s.fund.allocation[k].at(2030) * 1000;
+  }
+  expected[kTotal] = 1000;
+  for (std::size_t i = 0; i < 4; ++i) {
+    const double c = employer[i] + employee[i];
+    const double g = i < 2 ? 16 : 48;
+    const double a = 0.125 * c + 0.25 * active[i];
+    std::array<double, kNumBranches> b{};
+    b[kOldAge] = 12 * pension[i] + lump[i];
+    b[kInvalidity] = 12 * invalidity[i];
+    b[kSurvivors] = funeral[i];
+    b[kHealthCare] = 8 * active[i];
+    for (std::size_t k = 0; k < kNumBranches; ++k) {
+      const double share = s.fund.allocation[k].at(2030);
+      expected[k] += share * c + share * g - b[k] - share * a;
+      expected[kTotal] += share * c + share * g - b[k] - share * a;
+    }
+  }
+  for (std::size_t k = 0; k <= kTotal; ++k) {
+    INFO("branch " << k);
+    CHECK(v.years.back().branches[k].reserve_end == expected[k]);
+    for (const FundYear& y : v.years) CHECK(y.branches[k].investment_income == 0);
+  }
+  // 1000 + (2000 + 2120 + 2240 + 2400) + 2 x 16 + 2 x 48 - outgo.
+  const double outgo = 12 * (50 + 85 + 150 + 300) + 96 + 12 * 60 + 32 + 8 * 400 +
+                       0.125 * (1000 + 1040 + 1120 + 1160) + 0.25 * 400;
+  CHECK(v.years.back().branches[kTotal].reserve_end == 1000 + 4320 + 128 - outgo);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fund identity
+
+TEST_CASE("Valuation: the fund identity holds exactly in every year and branch",
+          "[unit][valuation]") {
+  // Irregular amounts, interest, inflation, indexation, survivor pensions that last several
+  // years, an allocation that changes in 2032, subsidies and administration.
+  Scenario s = scenario(2029, 2034);
+  s.economy.inflation = constant(0.031);
+  s.economy.real_wage_growth = constant(0.017);
+  s.benefits.old_age.indexation = Indexation::kWages;
+  s.fund.initial_reserve = 12345.678;
+  s.fund.investment_return = step({{2029, 0.071}, {2032, -0.013}, {2033, 0.043}});
+  s.fund.allocation = {step({{2029, 0.45}, {2032, 0.40}}),
+                       constant(0.04),
+                       constant(0.06),
+                       step({{2029, 0.04}, {2032, 0.09}}),
+                       constant(0.03),
+                       constant(0.03),
+                       constant(0.02),
+                       constant(0.33)};
+  s.fund.administration_share = constant(0.05);
+  s.fund.administration_per_member = constant(1.3);
+  s.fund.government_subsidy = step({{2029, 0}, {2031, 777.7}});
+  s.benefits.sickness = {constant(0.05), constant(10), constant(0.7)};
+  s.benefits.maternity_duration_days = constant(105);
+  s.benefits.maternity_replacement = constant(0.8);
+  s.benefits.health_care_cost_per_member = constant(3.3);
+  s.benefits.medical_inflation_excess = constant(0.01);
+  std::vector<WorkforceYear> years;
+  for (int t = 2030; t <= 2034; ++t) {
+    const double x = 1 + 0.1 * (t - 2030);
+    WorkforceYear w = year_with(t, 1234.5 * x, 987.6 * x, 19876.5 * x);
+    w.contributions[0].government = 111.1;
+    w.contributions[1].employee = 55.5 * x;
+    w.contributions[1].insurable_earnings = 543.2 * x;
+    w.benefits.old_age_monthly = {31.7 * x * x, 17.3 * x * x};
+    w.benefits.invalidity_monthly = {3.3, 1.1};
+    w.benefits.lump_sum_amount = {44.4, 0};
+    w.benefits.funeral_amount = {2.2, 1.1};
+    w.benefits.spouse_new_monthly[1][7] = 5.5;
+    w.benefits.spouse_new[1][7] = 1.1;
+    w.benefits.child_new_monthly[3] = 2.7;
+    w.benefits.births_to_insured = 3.7;
+    w.benefits.active = {61.3, 47.9};
+    w.benefits.active_insurable_monthly = {1013.7, 731.9};
+    years.push_back(w);
+  }
+  const Valuation v = valuate(s, years);
+  REQUIRE(v.years.size() == 5);
+
+  for (std::size_t i = 0; i < v.years.size(); ++i) {
+    const FundYear& y = v.years[i];
+    const int t = y.year;
+    INFO(t);
+    CHECK(t == years[i].year);
+    const double r = s.fund.investment_return.at(t);
+    double contributions = 0, insurable = 0;
+    for (const ContributionTotals& c : years[i].contributions) {
+      contributions += c.employer + c.employee + c.government;
+      insurable += c.insurable_earnings;
+    }
+    CHECK(y.insurable_earnings == insurable);
+    double sum_contributions = 0, sum_reserve_end = 0, sum_government = 0;
+    for (std::size_t k = 0; k <= kTotal; ++k) {
+      INFO("branch " << k);
+      const BranchYear& b = y.branches[k];
+      const double net = b.contributions + b.government - b.benefits - b.administration;
+      CHECK(b.investment_income == r * (b.reserve_start + net / 2));
+      CHECK(b.reserve_end == b.reserve_start + b.contributions + b.government +
+                                 b.investment_income - b.benefits - b.administration);
+      CHECK(b.paygo_cost_rate == (b.benefits + b.administration) / insurable);
+      CHECK(b.reserve_ratio == b.reserve_end / (b.benefits + b.administration));
+      if (i > 0) CHECK(b.reserve_start == v.years[i - 1].branches[k].reserve_end);
+      if (k < kTotal) {
+        const double share = s.fund.allocation[k].at(t);
+        CHECK(b.contributions == share * contributions);
+        CHECK(b.government == share * s.fund.government_subsidy.at(t));
+        if (i == 0) CHECK(b.reserve_start == share * s.fund.initial_reserve);
+        sum_contributions += b.contributions;
+        sum_reserve_end += b.reserve_end;
+        sum_government += b.government;
+      }
+    }
+    const BranchYear& total = y.branches[kTotal];
+    CHECK(total.contributions == Approx(contributions).epsilon(1e-9));
+    CHECK(sum_contributions == Approx(total.contributions).epsilon(1e-9));
+    CHECK(sum_government == Approx(total.government).epsilon(1e-9).margin(1e-9));
+    CHECK(sum_reserve_end == Approx(total.reserve_end).epsilon(1e-9));
+    if (i == 0) CHECK(total.reserve_start == Approx(s.fund.initial_reserve).epsilon(1e-12));
+    // The allocation changed in 2032: old age gets 0.40 of contributions from then on.
+    if (t == 2031) CHECK(y.branches[kOldAge].contributions == 0.45 * contributions);
+    if (t == 2032) CHECK(y.branches[kOldAge].contributions == 0.40 * contributions);
+  }
+}
+
+TEST_CASE(
+    "Valuation: a branch without outgo has no reserve ratio; no insurable earnings, no "
+    "cost rate",
+    "[unit][valuation]") {
+  Scenario s = scenario(2030, 2031);
+  std::vector<WorkforceYear> years = {year_with(2030, 600, 400, 10000), year_with(2031, 0, 0, 0)};
+  years[0].benefits.old_age_monthly = {25, 0};  // 300 a year
+  years[1].benefits.old_age_monthly = {25, 0};
+  const Valuation v = valuate(s, years);
+  REQUIRE(v.years.size() == 2);
+  const BranchYear& old_age = v.years[0].branches[kOldAge];
+  CHECK(old_age.contributions == 1000);
+  CHECK(old_age.benefits == 300);
+  CHECK(old_age.reserve_end == 700);
+  CHECK(old_age.paygo_cost_rate == 0.03);
+  CHECK(old_age.reserve_ratio == 700.0 / 300);
+  const BranchYear& unemployment = v.years[0].branches[kUnemployment];
+  CHECK(unemployment.paygo_cost_rate == 0);
+  CHECK(std::isnan(unemployment.reserve_ratio));
+  CHECK(std::isnan(v.years[1].branches[kOldAge].paygo_cost_rate));
+  CHECK(v.years[1].branches[kOldAge].reserve_ratio == 400.0 / 300);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators by hand
+
+namespace {
+
+// Four years 2030-2033, a changing interest rate, 2% inflation (administration per member grows
+// with wages), a subsidy and an administration share. The fund path (computed in the test):
+//   year  contributions  outgo     C + G + I   reserve_end
+//   2030  1000           712.5     1148.19     2435.69
+//   2031  1040           1136      1176.31     2476.00   contribution deficit
+//   2032  1080           1919.52   1244.57     1801.05   overall deficit
+//   2033  1120           3723.06   1175.59     -746.43   depleted
+struct HandCase {
+  std::array<double, 4> r = {0.05, 0.04, 0.06, 0.03};
+  std::array<double, 4> insurable = {10000, 10400, 10800, 11200};
+  std::array<double, 4> benefits = {600, 1020, 1800, 3600};  // 12 x old-age monthly
+  double admin_share = 0.0625, admin_per_member = 0.5, active = 100, subsidy = 40;
+  double initial_reserve = 2000;
+
+  Scenario scenario() const {
+    Scenario s = ::scenario(2030, 2033);
+    s.economy.inflation = constant(0.02);
+    s.fund.initial_reserve = initial_reserve;
+    s.fund.investment_return = step({{2030, r[0]}, {2031, r[1]}, {2032, r[2]}, {2033, r[3]}});
+    s.fund.administration_share = constant(admin_share);
+    s.fund.administration_per_member = constant(admin_per_member);
+    s.fund.government_subsidy = constant(subsidy);
+    s.fund.terminal_reserve_years = 1.5;
+    s.fund.scaled_premium_period = 2;
+    return s;
+  }
+  std::vector<WorkforceYear> years() const {
+    std::vector<WorkforceYear> ys;
+    for (std::size_t i = 0; i < 4; ++i) {
+      WorkforceYear w =
+          year_with(2030 + static_cast<int>(i), 0.06 * insurable[i], 0.04 * insurable[i], 0);
+      w.contributions[0].insurable_earnings = insurable[i] * 0.75;
+      w.contributions[1].insurable_earnings = insurable[i] * 0.25;
+      w.benefits.old_age_monthly = {benefits[i] / 12 * 0.5, benefits[i] / 12 * 0.5};
+      w.benefits.active = {active * 0.75, active * 0.25};
+      ys.push_back(w);
+    }
+    return ys;
+  }
+  double wage_index(std::size_t i) const { return std::pow(1.02, static_cast<double>(i)); }
+  double contributions(std::size_t i) const { return 0.1 * insurable[i]; }
+  double fixed_outgo(std::size_t i) const {
+    return benefits[i] + admin_per_member * wage_index(i) * active;
+  }
+  double outgo(std::size_t i) const { return fixed_outgo(i) + admin_share * contributions(i); }
+  // Mid-year discount factor of year i, as the fund accrues a mid-year flow (r_i / 2 in its
+  // year): prod_{s<i} (1 + r_s)^-1 x (1 + r_i / 2) / (1 + r_i).
+  double mid(std::size_t i) const {
+    double accumulated = 1;
+    for (std::size_t s = 0; s < i; ++s) accumulated *= 1 + r[s];
+    return (1 + r[i] / 2) / (accumulated * (1 + r[i]));
+  }
+  double end_discount() const { return 1 / ((1 + r[0]) * (1 + r[1]) * (1 + r[2]) * (1 + r[3])); }
+  // The scaled premium of years first..last from reserve F: the rate p with
+  //   F = F prod(1 + r) + sum_t net_t(p) (1 + r_t / 2) prod_{s>t} (1 + r_s),
+  //   net_t(p) = p IW_t (1 - a) + G - fixed outgo_t.
+  double scaled_premium(std::size_t first, std::size_t last, double f) const {
+    double growth = 1, fixed = 0, rate = 0;
+    for (std::size_t t = first; t <= last; ++t) growth *= 1 + r[t];
+    for (std::size_t t = first; t <= last; ++t) {
+      double later = 1;
+      for (std::size_t u = t + 1; u <= last; ++u) later *= 1 + r[u];
+      fixed += (subsidy - fixed_outgo(t)) * (1 + r[t] / 2) * later;
+      rate += insurable[t] * (1 - admin_share) * (1 + r[t] / 2) * later;
+    }
+    return (f * (1 - growth) - fixed) / rate;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("Valuation: GAP, actuarial balance and the deficit and depletion years by hand",
+          "[unit][valuation]") {
+  const HandCase h;
+  const Scenario s = h.scenario();
+  const Valuation v = valuate(s, h.years());
+  REQUIRE(v.years.size() == 4);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const BranchYear& b = v.years[i].branches[kTotal];
+    CHECK(b.contributions == tight(h.contributions(i)));
+    CHECK(b.benefits + b.administration == tight(h.outgo(i)));
+  }
+
+  double pv_fixed = 0, pv_government = 0, pv_net_insurable = 0, pv_insurable = 0,
+         pv_contributions = 0, pv_outgo = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    pv_fixed += h.fixed_outgo(i) * h.mid(i);
+    pv_government += h.subsidy * h.mid(i);
+    pv_net_insurable += h.insurable[i] * (1 - h.admin_share) * h.mid(i);
+    pv_insurable += h.insurable[i] * h.mid(i);
+    pv_contributions += h.contributions(i) * h.mid(i);
+    pv_outgo += h.outgo(i) * h.mid(i);
+  }
+  const double f0 = h.initial_reserve;
+  const double gap = (pv_fixed - f0 - pv_government) / pv_net_insurable;
+  CHECK(indicator(v, "general_average_premium", "2030-2033") == tight(gap));
+  CHECK(indicator(v, "general_average_premium_with_terminal_reserve", "2030-2033") ==
+        tight(gap + h.end_discount() * 1.5 * h.outgo(3) / pv_net_insurable));
+  CHECK(indicator(v, "actuarial_balance", "2030-2033") ==
+        tight((f0 + pv_contributions + pv_government - pv_outgo - h.end_discount() * h.outgo(3)) /
+              pv_insurable));
+  CHECK(indicator(v, "first_year_of_contribution_deficit", "2030-2033") == 2031);
+  CHECK(indicator(v, "first_year_of_overall_deficit", "2030-2033") == 2032);
+  CHECK(indicator(v, "reserve_depletion_year", "2030-2033") == 2033);
+  // The table in HandCase's comment.
+  CHECK(v.years[1].branches[kTotal].reserve_end > 0);
+  CHECK(v.years[2].branches[kTotal].reserve_end > 0);
+  CHECK(v.years[3].branches[kTotal].reserve_end < 0);
+
+  SECTION("a rate equal to the GAP ends the horizon with no reserve") {
+    // The discounting uses the fund's own mid-year convention, so the balance is exact up to
+    // rounding.
+    double f = f0;
+    for (std::size_t i = 0; i < 4; ++i) {
+      const double net = gap * h.insurable[i] * (1 - h.admin_share) + h.subsidy - h.fixed_outgo(i);
+      f += net + h.r[i] * (f + net / 2);
+    }
+    CHECK(std::abs(f) < 1e-9 * h.outgo(3));
+  }
+}
+
+TEST_CASE("Valuation: the scaled premium keeps the reserve of each period at its start",
+          "[unit][valuation]") {
+  HandCase h;
+  Scenario s = h.scenario();
+  SECTION("two periods of two years") {
+    const Valuation v = valuate(s, h.years());
+    const double first = indicator(v, "scaled_premium", "2030-2031");
+    const double second = indicator(v, "scaled_premium", "2032-2033");
+    CHECK(first == tight(h.scaled_premium(0, 1, h.initial_reserve)));
+    CHECK(second == tight(h.scaled_premium(2, 3, h.initial_reserve)));
+    CHECK(first < second);
+    // Rolling the fund forward at these rates returns to the initial reserve after each period.
+    double f = h.initial_reserve;
+    for (std::size_t i = 0; i < 4; ++i) {
+      const double rate = i < 2 ? first : second;
+      const double net = rate * h.insurable[i] * (1 - h.admin_share) + h.subsidy - h.fixed_outgo(i);
+      f += net + h.r[i] * (f + net / 2);
+      if (i == 1 || i == 3) CHECK(f == Approx(h.initial_reserve).epsilon(1e-11));
+    }
+  }
+  SECTION("a last period shorter than the others") {
+    s.fund.scaled_premium_period = 3;
+    const Valuation v = valuate(s, h.years());
+    CHECK(indicator(v, "scaled_premium", "2030-2032") ==
+          tight(h.scaled_premium(0, 2, h.initial_reserve)));
+    CHECK(indicator(v, "scaled_premium", "2033-2033") ==
+          tight(h.scaled_premium(3, 3, h.initial_reserve)));
+  }
+  SECTION("one period over the whole horizon without interest or reserve is the GAP") {
+    s.fund.initial_reserve = 0;
+    s.fund.investment_return = constant(0);
+    s.fund.scaled_premium_period = 10;
+    const Valuation v = valuate(s, h.years());
+    double fixed = 0, net_insurable = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+      fixed += h.fixed_outgo(i) - h.subsidy;
+      net_insurable += h.insurable[i] * (1 - h.admin_share);
+    }
+    CHECK(indicator(v, "scaled_premium", "2030-2033") == tight(fixed / net_insurable));
+    CHECK(indicator(v, "general_average_premium", "2030-2033") == tight(fixed / net_insurable));
+    std::size_t premiums = 0;
+    for (const Indicator& i : v.indicators) premiums += i.indicator == "scaled_premium";
+    CHECK(premiums == 1);
+  }
+}
+
+TEST_CASE("Valuation: events that do not happen within the horizon are NaN", "[unit][valuation]") {
+  HandCase h;
+  h.benefits = {600, 600, 600, 600};
+  Scenario s = h.scenario();
+  SECTION("a surplus every year") {
+    const Valuation v = valuate(s, h.years());
+    CHECK(std::isnan(indicator(v, "first_year_of_contribution_deficit", "2030-2033")));
+    CHECK(std::isnan(indicator(v, "first_year_of_overall_deficit", "2030-2033")));
+    CHECK(std::isnan(indicator(v, "reserve_depletion_year", "2030-2033")));
+  }
+  SECTION("a deficit that the reserve covers") {
+    h.benefits = {600, 1200, 1200, 1200};  // outgo above contributions and subsidy from 2031
+    const Valuation v = valuate(s, h.years());
+    CHECK(indicator(v, "first_year_of_contribution_deficit", "2030-2033") == 2031);
+    CHECK(indicator(v, "first_year_of_overall_deficit", "2030-2033") == 2031);
+    CHECK(std::isnan(indicator(v, "reserve_depletion_year", "2030-2033")));
+  }
+  SECTION("a contribution deficit that the subsidy covers is not an overall deficit") {
+    // 2031: contributions 1040 < outgo 1200 + 65 + 51 = 1316 < 1040 + 400 + interest.
+    h.subsidy = 400;
+    h.benefits = {600, 1200, 1200, 1200};
+    const Valuation v = valuate(h.scenario(), h.years());
+    CHECK(indicator(v, "first_year_of_contribution_deficit", "2030-2033") == 2031);
+    CHECK(std::isnan(indicator(v, "first_year_of_overall_deficit", "2030-2033")));
+  }
+  SECTION("a reserve of exactly zero with outgo counts as depleted") {
+    // No reserve, subsidy, interest or administration: a surplus of 1000 - 480 = 520 in 2030,
+    // used up by the deficit 1040 - 1560 of 2031: the reserve is exactly 0 at the end of 2031.
+    s = ::scenario(2030, 2033);
+    std::vector<WorkforceYear> years;
+    const std::array<double, 4> contributions = {1000, 1040, 1200, 1200};
+    const std::array<double, 4> monthly = {40, 130, 100, 100};
+    for (std::size_t i = 0; i < 4; ++i) {
+      years.push_back(year_with(2030 + static_cast<int>(i), contributions[i], 0, 10000));
+      years.back().benefits.old_age_monthly = {monthly[i], 0};
+    }
+    const Valuation v = valuate(s, years);
+    CHECK(v.years[0].branches[kTotal].reserve_end == 520);
+    CHECK(v.years[1].branches[kTotal].reserve_end == 0);
+    CHECK(indicator(v, "reserve_depletion_year", "2030-2033") == 2031);
+  }
+  SECTION("no reserve and a deficit in the first year: depleted at once") {
+    s.fund.initial_reserve = 0;
+    h.benefits = {1200, 0, 0, 0};
+    const Valuation v = valuate(s, h.years());
+    CHECK(indicator(v, "first_year_of_contribution_deficit", "2030-2033") == 2030);
+    CHECK(indicator(v, "reserve_depletion_year", "2030-2033") == 2030);
+  }
+  SECTION("no flows at all: no cost rate, no ratio, no premium, no depletion") {
+    s.fund.initial_reserve = 0;
+    s.fund.administration_per_member = constant(0);
+    s.fund.government_subsidy = constant(0);
+    std::vector<WorkforceYear> years;
+    for (int t = 2030; t <= 2033; ++t) years.push_back(year_with(t, 0, 0, 0));
+    const Valuation v = valuate(s, years);
+    CHECK(std::isnan(v.years[0].branches[kTotal].paygo_cost_rate));
+    CHECK(std::isnan(v.years[0].branches[kTotal].reserve_ratio));
+    CHECK(std::isnan(indicator(v, "general_average_premium", "2030-2033")));
+    CHECK(std::isnan(indicator(v, "scaled_premium", "2030-2031")));
+    CHECK(std::isnan(indicator(v, "reserve_depletion_year", "2030-2033")));
+    CHECK(std::isnan(indicator(v, "demographic_ratio", "2030")));
+  }
+}
+
+TEST_CASE("Valuation: the yearly indicators by hand", "[unit][valuation]") {
+  Scenario s = scenario(2030, 2031);
+  WorkforceYear w = year_with(2030, 600, 400, 10000);
+  BenefitTallies& b = w.benefits;
+  b.old_age_recipients = {30, 20};
+  b.invalidity_recipients = {4, 6};
+  b.active = {150, 50};
+  b.old_age_new = {3, 1};
+  b.old_age_new_monthly = {900, 250};
+  b.old_age_new_reference = {3000, 1000};
+  b.above_pensionable_age = {300, 700};
+  // Employed persons 240 + 80 + 40 = 360; inactive and unemployed persons do not count.
+  w.cells[0][3][0][static_cast<std::size_t>(Status::kFormalPrivateEmployee)].persons = 240;
+  w.cells[1][5][1][static_cast<std::size_t>(Status::kContributingFamily)].persons = 80;
+  w.cells[1][10][0][static_cast<std::size_t>(Status::kPublicEmployee)].persons = 40;
+  w.cells[0][3][0][static_cast<std::size_t>(Status::kInactive)].persons = 1000;
+  w.cells[1][3][1][static_cast<std::size_t>(Status::kUnemployed)].persons = 500;
+  WorkforceYear next = year_with(2031, 600, 400, 10000);
+  const Valuation v = valuate(s, {w, next});
+  CHECK(indicator(v, "demographic_ratio", "2030") == 60.0 / 200);
+  CHECK(indicator(v, "replacement_rate_new_old_age_pensions", "2030") == 1150.0 / 4000);
+  CHECK(indicator(v, "contributors_over_employed", "2030") == 200.0 / 360);
+  CHECK(indicator(v, "old_age_pensioners_over_population_above_pensionable_age", "2030") ==
+        50.0 / 1000);
+  // 2031 has no pensioners, no new pensions and no persons.
+  CHECK(std::isnan(indicator(v, "demographic_ratio", "2031")));
+  CHECK(std::isnan(indicator(v, "replacement_rate_new_old_age_pensions", "2031")));
+  CHECK(std::isnan(indicator(v, "contributors_over_employed", "2031")));
+  for (const Indicator& i : v.indicators) {
+    if (i.horizon == "2030" || i.horizon == "2031") CHECK(!i.unit.empty());
+  }
+}
+
+TEST_CASE("Valuation: replacement rates of typical careers under the first and last year's rules",
+          "[unit][valuation]") {
+  // Average insurable earnings of active members: 200e6 / 100 = 2e6 in 2030, 220e6 / 100 in 2033.
+  // Minimum pension: the minimum wage, 500000 in 2030, grown with wages (2% inflation) by 2033.
+  Scenario s = scenario(2030, 2033);
+  s.economy.inflation = constant(0.02);
+  s.economy.minimum_wage = constant(500000);
+  s.economy.minimum_wage_indexation = Indexation::kWages;
+  s.benefits.old_age.accrual = step({{2030, 0.02}, {2033, 0.025}});
+  s.benefits.old_age.minimum_months = step({{2030, 180}, {2033, 240}});
+  s.benefits.old_age.maximum_replacement = constant(0.7);
+  s.benefits.old_age.minimum_pension = constant(1.0);
+  s.fund.typical_career_years = {10, 20, 40};
+  s.fund.typical_career_earnings = {0.25, 1.0, 2.0};
+  std::vector<WorkforceYear> years;
+  for (int t = 2030; t <= 2033; ++t) {
+    WorkforceYear w = year_with(t, 600, 400, 10000);
+    w.benefits.active = {60, 40};
+    w.benefits.active_insurable_monthly = {120e6, t == 2033 ? 100e6 : 80e6};
+    years.push_back(w);
+  }
+  const Valuation v = valuate(s, years);
+  auto rate = [&](int year, int career, const char* multiple) {
+    return indicator(v, "replacement_rate_typical_career",
+                     std::to_string(year) + "; " + std::to_string(career) + " years at " +
+                         multiple + " x average insurable earnings");
+  };
+  // 2030: 10 years < 180 months: no pension. 20 years: 0.4 of earnings, or the minimum pension
+  // 500000 on earnings of 500000. 40 years: 0.8 capped at 0.7, or the minimum.
+  for (const char* m : {"0.25", "1", "2"}) CHECK(rate(2030, 10, m) == 0);
+  CHECK(rate(2030, 20, "0.25") == 1.0);
+  CHECK(rate(2030, 20, "1") == tight(0.4));
+  CHECK(rate(2030, 20, "2") == tight(0.4));
+  CHECK(rate(2030, 40, "0.25") == 1.0);
+  CHECK(rate(2030, 40, "1") == tight(0.7));
+  CHECK(rate(2030, 40, "2") == tight(0.7));
+  // 2033: 20 years = 240 months is just eligible; accrual 2.5%; the minimum pension is
+  // 500000 x 1.02^3 = 530604 on earnings of 0.25 x 2.2e6 = 550000.
+  const double minimum = 500000 * 1.02 * 1.02 * 1.02;
+  for (const char* m : {"0.25", "1", "2"}) CHECK(rate(2033, 10, m) == 0);
+  CHECK(rate(2033, 20, "0.25") == tight(minimum / 550000));
+  CHECK(rate(2033, 20, "1") == tight(0.5));
+  CHECK(rate(2033, 40, "0.25") == tight(minimum / 550000));
+  CHECK(rate(2033, 40, "2") == tight(0.7));
+  std::size_t careers = 0;
+  for (const Indicator& i : v.indicators)
+    careers += i.indicator == "replacement_rate_typical_career";
+  CHECK(careers == 2 * 3 * 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tables
+
+namespace {
+
+// Two years, everything to old age: contributions `c`, pensions 12 x 50 = 600 a year.
+Valuation tiny(double c, double initial_reserve) {
+  Scenario s = scenario(2030, 2031);
+  s.fund.initial_reserve = initial_reserve;
+  std::vector<WorkforceYear> years;
+  for (int t = 2030; t <= 2031; ++t) {
+    WorkforceYear w = year_with(t, c, 0, 10000);
+    w.benefits.old_age_recipients = {4, 0};
+    w.benefits.old_age_monthly = {50, 0};
+    w.benefits.old_age_new = {t == 2030 ? 4.0 : 0.0, 0};
+    w.benefits.active = {100, 0};
+    years.push_back(w);
+  }
+  return valuate(s, years);
+}
+
+}  // namespace
+
+TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of one replication",
+          "[unit][valuation]") {
+  const Valuation v = tiny(1000, 0);
+  const std::string finance = finance_csv({v});
+  CHECK(line(finance, 0) ==
+        "year,branch,contributions,government,investment_income,benefits,administration,"
+        "reserve_end,paygo_cost_rate,reserve_ratio");
+  CHECK(lines(finance) == 1 + 2 * (kNumBranches + 1));
+  CHECK(line(finance, 1) == "2030,old_age,1000,0,0,600,0,400,0.06,0.6666666666666666");
+  CHECK(line(finance, 2) == "2030,invalidity,0,0,0,0,0,0,0,");  // no outgo: no reserve ratio
+  CHECK(line(finance, 9) == "2030,total,1000,0,0,600,0,400,0.06,0.6666666666666666");
+  CHECK(line(finance, 10) == "2031,old_age,1000,0,0,600,0,800,0.06,1.3333333333333333");
+  CHECK(line(finance, 18) == "2031,total,1000,0,0,600,0,800,0.06,1.3333333333333333");
+
+  const std::string beneficiaries = beneficiaries_csv({v});
+  CHECK(line(beneficiaries, 0) == "year,benefit,sex,new_awards,recipients,average_amount");
+  CHECK(line(beneficiaries, 1) == "2030,old_age,male,4,4,12.5");
+  CHECK(line(beneficiaries, 2) == "2030,invalidity,male,0,0,");  // no recipients: no average
+  CHECK(lines(beneficiaries) == 1 + 2 * (2 * 5 + 6));
+
+  const std::string indicators = indicators_csv({v});
+  CHECK(line(indicators, 0) == "indicator,value,unit,horizon");
+  CHECK(line(indicators, 1) == "demographic_ratio,0.04,pensioners per active contributor,2030");
+  CHECK(indicators.find("\nreserve_depletion_year,,year,2030-2031\n") != std::string::npos);
+  CHECK(indicators.find("\nfirst_year_of_contribution_deficit,,year,2030-2031\n") !=
+        std::string::npos);
+  CHECK(indicators.find("\ngeneral_average_premium,0.06,share of insurable earnings,2030-2031\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of two replications",
+          "[unit][valuation]") {
+  // Contributions 900 and 1500: mean 1200, p05 900 + 0.05 x 600 = 930, p50 1200, p95 1470.
+  // The first replication starts with a reserve of -600 and is depleted in 2030 (reserve -300,
+  // reserve ratio -0.5); the second starts with none and is never depleted (900, 1.5).
+  const Valuation a = tiny(900, -600);
+  const Valuation b = tiny(1500, 0);
+  const std::string finance = finance_csv({a, b});
+  CHECK(line(finance, 0) ==
+        "year,branch,"
+        "contributions,contributions_p05,contributions_p50,contributions_p95,"
+        "government,government_p05,government_p50,government_p95,"
+        "investment_income,investment_income_p05,investment_income_p50,investment_income_p95,"
+        "benefits,benefits_p05,benefits_p50,benefits_p95,"
+        "administration,administration_p05,administration_p50,administration_p95,"
+        "reserve_end,reserve_end_p05,reserve_end_p50,reserve_end_p95,"
+        "paygo_cost_rate,paygo_cost_rate_p05,paygo_cost_rate_p50,paygo_cost_rate_p95,"
+        "reserve_ratio,reserve_ratio_p05,reserve_ratio_p50,reserve_ratio_p95");
+  CHECK(line(finance, 1) ==
+        "2030,old_age,1200,930,1200,1470,0,0,0,0,0,0,0,0,600,600,600,600,0,0,0,0,"
+        "300,-240,300,840,0.06,0.06,0.06,0.06,0.5,-0.4,0.5,1.4");
+  // A branch without outgo: NaN reserve ratio in both replications, empty everywhere.
+  CHECK(line(finance, 2) ==
+        "2030,invalidity,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,,,");
+
+  const std::string beneficiaries = beneficiaries_csv({a, b});
+  CHECK(line(beneficiaries, 0) ==
+        "year,benefit,sex,new_awards,new_awards_p05,new_awards_p50,new_awards_p95,"
+        "recipients,recipients_p05,recipients_p50,recipients_p95,"
+        "average_amount,average_amount_p05,average_amount_p50,average_amount_p95");
+  CHECK(line(beneficiaries, 1) == "2030,old_age,male,4,4,4,4,4,4,4,4,12.5,12.5,12.5,12.5");
+  CHECK(line(beneficiaries, 2) == "2030,invalidity,male,0,0,0,0,0,0,0,0,,,,");
+
+  const std::string indicators = indicators_csv({a, b});
+  CHECK(line(indicators, 0) == "indicator,value,value_p05,value_p50,value_p95,unit,horizon");
+  // Depleted in 2030 in one replication, never in the other: the mean and the quantiles that
+  // interpolate towards "never" are empty.
+  CHECK(indicators.find("\nreserve_depletion_year,,,,,year,2030-2031\n") != std::string::npos);
+  // Never in either.
+  CHECK(indicators.find("\nfirst_year_of_contribution_deficit,,,,,year,2030-2031\n") !=
+        std::string::npos);
+  CHECK(indicators.find("\ndemographic_ratio,0.04,0.04,0.04,0.04,pensioners per active "
+                        "contributor,2030\n") != std::string::npos);
+}
