@@ -190,7 +190,6 @@ void Microsimulation::new_person_attributes(Population& p, std::size_t k, int ye
     p.status[k] = static_cast<std::uint8_t>(labour::draw_status(
         m.initial_status[p.sex[k]][static_cast<std::size_t>(band)][p.area[k]], u[1]));
   }
-  p.earnings_factor[k] = lognormal_factor(u[2], u[3], m.earnings_dispersion);
 }
 
 void Microsimulation::assign_initial_attributes() {
@@ -248,7 +247,7 @@ void Microsimulation::assign_initial_attributes() {
       int history_start = 0;
       double density = 0, insurable = 0;
       const double gross =
-          labour::monthly_earnings(*m.inputs, status, p.sex[i], p.age[i], p.earnings_factor[i]);
+          labour::monthly_earnings(*m.inputs, status, p.sex[i], p.age[i], earnings_factor(p.id[i]));
       if (path == coverage::Path::kCompulsory) {
         const double rank = rng_.uniforms(Stream::kCompliance, p.id[i], p.spell[i])[0];
         if (rank >= cov.compliance[p.region[i]][static_cast<std::size_t>(status)]) continue;
@@ -273,6 +272,11 @@ void Microsimulation::assign_initial_attributes() {
       p.points[i] = static_cast<float>(p.months[i] * insurable);  // wage index 1 at the base
     }
   });
+}
+
+float Microsimulation::earnings_factor(std::uint32_t id) const {
+  const auto u = rng_.uniforms(Stream::kEarningsFactor, id, 0);
+  return lognormal_factor(u[0], u[1], workforce_model_->earnings_dispersion);
 }
 
 void Microsimulation::compact() {
@@ -479,7 +483,7 @@ void Microsimulation::labour_coverage_and_observe() {
           k == 0 ? contributions::insurable_monthly(
                        con,
                        labour::monthly_earnings(*m.inputs, status, sex, p.age[i],
-                                                p.earnings_factor[i]) *
+                                                earnings_factor(p.id[i])) *
                            wage_index,
                        status == Status::kPublicEmployee ? 0.0 : cov.underdeclaration)
                  : con.voluntary_declared;

@@ -51,10 +51,13 @@ class Microsimulation {
 
  private:
   void assign_initial_attributes();
-  // Residence, status (15+) and earnings factor of a new person in slot k of `p`; a child
+  // Residence and status (15+) of a new person in slot k of `p`; a child
   // lives where its mother (person `mother` of population_) lives.
   void new_person_attributes(Population& p, std::size_t k, int year, const std::size_t* mother);
   void labour_coverage_and_observe();
+  // A person's lifelong earnings factor (lognormal, mean 1), a function of the id alone, so
+  // that it needs no storage.
+  float earnings_factor(std::uint32_t id) const;
   // Removes the gone slots, keeping the living in their order.
   void compact();
   // Funeral grant and expected survivor pensions on the death of person i of population_,

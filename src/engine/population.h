@@ -37,7 +37,6 @@ struct Population {
   std::vector<std::uint8_t> membership;  // ssproj::Membership
   std::vector<std::uint8_t> spell;       // job spell counter (wraps), keys employer compliance
   std::vector<std::uint16_t> months;     // contribution months credited
-  std::vector<float> earnings_factor;    // individual lognormal earnings factor, mean 1
   // Revalued career earnings: sum over years of months x insurable monthly earnings / wage
   // index; times the current wage index it is the career's insurable earnings at today's level.
   std::vector<float> points;
@@ -51,8 +50,8 @@ struct Population {
   static constexpr auto kColumns = std::make_tuple(
       &Population::id, &Population::age, &Population::sex, &Population::status, &Population::area,
       &Population::region, &Population::scheme, &Population::membership, &Population::spell,
-      &Population::months, &Population::earnings_factor, &Population::points, &Population::benefit,
-      &Population::pension, &Population::recent_points, &Population::recent_months);
+      &Population::months, &Population::points, &Population::benefit, &Population::pension,
+      &Population::recent_points, &Population::recent_months);
 
   // Bytes of state per person (the sum of the element sizes of every column).
   static constexpr std::size_t bytes_per_person() {
@@ -85,13 +84,12 @@ struct Population {
     std::apply([&](auto... column) { (((this->*column)[k] = (from.*column)[i]), ...); }, kColumns);
   }
   // Sets slot k to a new person: every column value-initialized (inactive, never registered,
-  // no contributions or benefits, area and region 0), earnings factor 1.
+  // no contributions or benefits, area and region 0).
   void set_new_person(std::size_t k, std::uint32_t person, std::uint8_t years, std::uint8_t s) {
     std::apply([&](auto... column) { (((this->*column)[k] = {}), ...); }, kColumns);
     id[k] = person;
     age[k] = years;
     sex[k] = s;
-    earnings_factor[k] = 1.0f;
   }
 };
 
