@@ -31,24 +31,8 @@ constexpr auto kFemale = static_cast<std::size_t>(Sex::kFemale);
 constexpr auto kNever = static_cast<std::uint8_t>(Membership::kNever);
 constexpr auto kActive = static_cast<std::uint8_t>(Membership::kActive);
 constexpr auto kLapsed = static_cast<std::uint8_t>(Membership::kLapsed);
-
-// Per-chunk results of the demography pass, combined in chunk order.
-struct ChunkTally {
-  std::int64_t children = 0;
-  Counts counts{};  // persons on 1 July next year, by sex and age
-  std::array<std::int64_t, kNumSexes> births{};
-  std::array<std::int64_t, kNumSexes> deaths{};
-  std::array<std::int64_t, kNumSexes> emigrants{};
-  std::int64_t gone = 0;      // slots of persons who died or emigrated
-  BenefitTallies benefits{};  // funerals, survivor awards, births to insured women
-};
-
-// Per-chunk results of the workforce pass.
-struct WorkforceTally {
-  WorkforceCells cells{};
-  std::array<ContributionTotals, 2> contributions{};
-  BenefitTallies benefits{};
-};
+using ChunkTally = Microsimulation::ChunkTally;
+using WorkforceTally = Microsimulation::WorkforceTally;
 
 void add(BenefitTallies& into, const BenefitTallies& t) { accumulate(into, t, 1.0); }
 
@@ -106,7 +90,7 @@ std::uint16_t months_paid(double density, double u) {
   return static_cast<std::uint16_t>(std::min(12.0, std::floor(12.0 * density + u)));
 }
 
-void add(WorkforceYear& into, const WorkforceTally& t) {
+void add(WorkforceYear& into, const Microsimulation::WorkforceTally& t) {
   for (std::size_t s = 0; s < kNumSexes; ++s) {
     for (std::size_t b = 0; b < kNumAgeBands; ++b) {
       for (std::size_t a = 0; a < kNumAreas; ++a) {
@@ -359,7 +343,8 @@ void Microsimulation::labour_coverage_and_observe() {
   const auto slot = static_cast<std::size_t>(year % 5);
   Population& p = population_;
   const std::size_t n = p.size();
-  std::vector<WorkforceTally> tallies(num_chunks(n));
+  std::vector<WorkforceTally>& tallies = workforce_tallies_;  // reused from year to year
+  tallies.assign(num_chunks(n), WorkforceTally{});
 
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     WorkforceTally& t = tallies[c];
@@ -525,7 +510,8 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   const benefits::BenefitYear* awards =
       workforce ? &workforce_model_->benefits_at(year + 1) : nullptr;
   fate_.assign(n, 0);
-  std::vector<ChunkTally> tallies(chunks);
+  std::vector<ChunkTally>& tallies = chunk_tallies_;  // reused from year to year
+  tallies.assign(chunks, ChunkTally{});
 
   // Demography, pass 1: each person's fate, applied in place: survivors become a year older,
   // the dead and the emigrants are marked gone (their slots are reclaimed by compaction).

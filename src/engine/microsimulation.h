@@ -49,6 +49,25 @@ class Microsimulation {
   // The workforce on 1 July year() and the contributions of that year, unweighted.
   const WorkforceYear& workforce() const { return workforce_; }
 
+ public:
+  // Per-chunk results of the demography pass, combined in chunk order.
+  struct ChunkTally {
+    std::int64_t children = 0;
+    Counts counts{};  // persons on 1 July next year, by sex and age
+    std::array<std::int64_t, kNumSexes> births{};
+    std::array<std::int64_t, kNumSexes> deaths{};
+    std::array<std::int64_t, kNumSexes> emigrants{};
+    std::int64_t gone = 0;      // slots of persons who died or emigrated
+    BenefitTallies benefits{};  // funerals, survivor awards, births to insured women
+  };
+
+  // Per-chunk results of the workforce pass.
+  struct WorkforceTally {
+    WorkforceCells cells{};
+    std::array<ContributionTotals, 2> contributions{};
+    BenefitTallies benefits{};
+  };
+
  private:
   void assign_initial_attributes();
   // Residence and status (15+) of a new person in slot k of `p`; a child
@@ -65,7 +84,9 @@ class Microsimulation {
   void record_death(std::size_t i, const benefits::BenefitYear& y, BenefitTallies& tally) const;
 
   Population population_;
-  Population next_;                 // scratch for compaction
+  Population next_;                                // scratch for compaction
+  std::vector<ChunkTally> chunk_tallies_;          // scratch of the demography pass
+  std::vector<WorkforceTally> workforce_tallies_;  // scratch of the workforce pass
   std::vector<std::uint8_t> fate_;  // scratch: the children born to each person in the step
   std::int64_t gone_ = 0;           // gone slots since the last compaction
   Counts counts_{};                 // persons by sex and age, kept in step with population_
