@@ -1,0 +1,91 @@
+// The benefits and the fund in the whole model: reproducibility of the valuation tables, and
+// beneficiaries that reconcile with the simulated population.
+#include <catch2/catch.hpp>
+
+#include <ssproj/output.h>
+#include <ssproj/simulate.h>
+#include <ssproj/valuation.h>
+
+#include "demography/step_rates.h"
+#include "engine/microsimulation.h"
+#include "engine/workforce_model.h"
+#include "support/fixtures.h"
+
+using namespace ssproj;
+
+namespace {
+
+// The Lao baseline at a 2% sample, 2023-2035.
+Scenario lao_sample(int replications) {
+  Scenario s = load_scenario(testing::source_dir() / "scenarios/lao/baseline.toml");
+  s.projection.end_year = 2035;
+  s.projection.sample_fraction = 0.02;
+  s.projection.replications = replications;
+  return s;
+}
+
+std::vector<Valuation> valuations(const Scenario& s, const ProjectionResults& r) {
+  std::vector<Valuation> out;
+  for (const ReplicationResult& rep : r.replications) out.push_back(valuate(s, rep.workforce));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("finance, beneficiaries and indicators tables are byte-identical with 1 and 2 threads",
+          "[model][benefits][determinism]") {
+  const Scenario s = lao_sample(3);
+  RunOptions one, two;
+  one.threads = 1;
+  two.threads = 2;
+  const std::vector<Valuation> a = valuations(s, simulate(s, one));
+  const std::vector<Valuation> b = valuations(s, simulate(s, two));
+  CHECK(finance_csv(a) == finance_csv(b));
+  CHECK(beneficiaries_csv(a) == beneficiaries_csv(b));
+  CHECK(indicators_csv(a) == indicators_csv(b));
+  // The tables are not trivially equal: pensions are being paid by 2035.
+  REQUIRE(a[0].years.back().branches[static_cast<std::size_t>(Branch::kOldAge)].benefits > 0);
+}
+
+TEST_CASE("Pensioners in the engine reconcile with the tallies and the population",
+          "[model][benefits][identity]") {
+  const Scenario s = lao_sample(1);
+  const engine::WorkforceModel model = engine::build_workforce_model(s);
+  const auto rates = demography::build_step_rates(s);
+  engine::Microsimulation sim(s.inputs.base_population, s.inputs.base_year, 0.02, s.projection.seed,
+                              0, &model);
+  double pensions_seen = 0;
+  for (const auto& r : rates) {
+    sim.step(r);
+    const engine::Population& p = sim.population();
+    const BenefitTallies& t = sim.workforce().benefits;
+    const benefits::BenefitYear& rule = model.benefits_at(sim.year());
+    std::array<double, kNumSexes> old_age{}, invalidity{}, monthly{}, above_age{}, inactive{};
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      if (p.age[i] == engine::Population::kGone) continue;
+      const std::size_t sex = p.sex[i];
+      const auto benefit = static_cast<engine::Benefit>(p.benefit[i]);
+      if (benefit == engine::Benefit::kOldAge) {
+        old_age[sex] += 1;
+        monthly[sex] += p.pension[i];
+      }
+      if (benefit == engine::Benefit::kInvalidity) invalidity[sex] += 1;
+      if (p.age[i] >= kFirstWorkingAge && p.age[i] >= rule.pensionable_age[sex])
+        above_age[sex] += 1;
+      if (p.age[i] >= kFirstWorkingAge && p.status[i] == 0) inactive[sex] += 1;
+    }
+    for (std::size_t sex = 0; sex < kNumSexes; ++sex) {
+      INFO("year " << sim.year() << " sex " << sex);
+      // The tallies count exactly the persons who hold a pension.
+      CHECK(t.old_age_recipients[sex] == old_age[sex]);
+      CHECK(t.invalidity_recipients[sex] == invalidity[sex]);
+      CHECK(t.old_age_monthly[sex] == Approx(monthly[sex]).epsilon(1e-9));
+      CHECK(t.above_pensionable_age[sex] == above_age[sex]);
+      // Old-age pensioners are persons at or above pensionable age; all pensioners are inactive.
+      CHECK(old_age[sex] <= above_age[sex]);
+      CHECK(old_age[sex] + invalidity[sex] <= inactive[sex]);
+      pensions_seen += old_age[sex];
+    }
+  }
+  CHECK(pensions_seen > 0);
+}
