@@ -36,6 +36,18 @@ using WorkforceTally = Microsimulation::WorkforceTally;
 
 void add(BenefitTallies& into, const BenefitTallies& t) { accumulate(into, t, 1.0); }
 
+// A pensioner (old-age or invalidity) among the year's recipients.
+void tally_pensioner(const Population& p, std::size_t i, BenefitTallies& bt) {
+  const std::uint8_t sex = p.sex[i];
+  if (p.benefit[i] == static_cast<std::uint8_t>(Benefit::kOldAge)) {
+    bt.old_age_recipients[sex] += 1;
+    bt.old_age_monthly[sex] += p.pension[i];
+  } else {
+    bt.invalidity_recipients[sex] += 1;
+    bt.invalidity_monthly[sex] += p.pension[i];
+  }
+}
+
 template <typename F>
 void for_each_chunk(std::size_t n, F&& f) {
   const std::size_t num_chunks =
@@ -365,13 +377,7 @@ void Microsimulation::labour_coverage_and_observe() {
         if (benefit == Benefit::kInvalidity && p.age[i] >= ben.pensionable_age[sex]) {
           p.benefit[i] = static_cast<std::uint8_t>(Benefit::kOldAge);
         }
-        if (p.benefit[i] == static_cast<std::uint8_t>(Benefit::kOldAge)) {
-          bt.old_age_recipients[sex] += 1;
-          bt.old_age_monthly[sex] += p.pension[i];
-        } else {
-          bt.invalidity_recipients[sex] += 1;
-          bt.invalidity_monthly[sex] += p.pension[i];
-        }
+        tally_pensioner(p, i, bt);
         t.cells[sex][b][p.area[i]][p.status[i]].persons += 1;
         const std::size_t k = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kCompulsory) ? 0 : 1;
         if (p.membership[i] != kNever) t.cells[sex][b][p.area[i]][p.status[i]].registered[k] += 1;
@@ -440,13 +446,7 @@ void Microsimulation::labour_coverage_and_observe() {
             // Retired, invalid or settled: out of the labour force and the scheme.
             if (p.benefit[i] != static_cast<std::uint8_t>(Benefit::kSettled)) {
               p.status[i] = static_cast<std::uint8_t>(Status::kInactive);
-              if (p.benefit[i] == static_cast<std::uint8_t>(Benefit::kOldAge)) {
-                bt.old_age_recipients[sex] += 1;
-                bt.old_age_monthly[sex] += p.pension[i];
-              } else {
-                bt.invalidity_recipients[sex] += 1;
-                bt.invalidity_monthly[sex] += p.pension[i];
-              }
+              tally_pensioner(p, i, bt);
             }
             if (p.membership[i] == kActive) p.membership[i] = kLapsed;
           }

@@ -49,6 +49,38 @@ void apply_overrides(toml::table& document, const ScenarioOverrides& overrides,
   }
 }
 
+// A data path key resolved against the file that names it, or nothing (with a diagnostic when
+// the key is present but the file does not exist; a missing or invalid key is reported by the
+// schema check).
+std::optional<fs::path> existing_data_file(const toml::table& document, std::string_view key,
+                                           const fs::path& top_file, Diagnostics& diagnostics) {
+  const std::optional<fs::path> path = scenario::read_path(document, key, top_file);
+  if (!path) return std::nullopt;
+  std::error_code ec;
+  if (!fs::is_regular_file(*path, ec)) {
+    const toml::node* node = document.at_path(key).node();
+    diagnostics.add_at(
+        node->source(), std::string(key), "data file not found", scenario::describe_value(*node),
+        "an existing CSV file, relative to the scenario file (resolved to " + path->string() + ")");
+    return std::nullopt;
+  }
+  return path;
+}
+
+// A warning at a key (or at its table when the key is not written).
+void add_warning(const toml::table& document, std::string_view key, std::string_view table,
+                 std::string message, std::string got, std::string expected,
+                 std::vector<Diagnostic>& warnings) {
+  toml::source_region where = scenario::source_of(document, key);
+  if (!where.path) where = scenario::source_of(document, table);
+  Diagnostics notes;
+  notes.add_at(where, std::string(key), std::move(message), std::move(got), std::move(expected));
+  for (Diagnostic w : notes.take()) {
+    w.warning = true;
+    warnings.push_back(std::move(w));
+  }
+}
+
 struct DataTableSpec {
   std::string_view key;
   fs::path DataFiles::*member;
@@ -95,22 +127,13 @@ void load_inputs(const toml::table& document, Scenario& s, bool projection_ok,
   bool all_loaded = true;
   for (std::size_t i = 0; i < data_table_specs().size(); ++i) {
     const DataTableSpec& spec = data_table_specs()[i];
-    const std::optional<fs::path> path = scenario::read_path(document, spec.key, s.file);
+    const std::optional<fs::path> path =
+        existing_data_file(document, spec.key, s.file, diagnostics);
     if (!path) {
       all_loaded = false;
       continue;
     }
     s.data.*spec.member = *path;
-    std::error_code ec;
-    if (!fs::is_regular_file(*path, ec)) {
-      const toml::node* node = document.at_path(spec.key).node();
-      diagnostics.add_at(node->source(), std::string(spec.key), "data file not found",
-                         scenario::describe_value(*node),
-                         "an existing CSV file, relative to the scenario file (resolved to " +
-                             path->string() + ")");
-      all_loaded = false;
-      continue;
-    }
     tables[i] = data::read_yearly_table(*path, spec.shape, diagnostics);
     if (!tables[i]) {
       all_loaded = false;
@@ -227,39 +250,21 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
   data::WorkforceFiles files;
   bool paths_ok = true;
   for (const WorkforcePathSpec& spec : kWorkforcePaths) {
-    const std::optional<fs::path> path = scenario::read_path(document, spec.key, s.file);
+    const std::optional<fs::path> path =
+        existing_data_file(document, spec.key, s.file, diagnostics);
     if (!path) {
       paths_ok = false;
       continue;
     }
     s.data.*spec.member = *path;
     files.*spec.file = *path;
-    std::error_code ec;
-    if (!fs::is_regular_file(*path, ec)) {
-      const toml::node* node = document.at_path(spec.key).node();
-      diagnostics.add_at(node->source(), std::string(spec.key), "data file not found",
-                         scenario::describe_value(*node),
-                         "an existing CSV file, relative to the scenario file (resolved to " +
-                             path->string() + ")");
-      paths_ok = false;
-    }
   }
   for (auto [key, member, file] :
        {std::tuple{"data.invalidity", &DataFiles::invalidity, &data::WorkforceFiles::invalidity},
         std::tuple{"data.survivors", &DataFiles::survivors, &data::WorkforceFiles::survivors}}) {
     if (!document.at_path(key)) continue;
-    const std::optional<fs::path> path = scenario::read_path(document, key, s.file);
+    const std::optional<fs::path> path = existing_data_file(document, key, s.file, diagnostics);
     if (!path) {
-      paths_ok = false;
-      continue;
-    }
-    std::error_code ec;
-    if (!fs::is_regular_file(*path, ec)) {
-      const toml::node* node = document.at_path(key).node();
-      diagnostics.add_at(node->source(), key, "data file not found",
-                         scenario::describe_value(*node),
-                         "an existing CSV file, relative to the scenario file (resolved to " +
-                             path->string() + ")");
       paths_ok = false;
       continue;
     }
@@ -445,26 +450,14 @@ void read_benefit_assumptions(const toml::table& d, Scenario& s, Diagnostics& di
 
   if (!s.has_workforce()) return;
   if (s.economy.minimum_wage.points().size() == 1 && s.economy.minimum_wage.at(0) == 0) {
-    Diagnostics notes;
-    toml::source_region where = scenario::source_of(d, "economy.minimum_wage");
-    notes.add_at(where, "economy.minimum_wage", "the minimum wage is 0", "0",
-                 "the minimum wage in kip a month: the floor of insurable earnings and the "
-                 "income voluntary members declare");
-    for (Diagnostic w : notes.take()) {
-      w.warning = true;
-      s.warnings.push_back(std::move(w));
-    }
+    add_warning(d, "economy.minimum_wage", "economy", "the minimum wage is 0", "0",
+                "the minimum wage in kip a month: the floor of insurable earnings and the "
+                "income voluntary members declare",
+                s.warnings);
   }
   if (f.initial_reserve == 0) {
-    toml::source_region where = scenario::source_of(d, "fund.initial_reserve");
-    if (!where.path) where = scenario::source_of(d, "fund");
-    Diagnostics notes;
-    notes.add_at(where, "fund.initial_reserve", "the fund starts with no reserve", "0",
-                 "the reserve on 1 January of the start year, in kip");
-    for (Diagnostic w : notes.take()) {
-      w.warning = true;
-      s.warnings.push_back(std::move(w));
-    }
+    add_warning(d, "fund.initial_reserve", "fund", "the fund starts with no reserve", "0",
+                "the reserve on 1 January of the start year, in kip", s.warnings);
   }
   // With the workforce, contributions go to the branches: the shares must sum to 1.
   if (s.projection.end_year == 0) return;
