@@ -25,9 +25,9 @@ std::vector<ContributionYear> build_contribution_years(
     y.year = year;
     y.floor = e.minimum_wage;
     const double multiple = r.ceiling_multiple_of_minimum_wage.at(year);
-    y.ceiling = multiple > 0 ? multiple * y.floor
-                : fixed > 0  ? fixed
-                             : std::numeric_limits<double>::infinity();  // no ceiling
+    // A ceiling of 0 (a fixed one, or a multiple of a zero minimum wage) means none.
+    const double ceiling = multiple > 0 ? multiple * y.floor : fixed;
+    y.ceiling = ceiling > 0 ? ceiling : std::numeric_limits<double>::infinity();
     y.private_employer = r.private_employer_rate.at(year);
     y.private_employee = r.private_employee_rate.at(year);
     y.public_employee = r.public_employee_rate.at(year);

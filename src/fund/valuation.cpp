@@ -7,6 +7,7 @@
 #include <ssproj/valuation.h>
 
 #include "benefits/benefits.h"
+#include "contributions/contributions.h"
 #include "economy/economy.h"
 
 namespace ssproj {
@@ -319,6 +320,8 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
   }
 
   // Replacement rates of typical careers under the rules of the first and the last year.
+  const std::vector<contributions::ContributionYear> ceilings =
+      contributions::build_contribution_years(scenario, economy);
   for (int year : {first_year, last_year}) {
     const std::size_t i = static_cast<std::size_t>(year - first_year);
     const BenefitTallies& bt = years[i].benefits;
@@ -326,7 +329,9 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
     const benefits::BenefitYear& rule = rules[static_cast<std::size_t>(year - base)];
     for (int career : fund.typical_career_years) {
       for (double multiple : fund.typical_career_earnings) {
-        const double earnings = multiple * average;
+        // Insurable earnings of the career: at most the ceiling of that year.
+        const double earnings =
+            std::min(multiple * average, ceilings[static_cast<std::size_t>(year - base)].ceiling);
         const double rate = career * 12 >= rule.minimum_months
                                 ? ratio(benefits::pension_amount(rule, career, earnings), earnings)
                                 : 0.0;

@@ -194,6 +194,43 @@ void load_inputs(const toml::table& document, Scenario& s, bool projection_ok,
       years_of<SexAgeTable>(*tables[4], first, last, [](const SexAgeTable& v) { return v; });
 }
 
+// The demographic multipliers must keep the engines' probabilities meaningful: a death rate
+// above 2 would make the probability of dying exceed 1, a fertility rate above 1 a woman's
+// probability of giving birth in a year. Checked once per multiplier, at the first year
+// that breaks it.
+void check_multiplied_rates(const toml::table& document, const Scenario& s,
+                            Diagnostics& diagnostics) {
+  const DemographicInputs& in = s.inputs;
+  if (in.mortality.empty() || in.fertility.empty()) return;
+  auto check = [&](std::string_view key, const Schedule& multiplier, double limit,
+                   auto largest_rate) {
+    for (int year = in.base_year; year < in.last_year; ++year) {
+      const double rate =
+          std::max(largest_rate(in.year_index(year)), largest_rate(in.year_index(year + 1)));
+      const double multiplied = multiplier.at(year) * rate;
+      if (multiplied <= limit) continue;
+      char got[96];
+      std::snprintf(got, sizeof got, "%g x %g = %g in %d", multiplier.at(year), rate, multiplied,
+                    year);
+      diagnostics.add_at(scenario::source_of(document, key), std::string(key),
+                         "multiplied rate out of range", got,
+                         "a multiplier that keeps every rate <= " + std::to_string(int(limit)));
+      return;
+    }
+  };
+  check("demography.mortality_multiplier", s.demography.mortality_multiplier, 2.0, [&](int i) {
+    double m = 0;
+    for (const AgeVector& ages : in.mortality[static_cast<std::size_t>(i)]) {
+      m = std::max(m, *std::max_element(ages.begin(), ages.end()));
+    }
+    return m;
+  });
+  check("demography.fertility_multiplier", s.demography.fertility_multiplier, 1.0, [&](int i) {
+    const AgeVector& f = in.fertility[static_cast<std::size_t>(i)];
+    return *std::max_element(f.begin(), f.end());
+  });
+}
+
 // Each schedule must give a value for the start year.
 void check_schedule_start(const toml::table& document, std::string_view key,
                           const Schedule& schedule, int start_year, Diagnostics& diagnostics) {
@@ -581,6 +618,7 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   }
 
   load_inputs(*document, s, projection_ok, diagnostics);
+  check_multiplied_rates(*document, s, diagnostics);
   load_workforce(*document, s, diagnostics);
   read_benefit_assumptions(*document, s, diagnostics);
   if (!diagnostics.empty()) {

@@ -749,6 +749,39 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
   }
 }
 
+TEST_CASE("demographic multipliers may not push a probability above 1", "[scenario]") {
+  // The small tables have m = 0.01 at every age and ASFR 0.05 at 15-49.
+  TempDir dir;
+  SECTION("mortality: m x multiplier above 2") {
+    const fs::path file = write_scenario(
+        dir,
+        scenario_text("start_year = 2020\nend_year = 2025\n",
+                      "[demography]\nmortality_multiplier = { 2020 = 1.0, 2023 = 250.0 }\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:24: error: demography.mortality_multiplier: multiplied "
+                   "rate out of range (got 250 x 0.01 = 2.5 in 2023, expected a multiplier that "
+                   "keeps every rate <= 2)",
+                   dir.path())});
+  }
+  SECTION("fertility: ASFR x multiplier above 1") {
+    const fs::path file =
+        write_scenario(dir, scenario_text("start_year = 2020\nend_year = 2025\n",
+                                          "[demography]\nfertility_multiplier = 21\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:24: error: demography.fertility_multiplier: multiplied "
+                   "rate out of range (got 21 x 0.05 = 1.05 in 2020, expected a multiplier that "
+                   "keeps every rate <= 1)",
+                   dir.path())});
+  }
+  SECTION("a large multiplier that stays below the limits is fine") {
+    const fs::path file = write_scenario(
+        dir,
+        scenario_text("start_year = 2020\nend_year = 2025\n",
+                      "[demography]\nmortality_multiplier = 200\nfertility_multiplier = 20\n\n"));
+    CHECK_NOTHROW(load_scenario(file));
+  }
+}
+
 TEST_CASE("every numeric key of the schema is covered by the range test", "[scenario]") {
   // Guards the test above: a numeric key added to the schema needs a range case there.
   // (coverage.compliance_factor_by_region, named by the regions table, has its range case

@@ -266,6 +266,12 @@ TEST_CASE("Contributions: the ceiling is fixed, a multiple of the minimum wage, 
     CHECK(std::isinf(y[0].ceiling));
     CHECK(contributions::insurable_monthly(y[0], 1e12, 0) == 1e12);
   }
+  SECTION("a multiple of a zero minimum wage is no ceiling, not a ceiling of 0") {
+    s.contributions.ceiling_multiple_of_minimum_wage = Schedule::constant(5);
+    const auto y = contributions::build_contribution_years(s, economy_with({0, 0}));
+    CHECK(std::isinf(y[0].ceiling));
+    CHECK(contributions::insurable_monthly(y[0], 3000, 0) == 3000);
+  }
   SECTION("a fixed ceiling") {
     s.contributions.ceiling = Schedule::constant(4500);
     const auto y = contributions::build_contribution_years(s, economy_with(minimum_wage));
