@@ -15,32 +15,18 @@
 #include "economy/economy.h"
 #include "engine/population.h"
 #include "support/fixtures.h"
+#include "support/valuation_helpers.h"
 
 using namespace ssproj;
 
 namespace {
 
-constexpr std::size_t kTotal = kNumBranches;
-constexpr auto kOldAge = static_cast<std::size_t>(Branch::kOldAge);
-constexpr auto kSurvivors = static_cast<std::size_t>(Branch::kSurvivors);
-constexpr auto kSickness = static_cast<std::size_t>(Branch::kSickness);
-constexpr auto kMaternity = static_cast<std::size_t>(Branch::kMaternity);
-constexpr auto kInjury = static_cast<std::size_t>(Branch::kEmploymentInjury);
-constexpr auto kUnemployment = static_cast<std::size_t>(Branch::kUnemployment);
-constexpr auto kHealthCare = static_cast<std::size_t>(Branch::kHealthCare);
+using testing::constant;
+using testing::step;
+using testing::tight;
+using namespace testing;  // branch indices
 
-Approx tight(double x) { return Approx(x).epsilon(1e-12).margin(0); }
-
-Schedule constant(double x) { return Schedule::constant(x); }
-Schedule step(std::vector<std::pair<int, double>> points) {
-  return Schedule(std::move(points), Schedule::Interpolation::kStep);
-}
-
-Scenario scenario(int base, int end) {
-  Scenario s = testing::make_scenario(base, end, 0, 0, 0, 0);
-  s.fund.allocation[kOldAge] = constant(1.0);
-  return s;
-}
+Scenario scenario(int base, int end) { return testing::valuation_scenario(base, end); }
 
 std::vector<benefits::BenefitYear> rules_of(const Scenario& s) {
   return benefits::build_benefit_years(

@@ -13,36 +13,18 @@
 #include <ssproj/valuation.h>
 
 #include "support/fixtures.h"
+#include "support/valuation_helpers.h"
 
 using namespace ssproj;
 
 namespace {
 
-constexpr std::size_t kTotal = kNumBranches;  // the pooled total in FundYear::branches
-constexpr auto kOldAge = static_cast<std::size_t>(Branch::kOldAge);
-constexpr auto kInvalidity = static_cast<std::size_t>(Branch::kInvalidity);
-constexpr auto kSurvivors = static_cast<std::size_t>(Branch::kSurvivors);
-constexpr auto kSickness = static_cast<std::size_t>(Branch::kSickness);
-constexpr auto kMaternity = static_cast<std::size_t>(Branch::kMaternity);
-constexpr auto kInjury = static_cast<std::size_t>(Branch::kEmploymentInjury);
-constexpr auto kUnemployment = static_cast<std::size_t>(Branch::kUnemployment);
-constexpr auto kHealthCare = static_cast<std::size_t>(Branch::kHealthCare);
+using testing::constant;
+using testing::step;
+using testing::tight;
+using namespace testing;  // branch indices
 
-Approx tight(double x) { return Approx(x).epsilon(1e-12).margin(0); }
-
-Schedule constant(double x) { return Schedule::constant(x); }
-Schedule step(std::vector<std::pair<int, double>> points) {
-  return Schedule(std::move(points), Schedule::Interpolation::kStep);
-}
-
-// An in-memory scenario whose base year is `base` (the economy and the rules start there), with
-// every contribution allocated to old age; everything else at its default (no inflation, no
-// interest, no administration, no reserve, pensions indexed with prices).
-Scenario scenario(int base, int end) {
-  Scenario s = testing::make_scenario(base, end, 0, 0, 0, 0);
-  s.fund.allocation[kOldAge] = constant(1.0);
-  return s;
-}
+Scenario scenario(int base, int end) { return testing::valuation_scenario(base, end); }
 
 // Branch shares that are dyadic fractions summing to 1 (so that every product is exact).
 std::array<Schedule, kNumBranches> dyadic_allocation() {
