@@ -21,10 +21,7 @@ using namespace ssproj;
 
 namespace {
 
-using testing::constant;
-using testing::step;
-using testing::tight;
-using namespace testing;  // branch indices
+using namespace testing;  // branch indices, tight, constant, step
 
 Scenario scenario(int base, int end) { return testing::valuation_scenario(base, end); }
 
