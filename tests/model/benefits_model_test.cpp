@@ -45,6 +45,20 @@ TEST_CASE("finance, beneficiaries and indicators tables are byte-identical with 
   CHECK(indicators_csv(a) == indicators_csv(b));
   // The tables are not trivially equal: pensions are being paid by 2035.
   REQUIRE(a[0].years.back().branches[static_cast<std::size_t>(Branch::kOldAge)].benefits > 0);
+
+  // The fund identity holds exactly, every year, in every branch and the total, and each
+  // year's reserve starts where the last one ended.
+  for (const Valuation& v : a) {
+    for (std::size_t y = 0; y < v.years.size(); ++y) {
+      for (std::size_t k = 0; k <= kNumBranches; ++k) {
+        const BranchYear& b = v.years[y].branches[k];
+        INFO("year " << v.years[y].year << " branch " << k);
+        CHECK(b.reserve_end == b.reserve_start + b.contributions + b.government +
+                                   b.investment_income - b.benefits - b.administration);
+        if (y > 0) CHECK(b.reserve_start == v.years[y - 1].branches[k].reserve_end);
+      }
+    }
+  }
 }
 
 TEST_CASE("Pensioners in the engine reconcile with the tallies and the population",
