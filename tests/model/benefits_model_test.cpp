@@ -51,10 +51,10 @@ TEST_CASE("finance, beneficiaries and indicators tables are byte-identical with 
   for (const Valuation& v : a) {
     for (std::size_t y = 0; y < v.years.size(); ++y) {
       for (std::size_t k = 0; k <= kNumBranches; ++k) {
-        const BranchYear& b = v.years[y].branches[k];
+        const BranchYear& f = v.years[y].branches[k];
         INFO("year " << v.years[y].year << " branch " << k);
-        CHECK(b.reserve_end == b.reserve_start + b.contributions + b.government +
-                                   b.investment_income - b.benefits - b.administration);
+        CHECK(f.reserve_end == f.reserve_start + f.contributions + f.government +
+                                   f.investment_income - f.benefits - f.administration);
         if (y > 0) CHECK(b.reserve_start == v.years[y - 1].branches[k].reserve_end);
       }
     }
