@@ -55,7 +55,7 @@ TEST_CASE("finance, beneficiaries and indicators tables are byte-identical with 
         INFO("year " << v.years[y].year << " branch " << k);
         CHECK(f.reserve_end == f.reserve_start + f.contributions + f.government +
                                    f.investment_income - f.benefits - f.administration);
-        if (y > 0) CHECK(b.reserve_start == v.years[y - 1].branches[k].reserve_end);
+        if (y > 0) CHECK(f.reserve_start == v.years[y - 1].branches[k].reserve_end);
       }
     }
   }
