@@ -201,13 +201,14 @@ int command_run(const std::vector<std::string>& args) {
 
   ssproj::write_run_outputs(out, scenario, results, record);
   if (!quiet) {
-    std::fprintf(
-        stderr,
-        "ssproj: %s: %d-%d, %d replication(s), %.3g person-years in %.2f s "
-        "(%.3g per second); tables in %s\n",
-        scenario.name.c_str(), scenario.projection.start_year, scenario.projection.end_year,
-        scenario.projection.replications, results.person_years, record.wall_seconds,
-        record.wall_seconds > 0 ? results.person_years / record.wall_seconds : 0.0, out.c_str());
+    std::fprintf(stderr,
+                 "ssproj: %s: %d-%d, %d replication(s), %.1f million person-years in %.1f s "
+                 "(%.1f million per second); tables in %s\n",
+                 scenario.name.c_str(), scenario.projection.start_year,
+                 scenario.projection.end_year, scenario.projection.replications,
+                 results.person_years / 1e6, record.wall_seconds,
+                 record.wall_seconds > 0 ? results.person_years / record.wall_seconds / 1e6 : 0.0,
+                 out.c_str());
   }
   return 0;
 }
