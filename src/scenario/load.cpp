@@ -351,11 +351,14 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
   }
 }
 
+// Sets `into` from a number-or-schedule key that is present and valid; leaves it otherwise.
+void read_schedule_into(const toml::table& document, std::string_view key, Schedule& into) {
+  if (auto v = scenario::read_schedule(document, key)) into = std::move(*v);
+}
+
 // Reads the [economy], [labour], [coverage] and [contributions] keys.
 void read_workforce_assumptions(const toml::table& d, Scenario& s) {
-  auto schedule = [&d](std::string_view key, Schedule& into) {
-    if (auto v = scenario::read_schedule(d, key)) into = std::move(*v);
-  };
+  auto schedule = [&d](std::string_view key, Schedule& into) { read_schedule_into(d, key, into); };
   schedule("economy.inflation", s.economy.inflation);
   schedule("economy.real_wage_growth", s.economy.real_wage_growth);
   schedule("economy.minimum_wage", s.economy.minimum_wage);
@@ -414,9 +417,7 @@ void read_workforce_assumptions(const toml::table& d, Scenario& s) {
 
 // Reads the [benefits] and [fund] keys; checks that the branch allocation sums to 1.
 void read_benefit_assumptions(const toml::table& d, Scenario& s, Diagnostics& diagnostics) {
-  auto schedule = [&d](std::string_view key, Schedule& into) {
-    if (auto v = scenario::read_schedule(d, key)) into = std::move(*v);
-  };
+  auto schedule = [&d](std::string_view key, Schedule& into) { read_schedule_into(d, key, into); };
   OldAgeRules& o = s.benefits.old_age;
   schedule("benefits.old_age.pensionable_age_male", o.pensionable_age[0]);
   schedule("benefits.old_age.pensionable_age_female", o.pensionable_age[1]);

@@ -53,18 +53,7 @@ fs::path small_scenario(const TempDir& dir) {
 
 // The small scenario's text with `projection` in [projection] (line 5 on).
 std::string scenario_text(const std::string& projection) {
-  return "schema_version = 1\n"
-         "name = \"small\"\n"
-         "\n"
-         "[projection]\n" +
-         projection +
-         "\n"
-         "[data]\n"
-         "base_population = \"data/base_population.csv\"\n"
-         "mortality = \"data/mortality.csv\"\n"
-         "fertility = \"data/fertility.csv\"\n"
-         "sex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n"
-         "net_migration = \"data/net_migration.csv\"\n";
+  return ssproj::testing::small_scenario_text(projection);
 }
 
 bool is_empty_dir(const fs::path& dir) {

@@ -174,20 +174,25 @@ fs::path write_small_scenario(const TempDir& dir, const SmallDataOptions& d,
   dir.write("data/sex_ratio_at_birth.csv", srb.str());
   if (d.workforce) write_workforce_tables(dir, *d.workforce);
   return dir.write("scenario.toml",
-                   "schema_version = 1\n"
-                   "name = \"small\"\n"
-                   "\n"
-                   "[projection]\n" +
-                       projection +
-                       "\n"
-                       "[data]\n"
-                       "base_population = \"data/base_population.csv\"\n"
-                       "mortality = \"data/mortality.csv\"\n"
-                       "fertility = \"data/fertility.csv\"\n"
-                       "sex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n"
-                       "net_migration = \"data/net_migration.csv\"\n" +
+                   small_scenario_text(projection) +
                        (d.workforce ? kWorkforceDataKeys + kFundAllocation : std::string()) +
                        sections);
+}
+
+const std::string kSmallDataSection =
+    "[data]\n"
+    "base_population = \"data/base_population.csv\"\n"
+    "mortality = \"data/mortality.csv\"\n"
+    "fertility = \"data/fertility.csv\"\n"
+    "sex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n"
+    "net_migration = \"data/net_migration.csv\"\n";
+
+std::string small_scenario_text(const std::string& projection, const std::string& more) {
+  return "schema_version = 1\n"
+         "name = \"small\"\n"
+         "\n"
+         "[projection]\n" +
+         projection + "\n" + more + kSmallDataSection;
 }
 
 Scenario make_scenario(int base_year, int end_year, double persons_per_cell, double mx, double asfr,

@@ -92,6 +92,14 @@ std::filesystem::path write_small_scenario(
     const std::string& projection = "start_year = 2020\nend_year = 2030\n",
     const std::string& sections = "");
 
+// The [data] section naming the five demographic tables that write_small_scenario writes.
+extern const std::string kSmallDataSection;
+
+// The text of write_small_scenario's scenario file (without workforce tables): `projection` as
+// the body of [projection] and `more` (other sections) between it and [data]. Line numbers:
+// 1 schema_version, 2 name, 3 blank, 4 [projection], 5.. the lines of `projection`.
+std::string small_scenario_text(const std::string& projection, const std::string& more = "");
+
 // A Scenario built in memory (no files) with the given constant rates, for engine tests.
 Scenario make_scenario(int base_year, int end_year, double persons_per_cell, double mx, double asfr,
                        double net_migrants, double sample_fraction = 1.0, std::uint64_t seed = 1,

@@ -35,23 +35,12 @@ const SmallDataOptions kData{2020, 2025};
 
 // The [data] section that names the tables written by write_small_scenario. When it follows
 // a scenario text, its keys are on the lines given in the comments of kSmall below.
-const std::string kDataSection =
-    "[data]\n"
-    "base_population = \"data/base_population.csv\"\n"
-    "mortality = \"data/mortality.csv\"\n"
-    "fertility = \"data/fertility.csv\"\n"
-    "sex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n"
-    "net_migration = \"data/net_migration.csv\"\n";
+const std::string& kDataSection = ssproj::testing::kSmallDataSection;
 
 // A scenario text with `projection` as the body of [projection] and `more` (other sections)
-// between it and [data]. Line numbers: 1 schema_version, 2 name, 3 blank, 4 [projection],
-// 5.. the lines of `projection`.
+// between it and [data] (see testing::small_scenario_text).
 std::string scenario_text(const std::string& projection, const std::string& more = "") {
-  return "schema_version = 1\n"
-         "name = \"small\"\n"
-         "\n"
-         "[projection]\n" +
-         projection + "\n" + more + kDataSection;
+  return ssproj::testing::small_scenario_text(projection, more);
 }
 
 // Writes the data tables into `dir`, then `text` as dir/scenario.toml; returns its path.
