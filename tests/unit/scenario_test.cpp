@@ -1658,6 +1658,82 @@ TEST_CASE("the bounds of the workforce keys are valid", "[scenario]") {
   CHECK(s.contributions.voluntary_declared_multiple == Schedule::constant(100.0));
 }
 
+TEST_CASE("benefit and fund keys of their own kinds report precise messages", "[scenario]") {
+  TempDir dir;
+  SECTION("benefits.old_age.indexation: an unknown word") {
+    const fs::path file =
+        write_scenario(dir, scenario_text(kOk, "[benefits.old_age]\nindexation = \"gdp\"\n\n"));
+    CHECK(
+        errors_of(file) ==
+        Lines{at("{DIR}/scenario.toml:9:14: error: benefits.old_age.indexation: unknown value (got "
+                 "\"gdp\", expected \"prices\", \"wages\", \"fixed\" or \"none\")",
+                 dir.path())});
+  }
+  SECTION("fund.typical_career_years: integers in [1, 60]") {
+    const fs::path file =
+        write_scenario(dir, scenario_text(kOk, "[fund]\ntypical_career_years = [15, 2.5, 0]\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:29: error: fund.typical_career_years[1]: wrong type "
+                   "(got 2.5, expected an integer)",
+                   dir.path()),
+                at("{DIR}/scenario.toml:9:34: error: fund.typical_career_years[2]: value out of "
+                   "range (got 0, expected an integer in [1, 60])",
+                   dir.path())});
+  }
+  SECTION("fund.typical_career_earnings: not empty") {
+    const fs::path file =
+        write_scenario(dir, scenario_text(kOk, "[fund]\ntypical_career_earnings = []\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:27: error: fund.typical_career_earnings: empty array "
+                   "(got an array, expected an array of numbers, each in [0.01, 100])",
+                   dir.path())});
+  }
+}
+
+TEST_CASE("with the workforce, branch shares sum to 1 and survivor probabilities are at most 1",
+          "[scenario][benefits]") {
+  TempDir dir;
+  SmallDataOptions data = kData;
+  data.workforce = ssproj::testing::SmallWorkforce{};
+  ssproj::testing::write_small_scenario(dir, data, "start_year = 2020\nend_year = 2025\n");
+  SECTION("allocation summing to 0.75") {
+    const fs::path file =
+        dir.write("scenario.toml",
+                  ssproj::testing::small_scenario_text("start_year = 2020\nend_year = 2025\n") +
+                      ssproj::testing::kWorkforceDataKeys +
+                      "\n[fund.allocation]\nold_age = 0.5\nhealth_care = 0.25\n");
+    CHECK(
+        errors_of(file) ==
+        Lines{at("{DIR}/scenario.toml:20:1: error: fund.allocation: branch shares do not sum to 1 "
+                 "(got 0.75 in 2020, expected shares summing to 1 in every year)",
+                 dir.path())});
+  }
+  SECTION("a spouse probability of 1.5") {
+    std::string survivors = "sex,age_band,quantity,value\n";
+    for (const char* sex : {"male", "female"}) {
+      for (std::string_view band : ssproj::kAgeBandNames) {
+        for (const char* quantity :
+             {"spouse_probability", "spouse_years", "children", "child_years"}) {
+          const bool bad = std::string(sex) == "male" && band == "15-19" &&
+                           std::string(quantity) == "spouse_probability";
+          survivors += std::string(sex) + "," + std::string(band) + "," + quantity + "," +
+                       (bad ? "1.5" : "1") + "\n";
+        }
+      }
+    }
+    dir.write("data/survivors.csv", survivors);
+    const fs::path file =
+        dir.write("scenario.toml",
+                  ssproj::testing::small_scenario_text("start_year = 2020\nend_year = 2025\n") +
+                      ssproj::testing::kWorkforceDataKeys + "survivors = \"data/survivors.csv\"\n" +
+                      ssproj::testing::kFundAllocation);
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/data/survivors.csv:2:1: error: value: spouse probability above 1 (got "
+                   "1.5, expected a number in [0, 1])",
+                   dir.path())});
+  }
+}
+
 TEST_CASE("minimum_wage_indexation and ceiling_indexation are one of their words", "[scenario]") {
   TempDir dir;
   SECTION("each word") {
