@@ -41,6 +41,10 @@ std::string contributions_csv(const std::vector<ReplicationResult>& replications
 std::string finance_csv(const std::vector<Valuation>& valuations);
 // beneficiaries.csv: `year,benefit,sex,new_awards,recipients,average_amount`.
 std::string beneficiaries_csv(const std::vector<Valuation>& valuations);
+// interventions.csv: `year,intervention,type,targeted,reached,attended,registered,
+// lapsed_prevented,cost,subsidy_cost,sanction_revenue` (persons, kip); a header only when the
+// scenario has no interventions.
+std::string interventions_csv(const std::vector<Valuation>& valuations);
 // indicators.csv: `indicator,value,unit,horizon`.
 std::string indicators_csv(const std::vector<Valuation>& valuations);
 

@@ -79,6 +79,19 @@ struct BenefitTallies {
   std::array<double, kNumSexes> above_pensionable_age{};
 };
 
+// What one intervention did in a year (simulated persons, weighted like the other tallies).
+// See docs/interventions.md for what "reached" means for each type.
+struct InterventionTally {
+  double targeted = 0;          // persons in its target on 1 July
+  double reached = 0;           // persons it reached this year
+  double attended = 0;          // mobile: uncovered persons who came to a visit; information:
+                                // persons newly aware; others: as reached
+  double registered = 0;        // registrations and reactivations it caused this year
+  double lapsed_prevented = 0;  // active members who would have stopped paying without it
+  double subsidy = 0;           // contribution subsidy paid, kip (nominal)
+  double users = 0;             // digital services: active members with access
+};
+
 // The workforce and the scheme on 1 July `year`, and the contributions of calendar year `year`
 // (computed from that mid-year state).
 struct WorkforceYear {
@@ -86,6 +99,7 @@ struct WorkforceYear {
   WorkforceCells cells{};
   std::array<ContributionTotals, 2> contributions{};  // 0 compulsory, 1 voluntary
   BenefitTallies benefits{};
+  std::vector<InterventionTally> interventions;  // one per [[interventions]] entry, in order
 };
 
 // One replication of the microsimulation. Counts and amounts are weighted by

@@ -15,6 +15,7 @@
 
 #include <ssproj/demographic_inputs.h>
 #include <ssproj/error.h>
+#include <ssproj/interventions.h>
 #include <ssproj/schedule.h>
 #include <ssproj/workforce.h>
 
@@ -240,6 +241,8 @@ struct Scenario {
   ContributionRules contributions;
   BenefitRules benefits;
   FundAssumptions fund;
+  // [[interventions]], in the order written (docs/interventions.md).
+  std::vector<Intervention> interventions;
 
   // The data tables named in [data], loaded and validated.
   DemographicInputs inputs;

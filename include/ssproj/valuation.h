@@ -52,8 +52,26 @@ struct Indicator {
   std::string horizon;
 };
 
+// A row of interventions.csv: what one intervention did and cost in a year. Persons as in
+// InterventionTally; money in kip at the prices of the year (the inputs, at base-year prices,
+// grown with the price index).
+struct InterventionYear {
+  int year = 0;
+  std::string intervention;  // its name
+  std::string type;
+  double targeted = 0;
+  double reached = 0;
+  double attended = 0;
+  double registered = 0;
+  double lapsed_prevented = 0;
+  double cost = 0;              // everything the government spends on it, subsidy included
+  double subsidy_cost = 0;      // of which the contribution subsidy (paid into the fund)
+  double sanction_revenue = 0;  // fines collected (enforcement), not counted in the fund
+};
+
 struct Valuation {
   std::vector<FundYear> years;
+  std::vector<InterventionYear> interventions;  // by year, then in the scenario's order
   std::vector<BeneficiaryRow> beneficiaries;
   std::vector<Indicator> indicators;
 };

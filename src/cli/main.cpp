@@ -1,4 +1,4 @@
-// The ssproj command line: run, validate, describe.
+// The ssproj command line: run, compare, validate, describe.
 //
 // Exit status: 0 success; 1 a run failed (for example an output file could not be written);
 // 2 the scenario or a data table is invalid; 64 the command line itself is wrong.
@@ -11,7 +11,10 @@
 
 #include <boost/program_options.hpp>
 #include <tbb/info.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
+#include <ssproj/compare.h>
 #include <ssproj/output.h>
 #include <ssproj/simulate.h>
 #include <ssproj/version.h>
@@ -31,6 +34,9 @@ constexpr const char* kUsage =
     "\n"
     "Commands:\n"
     "  run SCENARIO --out DIR   validate a scenario, project it, write the result tables\n"
+    "  compare BASELINE STRATEGY... --out DIR\n"
+    "                           run a baseline and strategies with common random numbers;\n"
+    "                           write comparison.csv and each one's tables, print a summary\n"
     "  validate SCENARIO...     check scenario files and their data tables; list every problem\n"
     "  describe SCENARIO        print the fully resolved scenario (extends merged, defaults\n"
     "                           filled in) as TOML\n"
@@ -118,15 +124,8 @@ int command_describe(const std::vector<std::string>& args) {
   return 0;
 }
 
-int command_run(const std::vector<std::string>& args) {
-  po::options_description named(
-      "ssproj run SCENARIO --out DIR [options]\n\n"
-      "Validates the scenario (writing nothing when it is invalid), "
-      "runs the cohort-component\nprojection and the microsimulation, "
-      "and writes into DIR population.csv and\npopulation_cohort.csv; with the workforce "
-      "tables also labour.csv, coverage.csv,\ncontributions.csv, finance.csv, "
-      "beneficiaries.csv and indicators.csv; last manifest.json.\nEach file is written "
-      "atomically.\n\nOptions");
+// The options `run` and `compare` share.
+void add_run_options(po::options_description& named) {
   named.add_options()("help,h", "this help")("out,o", po::value<std::string>(),
                                              "output directory (created if missing)")(
       "threads,t", po::value<int>()->default_value(0),
@@ -136,21 +135,10 @@ int command_run(const std::vector<std::string>& args) {
       "replications,r", po::value<int>(), "replications (replaces projection.replications)")(
       "sample-fraction,f", po::value<double>(),
       "share of the population simulated (replaces projection.sample_fraction)")(
-      "quiet,q", "no progress or summary on stderr")("scenario", po::value<std::string>(),
-                                                     "scenario file");
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
-  const po::variables_map vm = parse(args, named, positional);
-  if (vm.count("help")) {
-    std::cout << named << '\n';
-    return 0;
-  }
-  if (!vm.count("scenario")) throw UsageError("run needs a scenario file");
-  if (!vm.count("out")) throw UsageError("run needs --out DIR");
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError("--threads must be >= 0");
-  const bool quiet = vm.count("quiet") > 0;
+      "quiet,q", "no progress or summary on stderr");
+}
 
+ssproj::ScenarioOverrides overrides_of(const po::variables_map& vm) {
   ssproj::ScenarioOverrides overrides;
   if (vm.count("seed")) {
     const std::string text = vm["seed"].as<std::string>();
@@ -163,6 +151,33 @@ int command_run(const std::vector<std::string>& args) {
   }
   if (vm.count("replications")) overrides.replications = vm["replications"].as<int>();
   if (vm.count("sample-fraction")) overrides.sample_fraction = vm["sample-fraction"].as<double>();
+  return overrides;
+}
+
+int command_run(const std::vector<std::string>& args) {
+  po::options_description named(
+      "ssproj run SCENARIO --out DIR [options]\n\n"
+      "Validates the scenario (writing nothing when it is invalid), "
+      "runs the cohort-component\nprojection and the microsimulation, "
+      "and writes into DIR population.csv and\npopulation_cohort.csv; with the workforce "
+      "tables also labour.csv, coverage.csv,\ncontributions.csv, finance.csv, "
+      "beneficiaries.csv and indicators.csv; last manifest.json.\nEach file is written "
+      "atomically.\n\nOptions");
+  add_run_options(named);
+  named.add_options()("scenario", po::value<std::string>(), "scenario file");
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  const po::variables_map vm = parse(args, named, positional);
+  if (vm.count("help")) {
+    std::cout << named << '\n';
+    return 0;
+  }
+  if (!vm.count("scenario")) throw UsageError("run needs a scenario file");
+  if (!vm.count("out")) throw UsageError("run needs --out DIR");
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0) throw UsageError("--threads must be >= 0");
+  const bool quiet = vm.count("quiet") > 0;
+  const ssproj::ScenarioOverrides overrides = overrides_of(vm);
 
   ssproj::Scenario scenario;
   try {
@@ -213,6 +228,117 @@ int command_run(const std::vector<std::string>& args) {
   return 0;
 }
 
+int command_compare(const std::vector<std::string>& args) {
+  po::options_description named(
+      "ssproj compare BASELINE STRATEGY... --out DIR [options]\n\n"
+      "Validates every scenario (writing nothing when one is invalid), runs them all with the\n"
+      "same seed (common random numbers: a person's draws are the same in each, so the\n"
+      "differences are the policy), and writes into DIR comparison.csv and, in DIR/NAME/, each\n"
+      "scenario's tables as `run` writes them (NAME: the file's stem). Prints a summary of the\n"
+      "strategies at the key years on stdout.\n\nOptions");
+  add_run_options(named);
+  named.add_options()("key-years", po::value<std::string>()->default_value("2030,2050"),
+                      "years shown in the summary, comma-separated")(
+      "scenario", po::value<std::vector<std::string>>(), "baseline, then strategy files");
+  po::positional_options_description positional;
+  positional.add("scenario", -1);
+  const po::variables_map vm = parse(args, named, positional);
+  if (vm.count("help")) {
+    std::cout << named << '\n';
+    return 0;
+  }
+  const std::vector<std::string> files = vm.count("scenario")
+                                             ? vm["scenario"].as<std::vector<std::string>>()
+                                             : std::vector<std::string>{};
+  if (files.size() < 2) throw UsageError("compare needs a baseline and at least one strategy");
+  if (!vm.count("out")) throw UsageError("compare needs --out DIR");
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0) throw UsageError("--threads must be >= 0");
+  std::vector<int> key_years;
+  {
+    const std::string text = vm["key-years"].as<std::string>();
+    std::size_t at = 0;
+    while (at <= text.size()) {
+      const std::size_t comma = std::min(text.find(',', at), text.size());
+      int year = 0;
+      const auto [end, ec] = std::from_chars(text.data() + at, text.data() + comma, year);
+      if (ec != std::errc() || end != text.data() + comma) {
+        throw UsageError("--key-years takes years separated by commas (got '" + text + "')");
+      }
+      key_years.push_back(year);
+      at = comma + 1;
+    }
+  }
+  const bool quiet = vm.count("quiet") > 0;
+  const ssproj::ScenarioOverrides overrides = overrides_of(vm);
+
+  // Every file is checked before anything runs; all problems are reported together.
+  std::vector<ssproj::Scenario> scenarios;
+  std::vector<ssproj::Diagnostic> problems;
+  for (const std::string& file : files) {
+    try {
+      scenarios.push_back(ssproj::load_scenario(file, overrides));
+    } catch (const ssproj::ScenarioError& e) {
+      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  if (problems.empty()) problems = ssproj::comparison_problems(scenarios);
+  if (!problems.empty()) {
+    print_diagnostics(ssproj::ScenarioError(problems));
+    return kExitInvalidInput;
+  }
+  const std::string out = vm["out"].as<std::string>();
+  ssproj::check_output_directory(out);
+  const std::vector<std::string> names = ssproj::strategy_names(scenarios);
+  if (!quiet) {
+    for (const ssproj::Scenario& s : scenarios) {
+      for (const ssproj::Diagnostic& w : s.warnings) std::cerr << w.to_string() << '\n';
+    }
+  }
+
+  // All scenarios at once (each is parallel over persons too); results do not depend on it.
+  std::vector<ssproj::StrategyRun> runs(scenarios.size());
+  std::vector<double> seconds(scenarios.size());
+  const auto started = std::chrono::steady_clock::now();
+  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, scenarios.size(), [&](std::size_t k) {
+      const auto t0 = std::chrono::steady_clock::now();
+      ssproj::StrategyRun& run = runs[k];
+      run.name = names[k];
+      run.scenario = scenarios[k];
+      ssproj::RunOptions options;
+      options.threads = threads;
+      run.results = ssproj::simulate(run.scenario, options);
+      for (const ssproj::ReplicationResult& r : run.results.replications) {
+        run.valuations.push_back(ssproj::valuate(run.scenario, r.workforce));
+      }
+      seconds[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    });
+  });
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    ssproj::RunRecord record;
+    record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
+    record.wall_seconds = seconds[k];
+    ssproj::write_run_outputs(std::filesystem::path(out) / runs[k].name, runs[k].scenario,
+                              runs[k].results, record);
+  }
+  ssproj::write_files_atomically(out, {{"comparison.csv", ssproj::comparison_csv(runs)}});
+  std::cout << ssproj::comparison_summary(runs, key_years);
+  if (!quiet) {
+    double person_years = 0;
+    for (const ssproj::StrategyRun& r : runs) person_years += r.results.person_years;
+    std::fprintf(stderr,
+                 "ssproj: %zu scenarios, %.1f million person-years in %.1f s; comparison.csv and "
+                 "each scenario's tables in %s\n",
+                 runs.size(), person_years / 1e6, wall, out.c_str());
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -235,7 +361,9 @@ int main(int argc, char** argv) {
     if (command == "run") return command_run(rest);
     if (command == "validate") return command_validate(rest);
     if (command == "describe") return command_describe(rest);
-    throw UsageError("unknown command '" + command + "' (expected run, validate or describe)");
+    if (command == "compare") return command_compare(rest);
+    throw UsageError("unknown command '" + command +
+                     "' (expected run, compare, validate or describe)");
   } catch (const UsageError& e) {
     std::cerr << "ssproj: " << e.what() << "\nTry 'ssproj --help'.\n";
     return kExitUsage;

@@ -25,6 +25,19 @@ std::vector<CoverageYear> build_coverage_years(const Scenario& scenario, int bas
         y.compliance[r][s] = std::clamp(c.compliance[s].at(year) * factor, 0.0, 1.0);
       }
     }
+    // A domestic worker mandate in force this year: compulsory, with its compliance.
+    for (const Intervention& iv : scenario.interventions) {
+      if (iv.type != InterventionType::kDomesticWorkerMandate || !iv.runs_in(year)) continue;
+      constexpr auto kDomestic = static_cast<std::size_t>(Status::kDomesticWorker);
+      y.domestic_mandate_programme = !y.compulsory[kDomestic] || y.domestic_mandate_programme;
+      y.compulsory[kDomestic] = true;
+      for (std::size_t r = 0; r < regions; ++r) {
+        const double factor = r < c.compliance_factor_by_region.size()
+                                  ? c.compliance_factor_by_region[r].at(year)
+                                  : 1.0;
+        y.compliance[r][kDomestic] = std::clamp(iv.compliance.at(year) * factor, 0.0, 1.0);
+      }
+    }
     y.underdeclaration = c.underdeclaration.at(year);
     y.registration = c.registration_hazard.at(year);
     y.lapse = c.lapse_hazard.at(year);

@@ -15,6 +15,7 @@ enum class Path : std::uint8_t { kNone, kCompulsory, kVoluntary };
 struct CoverageYear {
   int year = 0;
   std::array<bool, kNumStatuses> compulsory{};  // statuses under the compulsory scheme
+  bool domestic_mandate_programme = false;      // domestic workers covered by an intervention
   // Share of employees registered by their employer, [status][region], in [0, 1].
   std::vector<std::array<double, kNumStatuses>> compliance;  // [region][status]
   double underdeclaration = 0;
@@ -34,17 +35,28 @@ inline Path legal_path(const CoverageYear& y, Status status) {
   return is_employed(status) ? Path::kVoluntary : Path::kNone;
 }
 
-// A person's membership, updated in place for the state on 1 July of y.year.
+// The voluntary scheme's annual probabilities for one person (the year's, or changed by the
+// interventions that reach the person).
+struct Hazards {
+  double registration = 0;
+  double lapse = 0;
+  double reactivation = 0;
+};
+inline Hazards base_hazards(const CoverageYear& y) {
+  return {y.registration, y.lapse, y.reactivation};
+}
+
+// A person's membership, updated in place for the state on 1 July of the year.
 //   compulsory path: registered and active when the employer complies (compliance_rank, a
-//     uniform fixed for the job spell, below the compliance rate), otherwise a registered
-//     member is lapsed;
-//   voluntary path: never registered -> active with probability `registration`; an active
-//     voluntary member lapses with probability `lapse`; an active compulsory member who has
+//     uniform fixed for the job spell, below `compliance`), otherwise a registered member is
+//     lapsed;
+//   voluntary path: never registered -> active with probability h.registration; an active
+//     voluntary member lapses with probability h.lapse; an active compulsory member who has
 //     left covered work lapses; a lapsed member reactivates (as voluntary) with probability
-//     `reactivation`;
+//     h.reactivation;
 //   no path (unemployed, inactive): an active member lapses.
 // `u` is a uniform draw of the person for this year.
-inline void update_membership(const CoverageYear& y, Status status, std::size_t region,
+inline void update_membership(Path path, double compliance, const Hazards& h,
                               double compliance_rank, double u, std::uint8_t& scheme,
                               std::uint8_t& membership) {
   constexpr auto kNever = static_cast<std::uint8_t>(Membership::kNever);
@@ -52,9 +64,9 @@ inline void update_membership(const CoverageYear& y, Status status, std::size_t 
   constexpr auto kLapsed = static_cast<std::uint8_t>(Membership::kLapsed);
   constexpr auto kCompulsory = static_cast<std::uint8_t>(Scheme::kCompulsory);
   constexpr auto kVoluntary = static_cast<std::uint8_t>(Scheme::kVoluntary);
-  switch (legal_path(y, status)) {
+  switch (path) {
     case Path::kCompulsory:
-      if (compliance_rank < y.compliance[region][static_cast<std::size_t>(status)]) {
+      if (compliance_rank < compliance) {
         membership = kActive;
         scheme = kCompulsory;
       } else if (membership != kNever) {
@@ -63,13 +75,13 @@ inline void update_membership(const CoverageYear& y, Status status, std::size_t 
       return;
     case Path::kVoluntary:
       if (membership == kNever) {
-        if (u < y.registration) {
+        if (u < h.registration) {
           membership = kActive;
           scheme = kVoluntary;
         }
       } else if (membership == kActive) {
-        if (scheme == kCompulsory || u < y.lapse) membership = kLapsed;
-      } else if (u < y.reactivation) {
+        if (scheme == kCompulsory || u < h.lapse) membership = kLapsed;
+      } else if (u < h.reactivation) {
         membership = kActive;
         scheme = kVoluntary;
       }
@@ -78,6 +90,14 @@ inline void update_membership(const CoverageYear& y, Status status, std::size_t 
       if (membership == kActive) membership = kLapsed;
       return;
   }
+}
+
+// The same with the year's own compliance and hazards.
+inline void update_membership(const CoverageYear& y, Status status, std::size_t region,
+                              double compliance_rank, double u, std::uint8_t& scheme,
+                              std::uint8_t& membership) {
+  update_membership(legal_path(y, status), y.compliance[region][static_cast<std::size_t>(status)],
+                    base_hazards(y), compliance_rank, u, scheme, membership);
 }
 
 }  // namespace ssproj::coverage

@@ -128,6 +128,17 @@ void add(WorkforceYear& into, const Microsimulation::WorkforceTally& t) {
     c.government += d.government;
   }
   add(into.benefits, t.benefits);
+  for (std::size_t k = 0; k < into.interventions.size(); ++k) {
+    InterventionTally& a = into.interventions[k];
+    const InterventionTally& b = t.programmes[k];
+    a.targeted += b.targeted;
+    a.reached += b.reached;
+    a.attended += b.attended;
+    a.registered += b.registered;
+    a.lapsed_prevented += b.lapsed_prevented;
+    a.subsidy += b.subsidy;
+    a.users += b.users;
+  }
 }
 
 }  // namespace
@@ -161,6 +172,7 @@ Microsimulation::Microsimulation(const SexAgeTable& base, int base_year, double 
     }
   }
   if (workforce_model_ != nullptr) {
+    programme_state_.assign(workforce_model_->programmes.size(), {});
     assign_initial_attributes();
     labour_coverage_and_observe();
   }
@@ -343,6 +355,181 @@ void Microsimulation::record_death(std::size_t i, const benefits::BenefitYear& y
   tally.child_new_monthly[dc] += sv.children * y.child_share * base;
 }
 
+Microsimulation::ProgrammeOutcome Microsimulation::membership_with_programmes(
+    std::size_t i, const coverage::CoverageYear& cov, coverage::Path path, double rank, double u,
+    const std::array<interventions::ProgrammeYear, interventions::kMaxProgrammes>& py,
+    WorkforceTally& t) {
+  using interventions::Effects;
+  using interventions::Touch;
+  const WorkforceModel& m = *workforce_model_;
+  Population& p = population_;
+  const int year = year_;
+  const std::size_t n = m.programmes.size();
+  const std::uint8_t status = p.status[i];
+  const std::uint8_t before = p.membership[i];
+  const bool voluntary_member = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kVoluntary);
+  const bool voluntary = path == coverage::Path::kVoluntary;
+  const bool compulsory = path == coverage::Path::kCompulsory;
+  ProgrammeOutcome out;
+  int entitled = -1;  // a subsidy the person would get on registering this year
+  std::array<Touch, interventions::kMaxProgrammes> touch;
+  Effects all;
+  for (std::size_t k = 0; k < n; ++k) {
+    const interventions::Programme& pr = m.programmes[k];
+    const interventions::ProgrammeYear& y = py[k];
+    if (!pr.targets(p.region[i], p.area[i], status, p.sex[i], p.age[i])) continue;
+    const Intervention& iv = *pr.spec;
+    InterventionTally& tally = t.programmes[k];
+    Touch& to = touch[k];
+    const auto stream = static_cast<Stream>(pr.stream);
+    switch (iv.type) {
+      case InterventionType::kMobileRegistration: {
+        if (!voluntary || y.visit <= 0) break;
+        const auto v = rng_.uniforms(stream, p.id[i], year);
+        if (v[0] >= y.visit) break;  // the person's village is not visited this year
+        tally.reached += 1;
+        if (before == kActive) {
+          if (voluntary_member) to.lapse = iv.payment_lapse_multiplier;  // pays at the visit
+        } else if (v[1] < iv.turnout) {
+          tally.attended += 1;
+          to.add = iv.conversion;
+        }
+        break;
+      }
+      case InterventionType::kDistrictOffice:
+        if (!voluntary || !y.runs) break;
+        tally.reached += 1;
+        tally.attended += 1;
+        to.add = iv.registration_increase;
+        to.lapse = iv.lapse_multiplier;
+        break;
+      case InterventionType::kInformationOutreach: {
+        tally.reached += y.contact;  // expected contacts
+        if (!voluntary || y.aware <= 0) break;
+        const double r = rng_.uniforms(stream, p.id[i], 0)[0];
+        if (r >= y.aware) break;
+        if (r >= y.aware_before) tally.attended += 1;  // newly aware
+        to.registration = iv.registration_multiplier;
+        to.reactivation = iv.registration_multiplier;
+        to.channel = iv.channel_multiplier;
+        break;
+      }
+      case InterventionType::kContributionSubsidy: {
+        const std::uint8_t used = p.subsidy_years[i];
+        if (!voluntary || used == Population::kSubsidyDone) break;
+        const bool entitles = y.subsidy > 0 && used < iv.years_per_member;
+        if (before == kActive && voluntary_member) {
+          if (entitles && out.subsidised < 0) {
+            out.subsidised = static_cast<int>(k);
+            out.subsidy_share = y.subsidy;
+            to.lapse = 1.0 - iv.lapse_response * y.subsidy;
+          } else if (!entitles && used > 0 && out.subsidised < 0 && !out.subsidy_ends) {
+            out.subsidy_ends = true;  // the entitlement is over: the year after the subsidy
+            to.lapse = iv.lapse_multiplier_after;
+          }
+        } else if (before != kActive && entitles) {
+          to.registration = 1.0 + iv.registration_response * y.subsidy;
+          to.reactivation = to.registration;
+          if (entitled < 0) entitled = static_cast<int>(k);
+        }
+        break;
+      }
+      case InterventionType::kEnforcement:
+        if (!compulsory) break;
+        if (y.inspected > 0 && rng_.uniforms(stream, p.id[i], year)[0] < y.inspected) {
+          tally.reached += 1;  // the employer is inspected this year
+          tally.attended += 1;
+        }
+        to.enforcement = y.enforcement;
+        to.declared = y.declared;
+        break;
+      case InterventionType::kDigitalServices: {
+        if (!voluntary || y.access <= 0) break;
+        if (rng_.uniforms(stream, p.id[i], 0)[0] >= y.access) break;
+        tally.reached += 1;
+        tally.attended += 1;
+        to.registration = iv.registration_multiplier;
+        to.reactivation = iv.reactivation_multiplier;
+        to.lapse = iv.lapse_multiplier;
+        to.density = iv.density_increase;
+        out.access |= 1u << k;
+        break;
+      }
+      case InterventionType::kDomesticWorkerMandate:
+        if (compulsory && y.runs) {
+          tally.reached += 1;
+          tally.attended += 1;
+        }
+        break;
+    }
+    interventions::combine(all, to);
+  }
+
+  // This year's membership under all the programmes together.
+  const coverage::Hazards base = coverage::base_hazards(cov);
+  const double compliance = compulsory ? cov.compliance[p.region[i]][status] : 0.0;
+  const auto registration = [&](const Effects& e) {
+    return before == kNever ? interventions::with_channels(base.registration, e.registration, e)
+                            : interventions::with_channels(base.reactivation, e.reactivation, e);
+  };
+  const auto lapse = [&](const Effects& e) { return std::min(1.0, base.lapse * e.lapse); };
+  const auto complies = [&](const Effects& e) {
+    return e.not_complying == 1.0 ? compliance : 1.0 - (1.0 - compliance) * e.not_complying;
+  };
+  const coverage::Hazards hazards{
+      interventions::with_channels(base.registration, all.registration, all), lapse(all),
+      interventions::with_channels(base.reactivation, all.reactivation, all)};
+  coverage::update_membership(path, complies(all), hazards, rank, u, p.scheme[i], p.membership[i]);
+  const std::uint8_t after = p.membership[i];
+
+  // Attribution: the first programme in the list with which (and its predecessors) the
+  // person's draw gives this year's outcome, where the year's own hazards would not.
+  const auto first_programme = [&](auto&& gives_outcome) -> int {
+    Effects prefix;
+    for (std::size_t k = 0; k < n; ++k) {
+      interventions::combine(prefix, touch[k]);
+      if (gives_outcome(prefix)) return static_cast<int>(k);
+    }
+    return -1;
+  };
+  int cause = -1;
+  bool prevented = false;
+  if (voluntary && before != kActive && after == kActive) {
+    const double own = before == kNever ? base.registration : base.reactivation;
+    if (!(u < own)) cause = first_programme([&](const Effects& e) { return u < registration(e); });
+  } else if (voluntary && before == kActive && voluntary_member && after == kActive &&
+             u < base.lapse) {
+    cause = first_programme([&](const Effects& e) { return !(u < lapse(e)); });
+    prevented = true;
+  } else if (compulsory && before != kActive && after == kActive) {
+    if (!(rank < compliance)) {
+      cause = first_programme([&](const Effects& e) { return rank < complies(e); });
+    } else if (status == static_cast<std::uint8_t>(Status::kDomesticWorker) &&
+               cov.domestic_mandate_programme) {
+      for (std::size_t k = 0; k < n && cause < 0; ++k) {
+        const interventions::Programme& pr = m.programmes[k];
+        if (pr.type() == InterventionType::kDomesticWorkerMandate && py[k].runs &&
+            pr.targets(p.region[i], p.area[i], status, p.sex[i], p.age[i])) {
+          cause = static_cast<int>(k);
+        }
+      }
+    }
+  }
+  if (cause >= 0) {
+    InterventionTally& tally = t.programmes[static_cast<std::size_t>(cause)];
+    (prevented ? tally.lapsed_prevented : tally.registered) += 1;
+  }
+  if (before != kActive && after == kActive && entitled >= 0 &&
+      p.scheme[i] == static_cast<std::uint8_t>(Scheme::kVoluntary)) {
+    out.subsidised = entitled;  // registered (or came back) with the subsidy
+    out.subsidy_share = py[static_cast<std::size_t>(entitled)].subsidy;
+  }
+  if (after != kActive) out.subsidised = -1;
+  out.density = all.density;
+  out.declared = all.declared;
+  return out;
+}
+
 void Microsimulation::labour_coverage_and_observe() {
   const WorkforceModel& m = *workforce_model_;
   const int year = year_;
@@ -357,6 +544,13 @@ void Microsimulation::labour_coverage_and_observe() {
   const std::size_t n = p.size();
   std::vector<WorkforceTally>& tallies = workforce_tallies_;  // reused from year to year
   tallies.assign(num_chunks(n), WorkforceTally{});
+  // The interventions' parameters of the year, from last year's counts of their targets.
+  const std::size_t num_programmes = m.programmes.size();
+  std::array<interventions::ProgrammeYear, interventions::kMaxProgrammes> programme_year{};
+  for (std::size_t k = 0; k < num_programmes && transitions; ++k) {
+    programme_year[k] =
+        interventions::advance(m.programmes[k], year, sample_fraction_, programme_state_[k]);
+  }
 
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     WorkforceTally& t = tallies[c];
@@ -399,13 +593,20 @@ void Microsimulation::labour_coverage_and_observe() {
       // Nobody joins the scheme for the first time at or above pensionable age.
       const bool too_old_to_join =
           p.membership[i] == kNever && p.age[i] >= ben.pensionable_age[sex];
-      if (transitions && benefit == Benefit::kNone && !too_old_to_join) {
+      ProgrammeOutcome programmes;
+      const bool reachable = benefit == Benefit::kNone && !too_old_to_join;
+      if (transitions && reachable) {
         const auto status = static_cast<Status>(p.status[i]);
-        const double rank = coverage::legal_path(cov, status) == coverage::Path::kCompulsory
+        const coverage::Path path = coverage::legal_path(cov, status);
+        const double rank = path == coverage::Path::kCompulsory
                                 ? rng_.uniforms(Stream::kCompliance, p.id[i], p.spell[i])[0]
                                 : 1.0;
-        coverage::update_membership(cov, status, p.region[i], rank, u[1], p.scheme[i],
-                                    p.membership[i]);
+        if (num_programmes > 0) {
+          programmes = membership_with_programmes(i, cov, path, rank, u[1], programme_year, t);
+        } else {
+          coverage::update_membership(cov, status, p.region[i], rank, u[1], p.scheme[i],
+                                      p.membership[i]);
+        }
       }
 
       // Benefits: an old-age pension or lump sum at pensionable age; invalidity before it.
@@ -455,6 +656,16 @@ void Microsimulation::labour_coverage_and_observe() {
       const auto status = static_cast<Status>(p.status[i]);
 
       // Observation: tallies, and the year's contributions of active members.
+      for (std::size_t k = 0; k < num_programmes; ++k) {
+        // The persons a programme can act on: in its target and not out of the scheme's reach
+        // (a pensioner, or too old to join).
+        if (reachable &&
+            m.programmes[k].targets(p.region[i], p.area[i], p.status[i], sex, p.age[i])) {
+          t.programmes[k].targeted += 1;
+        }
+        if ((programmes.access >> k) & 1u) t.programmes[k].users += p.membership[i] == kActive;
+      }
+      if (programmes.subsidy_ends) p.subsidy_years[i] = Population::kSubsidyDone;
       WorkforceCell& cell = t.cells[sex][b][p.area[i]][p.status[i]];
       cell.persons += 1;
       p.recent_points[i][slot] = 0.0f;
@@ -465,21 +676,36 @@ void Microsimulation::labour_coverage_and_observe() {
       if (p.membership[i] != kActive) continue;
       cell.active[k] += 1;
       const double insurable =
-          k == 0 ? contributions::insurable_monthly(
-                       con,
-                       labour::monthly_earnings(*m.inputs, status, sex, p.age[i],
-                                                earnings_factor(p.id[i])) *
-                           wage_index,
-                       status == Status::kPublicEmployee ? 0.0 : cov.underdeclaration)
-                 : con.voluntary_declared;
+          k == 0
+              ? contributions::insurable_monthly(
+                    con,
+                    labour::monthly_earnings(*m.inputs, status, sex, p.age[i],
+                                             earnings_factor(p.id[i])) *
+                        wage_index,
+                    status == Status::kPublicEmployee ? 0.0
+                                                      : cov.underdeclaration * programmes.declared)
+              : con.voluntary_declared;
       bt.active[sex] += 1;
       bt.active_insurable_monthly[sex] += insurable;
       const std::uint16_t months =
-          months_paid(k == 0 ? cov.density_compulsory : cov.density_voluntary, u[2]);
+          months_paid(k == 0 ? cov.density_compulsory
+                             : std::min(1.0, cov.density_voluntary + programmes.density),
+                      u[2]);
       if (months == 0) continue;
       const double annual = insurable * months;
-      const contributions::Amounts a = contributions::amounts(
+      contributions::Amounts a = contributions::amounts(
           con, k == 0 ? Scheme::kCompulsory : Scheme::kVoluntary, status, annual);
+      if (k == 1 && programmes.subsidised >= 0) {
+        // The government pays its share of the member's contribution, into the fund.
+        const double paid = a.employee * programmes.subsidy_share;
+        a.government += paid;
+        a.employee -= paid;
+        InterventionTally& tally = t.programmes[static_cast<std::size_t>(programmes.subsidised)];
+        tally.subsidy += paid;
+        tally.reached += 1;
+        tally.attended += 1;
+        p.subsidy_years[i] = static_cast<std::uint8_t>(std::min(254, p.subsidy_years[i] + 1));
+      }
       ContributionTotals& total = t.contributions[k];
       total.contributors += 1;
       total.insurable_earnings += annual;
@@ -495,7 +721,11 @@ void Microsimulation::labour_coverage_and_observe() {
 
   workforce_ = WorkforceYear{};
   workforce_.year = year;
+  workforce_.interventions.assign(num_programmes, InterventionTally{});
   for (const WorkforceTally& t : tallies) add(workforce_, t);
+  for (std::size_t k = 0; k < num_programmes; ++k) {
+    programme_state_[k].targeted = workforce_.interventions[k].targeted;
+  }
   // Survivor awards, funerals and births to insured women of the step into this year.
   add(workforce_.benefits, pending_deaths_);
   pending_deaths_ = BenefitTallies{};

@@ -10,6 +10,7 @@
 #include "engine/population.h"
 #include "engine/rng.h"
 #include "engine/workforce_model.h"
+#include "interventions/programmes.h"
 
 namespace ssproj::engine {
 
@@ -66,6 +67,17 @@ class Microsimulation {
     WorkforceCells cells{};
     std::array<ContributionTotals, 2> contributions{};
     BenefitTallies benefits{};
+    std::array<InterventionTally, interventions::kMaxProgrammes> programmes{};
+  };
+
+  // What the interventions did to one person in the coverage step, for the observation.
+  struct ProgrammeOutcome {
+    double density = 0;        // added to the voluntary density
+    double declared = 1;       // multiplier on the under-declared share
+    int subsidised = -1;       // the programme paying this year's subsidy, or -1
+    double subsidy_share = 0;  // its share of the contribution
+    bool subsidy_ends = false;
+    std::uint32_t access = 0;  // bit k: access to digital programme k
   };
 
  private:
@@ -74,6 +86,13 @@ class Microsimulation {
   // lives where its mother (person `mother` of population_) lives.
   void new_person_attributes(Population& p, std::size_t k, int year, const std::size_t* mother);
   void labour_coverage_and_observe();
+  // Membership of person i of population_ for this year under the programmes that reach the
+  // person (the year's hazards changed by their effects), with the attribution of what changed
+  // to the programmes. REQUIRES: at least one programme.
+  ProgrammeOutcome membership_with_programmes(
+      std::size_t i, const coverage::CoverageYear& cov, coverage::Path path, double rank, double u,
+      const std::array<interventions::ProgrammeYear, interventions::kMaxProgrammes>& py,
+      WorkforceTally& t);
   // A person's lifelong earnings factor (lognormal, mean 1), a function of the id alone, so
   // that it needs no storage.
   float earnings_factor(std::uint32_t id) const;
@@ -96,6 +115,7 @@ class Microsimulation {
   std::uint32_t next_id_ = 0;
   const WorkforceModel* workforce_model_;
   WorkforceYear workforce_;
+  std::vector<interventions::ProgrammeState> programme_state_;  // one per programme
   // Benefit events of the deaths and births in the current step, added to the next year.
   BenefitTallies pending_deaths_{};
 };

@@ -46,12 +46,16 @@ struct Population {
   // index, and months paid; for reference earnings over the last N years.
   std::vector<std::array<float, 5>> recent_points;
   std::vector<std::array<std::uint8_t, 5>> recent_months;
+  // Years of contribution subsidy received (interventions of type contribution_subsidy);
+  // kSubsidyDone once the entitlement has ended.
+  std::vector<std::uint8_t> subsidy_years;
+  static constexpr std::uint8_t kSubsidyDone = 255;
 
   static constexpr auto kColumns = std::make_tuple(
       &Population::id, &Population::age, &Population::sex, &Population::status, &Population::area,
       &Population::region, &Population::scheme, &Population::membership, &Population::spell,
       &Population::months, &Population::points, &Population::benefit, &Population::pension,
-      &Population::recent_points, &Population::recent_months);
+      &Population::recent_points, &Population::recent_months, &Population::subsidy_years);
 
   // Bytes of state per person (the sum of the element sizes of every column).
   static constexpr std::size_t bytes_per_person() {

@@ -29,6 +29,7 @@ WorkforceModel build_workforce_model(const Scenario& scenario) {
   m.history_start_voluntary = scenario.coverage.history_start_year_voluntary;
   m.initial_pensioners = scenario.benefits.old_age.initial_pensioners;
   m.initial_average_pension = scenario.benefits.old_age.initial_average_pension;
+  m.programmes = interventions::build_programmes(scenario);
   return m;
 }
 

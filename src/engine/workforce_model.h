@@ -10,6 +10,7 @@
 #include "contributions/contributions.h"
 #include "coverage/coverage.h"
 #include "economy/economy.h"
+#include "interventions/programmes.h"
 #include "labour/labour.h"
 
 namespace ssproj::engine {
@@ -33,6 +34,7 @@ struct WorkforceModel {
   int history_start_voluntary = 0;
   double initial_pensioners = 0;
   double initial_average_pension = 0;
+  std::vector<interventions::Programme> programmes;  // the scenario's [[interventions]]
 
   const economy::EconomyYear& economy_at(int year) const {
     return economy[static_cast<std::size_t>(year - base_year)];

@@ -91,6 +91,54 @@ double roll(const PoolFlows& f, std::size_t first, std::size_t last, double rese
 
 }  // namespace
 
+// The cost of each intervention in each year, from what the simulation counted.
+void cost_interventions(const Scenario& scenario, const std::vector<WorkforceYear>& years,
+                        const std::vector<economy::EconomyYear>& economy, Valuation& v) {
+  const int base = scenario.inputs.base_year;
+  for (const WorkforceYear& w : years) {
+    const double prices = economy[static_cast<std::size_t>(w.year - base)].price_index;
+    for (std::size_t k = 0; k < scenario.interventions.size() && k < w.interventions.size(); ++k) {
+      const Intervention& iv = scenario.interventions[k];
+      const InterventionTally& t = w.interventions[k];
+      InterventionYear row{w.year,
+                           iv.name,
+                           std::string(kInterventionTypeNames[static_cast<std::size_t>(iv.type)]),
+                           t.targeted,
+                           t.reached,
+                           t.attended,
+                           t.registered,
+                           t.lapsed_prevented};
+      const bool runs = iv.runs_in(w.year);
+      double at_base_prices = w.year == iv.start_year ? iv.setup_cost : 0.0;
+      if (runs) at_base_prices += iv.fixed_cost_per_year.at(w.year);
+      switch (iv.type) {
+        case InterventionType::kMobileRegistration:
+          if (runs) at_base_prices += iv.visits_per_year.at(w.year) * iv.cost_per_visit;
+          break;
+        case InterventionType::kInformationOutreach:
+          at_base_prices += t.reached * iv.cost_per_person_reached;
+          break;
+        case InterventionType::kEnforcement: {
+          const double inspections = t.reached / iv.employees_per_inspection;
+          at_base_prices += inspections * iv.cost_per_inspection;
+          row.sanction_revenue = inspections * iv.sanction_revenue_per_inspection * prices;
+          break;
+        }
+        case InterventionType::kDigitalServices:
+          at_base_prices += t.users * iv.cost_per_user;
+          break;
+        case InterventionType::kDistrictOffice:
+        case InterventionType::kContributionSubsidy:
+        case InterventionType::kDomesticWorkerMandate:
+          break;
+      }
+      row.subsidy_cost = t.subsidy;
+      row.cost = at_base_prices * prices + t.subsidy;
+      v.interventions.push_back(std::move(row));
+    }
+  }
+}
+
 Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& years) {
   Valuation v;
   if (years.empty()) return v;
@@ -100,6 +148,7 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
   const std::vector<benefits::BenefitYear> rules = benefits::build_benefit_years(scenario, economy);
   const BenefitRules& b = scenario.benefits;
   const FundAssumptions& fund = scenario.fund;
+  cost_interventions(scenario, years, economy, v);
 
   SurvivorPool pool;
   std::array<double, kNumBranches> reserve{};

@@ -207,6 +207,26 @@ std::string beneficiaries_csv(const std::vector<Valuation>& valuations) {
   return table.csv();
 }
 
+std::string interventions_csv(const std::vector<Valuation>& valuations) {
+  output::ReplicatedTable table("year,intervention,type",
+                                {"targeted", "reached", "attended", "registered",
+                                 "lapsed_prevented", "cost", "subsidy_cost", "sanction_revenue"},
+                                valuations.size());
+  const Valuation& first = valuations.front();
+  for (std::size_t i = 0; i < first.interventions.size(); ++i) {
+    const InterventionYear& row = first.interventions[i];
+    table.add_row(std::to_string(row.year) + "," + row.intervention + "," + row.type);
+    for (std::size_t r = 0; r < valuations.size(); ++r) {
+      const InterventionYear& x = valuations[r].interventions[i];
+      const std::array<double, 8> values = {x.targeted,     x.reached,          x.attended,
+                                            x.registered,   x.lapsed_prevented, x.cost,
+                                            x.subsidy_cost, x.sanction_revenue};
+      for (std::size_t c = 0; c < values.size(); ++c) table.set(r, c, values[c]);
+    }
+  }
+  return table.csv();
+}
+
 std::string indicators_csv(const std::vector<Valuation>& valuations) {
   output::ReplicatedTable table("indicator", {"value"}, valuations.size(), "unit,horizon");
   const Valuation& first = valuations.front();

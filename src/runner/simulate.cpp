@@ -46,6 +46,12 @@ WorkforceYear weighted(WorkforceYear y, double weight) {
     t.employee *= weight;
     t.government *= weight;
   }
+  for (InterventionTally& t : y.interventions) {
+    for (double* x : {&t.targeted, &t.reached, &t.attended, &t.registered, &t.lapsed_prevented,
+                      &t.subsidy, &t.users}) {
+      *x *= weight;
+    }
+  }
   BenefitTallies benefits{};
   engine::accumulate(benefits, y.benefits, weight);
   y.benefits = benefits;

@@ -13,6 +13,7 @@
 #include "data/workforce_tables.h"
 #include "data/yearly_table.h"
 #include "scenario/document.h"
+#include "scenario/interventions.h"
 #include "scenario/schema.h"
 #include "scenario/validate.h"
 #include "util/sha256.h"
@@ -554,6 +555,7 @@ std::string resolved_toml(const toml::table& document, const Scenario& s) {
           name, fs::weakly_canonical(fs::absolute(p)).lexically_relative(top_dir).generic_string());
     }
   }
+  scenario::add_intervention_defaults(out);
   std::ostringstream text;
   text << toml::toml_formatter(out) << '\n';
   return text.str();
@@ -608,7 +610,8 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   // Every schedule of the scenario must give a value for the start year.
   if (start) {
     for (const scenario::KeySpec& spec : scenario::scenario_keys()) {
-      if (spec.kind != scenario::Kind::kNumberOrSchedule || spec.path.starts_with("demography.")) {
+      if (spec.kind != scenario::Kind::kNumberOrSchedule || spec.path.starts_with("demography.") ||
+          spec.path.starts_with("interventions.")) {
         continue;
       }
       if (auto schedule = scenario::read_schedule(*document, spec.path)) {
@@ -622,6 +625,7 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   check_multiplied_rates(*document, s, diagnostics);
   load_workforce(*document, s, diagnostics);
   read_benefit_assumptions(*document, s, diagnostics);
+  scenario::read_interventions(*document, s, diagnostics);
   if (!diagnostics.empty()) {
     // File by file (in the order the files were read), each in the order of its text, as a
     // compiler would list them.

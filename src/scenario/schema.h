@@ -22,6 +22,8 @@ enum class Kind {
   kNamedSchedules,    // a table of NAME = number-or-schedule (names checked against data)
   kNumberList,        // an array of numbers, each in range
   kIntegerList,       // an array of integers, each in range
+  kStringList,        // an array of strings (each one of KeySpec::choices when given)
+  kTableArray,        // an array of tables ([[name]]); its keys are "name.KEY" specs
 };
 
 // Bounds of a numeric key; NaN means unbounded on that side.
@@ -44,7 +46,11 @@ struct KeySpec {
   Range range;
   std::string_view units;
   std::string_view description;
-  std::string_view choices = {};  // kChoice: the accepted words, separated by '|'
+  std::string_view choices = {};  // kChoice, kStringList: the accepted words, separated by '|'
+  // Keys of the elements of a table array ("interventions.KEY"): the values of the element's
+  // `type` the key applies to, separated by '|'; empty: every type. One key may have several
+  // specs for disjoint sets of types (different defaults or ranges).
+  std::string_view types = {};
 };
 
 // Every key the scenario format knows, parents before children.
@@ -52,5 +58,12 @@ std::span<const KeySpec> scenario_keys();
 
 // The spec of a dotted path, or nullptr.
 const KeySpec* find_key(std::string_view path);
+
+// The spec of a key of a table-array element of type `type` ("interventions.turnout" for a
+// mobile_registration entry), or nullptr when the key does not apply to that type.
+const KeySpec* find_element_key(std::string_view path, std::string_view type);
+
+// Whether `word` is one of the '|'-separated words of `list`.
+bool in_list(std::string_view list, std::string_view word);
 
 }  // namespace ssproj::scenario

@@ -20,6 +20,19 @@ std::string join(std::string_view prefix, std::string_view key) {
   return prefix.empty() ? std::string(key) : std::string(prefix) + "." + std::string(key);
 }
 
+// "\"a\", \"b\" or \"c\"" from "a|b|c".
+std::string choice_words(std::string_view choices) {
+  std::string out;
+  std::string_view rest = choices;
+  while (!rest.empty()) {
+    const auto bar = rest.find('|');
+    if (!out.empty()) out += bar == std::string_view::npos ? " or " : ", ";
+    out += "\"" + std::string(rest.substr(0, bar)) + "\"";
+    rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+  }
+  return out;
+}
+
 std::string kind_expected(const KeySpec& spec) {
   switch (spec.kind) {
     case Kind::kTable:
@@ -34,36 +47,24 @@ std::string kind_expected(const KeySpec& spec) {
       return "a string";
     case Kind::kPath:
       return "a file path (string)";
-    case Kind::kChoice: {
-      std::string out;
-      std::string_view rest = spec.choices;
-      while (!rest.empty()) {
-        const auto bar = rest.find('|');
-        if (!out.empty()) out += bar == std::string_view::npos ? " or " : ", ";
-        out += "\"" + std::string(rest.substr(0, bar)) + "\"";
-        rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
-      }
-      return out;
-    }
+    case Kind::kChoice:
+      return choice_words(spec.choices);
     case Kind::kNamedSchedules:
       return "a table of NAME = number or schedule";
     case Kind::kNumberList:
       return "an array of numbers, each " + spec.range.expected(false).substr(9);
     case Kind::kIntegerList:
       return "an array of integers, each " + spec.range.expected(true).substr(11);
+    case Kind::kStringList:
+      return spec.choices.empty() ? "an array of strings"
+                                  : "an array of strings, each " + choice_words(spec.choices);
+    case Kind::kTableArray:
+      return "an array of tables [[" + std::string(spec.path) + "]]";
   }
   return {};
 }
 
-bool is_choice(const KeySpec& spec, std::string_view word) {
-  std::string_view rest = spec.choices;
-  while (!rest.empty()) {
-    const auto bar = rest.find('|');
-    if (rest.substr(0, bar) == word) return true;
-    rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
-  }
-  return false;
-}
+bool is_choice(const KeySpec& spec, std::string_view word) { return in_list(spec.choices, word); }
 
 std::optional<double> as_number(const toml::node& node) {
   if (const auto* i = node.as_integer()) return static_cast<double>(i->get());
@@ -202,6 +203,34 @@ void check_value(const KeySpec& spec, const std::string& path, const toml::node&
       }
       return;
     }
+    case Kind::kStringList: {
+      const auto* array = node.as_array();
+      if (array == nullptr) {
+        diagnostics.add_at(node.source(), path, "wrong type", describe_value(node),
+                           kind_expected(spec));
+        return;
+      }
+      for (std::size_t i = 0; i < array->size(); ++i) {
+        const toml::node& item = *array->get(i);
+        const std::string item_path = path + "[" + std::to_string(i) + "]";
+        if (!item.is_string()) {
+          diagnostics.add_at(item.source(), item_path, "wrong type", describe_value(item),
+                             spec.choices.empty() ? "a string" : choice_words(spec.choices));
+        } else if (!spec.choices.empty() && !is_choice(spec, item.as_string()->get())) {
+          diagnostics.add_at(item.source(), item_path, "unknown value", describe_value(item),
+                             choice_words(spec.choices));
+        }
+      }
+      return;
+    }
+    case Kind::kTableArray: {
+      const auto* array = node.as_array();
+      if (array == nullptr || !array->is_array_of_tables()) {
+        diagnostics.add_at(node.source(), path, "wrong type", describe_value(node),
+                           kind_expected(spec));
+      }
+      return;
+    }
     case Kind::kChoice:
       if (!node.is_string() || !is_choice(spec, node.as_string()->get())) {
         diagnostics.add_at(node.source(), path, node.is_string() ? "unknown value" : "wrong type",
@@ -217,6 +246,62 @@ void check_value(const KeySpec& spec, const std::string& path, const toml::node&
         diagnostics.add_at(node.source(), path, "empty path", "\"\"", kind_expected(spec));
       }
       return;
+  }
+}
+
+// Element `index` of the table array `prefix` ([[interventions]]): its `type` decides which
+// keys apply. Diagnostics name the element as "interventions[2].key".
+void check_element(const toml::table& element, std::string_view prefix, std::size_t index,
+                   Diagnostics& diagnostics) {
+  const std::string element_path = std::string(prefix) + "[" + std::to_string(index) + "]";
+  const std::string type_path = std::string(prefix) + ".type";
+  const KeySpec* type_spec = find_key(type_path);
+  std::string type;
+  if (const toml::node* node = element.get("type")) {
+    check_value(*type_spec, element_path + ".type", *node, diagnostics);
+    if (node->is_string() && is_choice(*type_spec, node->as_string()->get())) {
+      type = node->as_string()->get();
+    }
+  } else {
+    diagnostics.add_at(element.source(), element_path + ".type", "required key is missing", "",
+                       kind_expected(*type_spec));
+  }
+  // The keys that apply to this type (all keys while the type is unknown: no false alarms).
+  std::vector<std::string> applicable;
+  for (const KeySpec& spec : scenario_keys()) {
+    if (parent_of(spec.path) != prefix) continue;
+    if (!type.empty() && !spec.types.empty() && !in_list(spec.types, type)) continue;
+    const std::string name(spec.path.substr(prefix.size() + 1));
+    if (std::find(applicable.begin(), applicable.end(), name) == applicable.end()) {
+      applicable.push_back(name);
+    }
+  }
+  for (auto&& [key, node] : element) {
+    if (key.str() == "type") continue;
+    const std::string spec_path = join(prefix, key.str());
+    const std::string path = element_path + "." + std::string(key.str());
+    const KeySpec* spec = type.empty() ? find_key(spec_path) : find_element_key(spec_path, type);
+    if (spec == nullptr) {
+      const bool known = find_key(spec_path) != nullptr;
+      const std::string suggestion = closest_match(key.str(), applicable);
+      const std::string what = type.empty() ? "a key of [[" + std::string(prefix) + "]]"
+                                            : "a key of a \"" + type + "\" intervention";
+      diagnostics.add_at(key.source(), path,
+                         known ? "key does not apply to this type" : "unknown key",
+                         "\"" + std::string(key.str()) + "\"",
+                         suggestion.empty() || suggestion == key.str()
+                             ? what + " (see docs/interventions.md)"
+                             : what + "; did you mean \"" + suggestion + "\"?");
+      continue;
+    }
+    check_value(*spec, path, node, diagnostics);
+  }
+  if (type.empty()) return;
+  for (const std::string& name : applicable) {
+    const KeySpec* spec = find_element_key(join(prefix, name), type);
+    if (spec == nullptr || !spec->required || name == "type" || element.contains(name)) continue;
+    diagnostics.add_at(element.source(), element_path + "." + name, "required key is missing", "",
+                       kind_expected(*spec) + " for a \"" + type + "\" intervention");
   }
 }
 
@@ -243,6 +328,13 @@ void check_table(const toml::table& table, std::string_view prefix, const std::s
     check_value(*spec, path, node, diagnostics);
     if (spec->kind == Kind::kTable && node.is_table()) {
       check_table(*node.as_table(), path, top_file, diagnostics);
+    }
+    if (spec->kind == Kind::kTableArray && node.is_array() &&
+        node.as_array()->is_array_of_tables()) {
+      const toml::array& array = *node.as_array();
+      for (std::size_t i = 0; i < array.size(); ++i) {
+        check_element(*array.get(i)->as_table(), spec->path, i, diagnostics);
+      }
     }
   }
   for (const KeySpec& spec : scenario_keys()) {

@@ -1,0 +1,51 @@
+// Comparing coverage-expansion strategies against a baseline.
+//
+// Every scenario is run with the same seed, so a person's random draws are the same in each
+// (common random numbers): replication r of a strategy differs from replication r of the
+// baseline only by the policy. Differences are taken replication by replication, then
+// summarised across replications.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <ssproj/error.h>
+#include <ssproj/results.h>
+#include <ssproj/scenario.h>
+#include <ssproj/valuation.h>
+
+namespace ssproj {
+
+// One scenario of a comparison, run and valued.
+struct StrategyRun {
+  std::string name;  // the scenario file's stem ("baseline", "mobile_offices", ...)
+  Scenario scenario;
+  ProjectionResults results;
+  std::vector<Valuation> valuations;  // one per replication
+};
+
+// What prevents comparing these scenarios with the first (different horizons, seeds, sample
+// fractions, replications or base years, or no workforce tables), one diagnostic each.
+std::vector<Diagnostic> comparison_problems(const std::vector<Scenario>& scenarios);
+
+// Distinct names for the strategies from their files' stems ("a", "a-2" when two files share
+// a stem).
+std::vector<std::string> strategy_names(const std::vector<Scenario>& scenarios);
+
+// comparison.csv. One row per strategy (the baseline first) and year:
+//   strategy,year,active_contributors,coverage_rate,additional_contributors,programme_cost,
+//   subsidy_cost,cumulative_cost,cost_per_additional_contributor_year,reserve_end,
+//   paygo_cost_rate,general_average_premium,reserve_depletion_year
+// then one row per strategy with year "horizon" holding the totals over the projection
+// (cumulative cost, cost per additional contributor-year) and the horizon indicators (GAP,
+// depletion year). With several replications each value column is followed by its
+// _p05,_p50,_p95 across replications. See docs/outputs.md.
+// REQUIRES: runs.front() is the baseline; comparison_problems() found nothing.
+std::string comparison_csv(const std::vector<StrategyRun>& runs);
+
+// A readable table of the strategies at the key years (those within the projection), for the
+// terminal.
+std::string comparison_summary(const std::vector<StrategyRun>& runs,
+                               const std::vector<int>& key_years);
+
+}  // namespace ssproj

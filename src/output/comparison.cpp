@@ -1,0 +1,297 @@
+// comparison.csv and the terminal summary of `ssproj compare`.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+
+#include <ssproj/compare.h>
+
+#include "output/replicated_table.h"
+
+namespace ssproj {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The yearly series of one replication that the comparison reads.
+struct Series {
+  std::vector<int> years;
+  std::vector<double> active;     // active contributors on 1 July
+  std::vector<double> employed;   // employed persons on 1 July
+  std::vector<double> programme;  // programme cost (subsidy excluded), kip
+  std::vector<double> subsidy;    // contribution subsidy, kip
+  std::vector<double> reserve;    // reserve at the end of the year, kip
+  std::vector<double> paygo;      // PAYG cost rate
+  double gap = kNaN;
+  double depletion = kNaN;
+};
+
+Series series_of(const ReplicationResult& r, const Valuation& v) {
+  Series s;
+  for (const WorkforceYear& w : r.workforce) {
+    double active = 0, employed = 0;
+    for (const auto& bands : w.cells) {
+      for (const auto& areas : bands) {
+        for (const auto& statuses : areas) {
+          for (std::size_t st = 0; st < kNumStatuses; ++st) {
+            active += statuses[st].active[0] + statuses[st].active[1];
+            if (is_employed(static_cast<Status>(st))) employed += statuses[st].persons;
+          }
+        }
+      }
+    }
+    s.years.push_back(w.year);
+    s.active.push_back(active);
+    s.employed.push_back(employed);
+    double programme = 0, subsidy = 0;
+    for (const InterventionYear& row : v.interventions) {
+      if (row.year != w.year) continue;
+      programme += row.cost - row.subsidy_cost;
+      subsidy += row.subsidy_cost;
+    }
+    s.programme.push_back(programme);
+    s.subsidy.push_back(subsidy);
+  }
+  for (const FundYear& f : v.years) {
+    s.reserve.push_back(f.branches[kNumBranches].reserve_end);
+    s.paygo.push_back(f.branches[kNumBranches].paygo_cost_rate);
+  }
+  for (const Indicator& i : v.indicators) {
+    if (i.indicator == "general_average_premium") s.gap = i.value;
+    if (i.indicator == "reserve_depletion_year") s.depletion = i.value;
+  }
+  return s;
+}
+
+const std::vector<std::string> kColumns = {"active_contributors",
+                                           "coverage_rate",
+                                           "additional_contributors",
+                                           "programme_cost",
+                                           "subsidy_cost",
+                                           "cumulative_cost",
+                                           "cost_per_additional_contributor_year",
+                                           "reserve_end",
+                                           "paygo_cost_rate",
+                                           "general_average_premium",
+                                           "reserve_depletion_year"};
+
+// Per replication: the yearly rows of a strategy against the baseline, and its horizon row.
+struct Rows {
+  std::vector<std::array<double, 11>> years;
+  std::array<double, 11> horizon{};
+};
+
+Rows rows_of(const Series& s, const Series& base) {
+  Rows rows;
+  double cumulative_cost = 0, cumulative_additional = 0;
+  for (std::size_t y = 0; y < s.years.size(); ++y) {
+    const double additional = s.active[y] - base.active[y];
+    cumulative_cost += s.programme[y] + s.subsidy[y];
+    cumulative_additional += additional;
+    const double per = cumulative_cost > 0 && cumulative_additional > 0
+                           ? cumulative_cost / cumulative_additional
+                           : kNaN;
+    rows.years.push_back({s.active[y], s.employed[y] > 0 ? s.active[y] / s.employed[y] : 0.0,
+                          additional, s.programme[y], s.subsidy[y], cumulative_cost, per,
+                          s.reserve[y], s.paygo[y], kNaN, kNaN});
+  }
+  const std::array<double, 11>& last = rows.years.back();
+  rows.horizon = {
+      kNaN,  kNaN,       cumulative_additional, kNaN, kNaN, last[5], last[6], kNaN, kNaN,
+      s.gap, s.depletion};
+  return rows;
+}
+
+std::vector<std::vector<Rows>> all_rows(const std::vector<StrategyRun>& runs) {
+  const StrategyRun& baseline = runs.front();
+  std::vector<std::vector<Rows>> out;  // [strategy][replication]
+  for (const StrategyRun& run : runs) {
+    std::vector<Rows> per_replication;
+    for (std::size_t r = 0; r < run.results.replications.size(); ++r) {
+      per_replication.push_back(
+          rows_of(series_of(run.results.replications[r], run.valuations[r]),
+                  series_of(baseline.results.replications[r], baseline.valuations[r])));
+    }
+    out.push_back(std::move(per_replication));
+  }
+  return out;
+}
+
+std::string with_thousands(double x, int decimals = 0) {
+  if (std::isnan(x)) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(x));
+  std::string digits(buf);
+  const auto dot = digits.find('.');
+  std::string whole = digits.substr(0, dot);
+  const std::string rest = dot == std::string::npos ? "" : digits.substr(dot);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) {
+    whole.insert(static_cast<std::size_t>(i), ",");
+  }
+  return (x < 0 && std::abs(x) >= 0.5 * std::pow(10.0, -decimals) ? "-" : "") + whole + rest;
+}
+
+double mean(const std::vector<double>& xs) {
+  for (double x : xs) {
+    if (std::isnan(x)) return kNaN;
+  }
+  return std::accumulate(xs.begin(), xs.end(), 0.0) / static_cast<double>(xs.size());
+}
+
+}  // namespace
+
+std::vector<Diagnostic> comparison_problems(const std::vector<Scenario>& scenarios) {
+  std::vector<Diagnostic> problems;
+  if (scenarios.empty()) return problems;
+  const Scenario& base = scenarios.front();
+  const auto problem = [&](const Scenario& s, const std::string& key, const std::string& got,
+                           const std::string& expected) {
+    Diagnostic d;
+    d.file = s.file.string();
+    d.key = key;
+    d.message = "cannot be compared with the baseline";
+    d.got = got;
+    d.expected = expected + " (as in " + base.file.string() + ")";
+    problems.push_back(std::move(d));
+  };
+  for (const Scenario& s : scenarios) {
+    if (!s.has_workforce()) {
+      Diagnostic d;
+      d.file = s.file.string();
+      d.key = "data.regions";
+      d.message = "a comparison needs the workforce tables";
+      d.expected = "the five workforce tables in [data]";
+      problems.push_back(std::move(d));
+    }
+    if (&s == &base) continue;
+    const ProjectionSettings& a = s.projection;
+    const ProjectionSettings& b = base.projection;
+    if (a.start_year != b.start_year) {
+      problem(s, "projection.start_year", std::to_string(a.start_year),
+              std::to_string(b.start_year));
+    }
+    if (a.end_year != b.end_year) {
+      problem(s, "projection.end_year", std::to_string(a.end_year), std::to_string(b.end_year));
+    }
+    if (a.seed != b.seed) {
+      problem(s, "projection.seed", std::to_string(a.seed),
+              std::to_string(b.seed) + ": common random numbers need one seed; or give --seed");
+    }
+    if (a.sample_fraction != b.sample_fraction) {
+      problem(s, "projection.sample_fraction", std::to_string(a.sample_fraction),
+              std::to_string(b.sample_fraction));
+    }
+    if (a.replications != b.replications) {
+      problem(s, "projection.replications", std::to_string(a.replications),
+              std::to_string(b.replications));
+    }
+    if (s.inputs.base_year != base.inputs.base_year) {
+      problem(s, "data.base_population", "base year " + std::to_string(s.inputs.base_year),
+              "base year " + std::to_string(base.inputs.base_year));
+    }
+  }
+  return problems;
+}
+
+std::vector<std::string> strategy_names(const std::vector<Scenario>& scenarios) {
+  std::vector<std::string> names;
+  for (const Scenario& s : scenarios) {
+    const std::string stem = s.file.stem().string();
+    std::string name = stem;
+    for (int k = 2; std::find(names.begin(), names.end(), name) != names.end(); ++k) {
+      name = stem + "-" + std::to_string(k);
+    }
+    names.push_back(name);
+  }
+  return names;
+}
+
+std::string comparison_csv(const std::vector<StrategyRun>& runs) {
+  const std::size_t replications = runs.front().results.replications.size();
+  output::ReplicatedTable table("strategy,year", kColumns, replications);
+  const std::vector<std::vector<Rows>> rows = all_rows(runs);
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    const std::size_t num_years = rows[s].front().years.size();
+    const std::vector<WorkforceYear>& workforce = runs[s].results.replications.front().workforce;
+    for (std::size_t y = 0; y < num_years; ++y) {
+      table.add_row(runs[s].name + "," + std::to_string(workforce[y].year));
+      for (std::size_t r = 0; r < replications; ++r) {
+        for (std::size_t c = 0; c < kColumns.size(); ++c) table.set(r, c, rows[s][r].years[y][c]);
+      }
+    }
+    table.add_row(runs[s].name + ",horizon");
+    for (std::size_t r = 0; r < replications; ++r) {
+      for (std::size_t c = 0; c < kColumns.size(); ++c) table.set(r, c, rows[s][r].horizon[c]);
+    }
+  }
+  return table.csv();
+}
+
+std::string comparison_summary(const std::vector<StrategyRun>& runs,
+                               const std::vector<int>& key_years) {
+  const std::vector<std::vector<Rows>> rows = all_rows(runs);
+  const std::vector<WorkforceYear>& workforce = runs.front().results.replications.front().workforce;
+  std::vector<std::pair<int, std::size_t>> years;  // key year, index
+  for (int year : key_years) {
+    for (std::size_t y = 0; y < workforce.size(); ++y) {
+      if (workforce[y].year == year) years.emplace_back(year, y);
+    }
+  }
+  const std::size_t replications = runs.front().results.replications.size();
+  const auto average = [&](std::size_t s, auto&& pick) {
+    std::vector<double> xs;
+    for (std::size_t r = 0; r < replications; ++r) xs.push_back(pick(rows[s][r]));
+    return mean(xs);
+  };
+  std::size_t width = 8;
+  for (const StrategyRun& run : runs) width = std::max(width, run.name.size());
+
+  std::string out;
+  char line[512];
+  const ProjectionSettings& p = runs.front().scenario.projection;
+  std::snprintf(line, sizeof line,
+                "Strategies against %s, %d-%d: seed %llu, %d replication(s), common random "
+                "numbers%s\n\n",
+                runs.front().name.c_str(), p.start_year, p.end_year,
+                static_cast<unsigned long long>(p.seed), p.replications,
+                replications > 1 ? " (means across replications)" : "");
+  out += line;
+  // Header: per key year, contributors (thousands), the change, coverage of the employed.
+  std::string h1 = std::string(width, ' '), h2 = "strategy" + std::string(width - 8, ' ');
+  for (const auto& [year, index] : years) {
+    (void)index;
+    std::snprintf(line, sizeof line, " | %-27d", year);
+    h1 += line;
+    h2 += " | contrib.k  change.k  cover%";
+  }
+  h1 += " | over the projection";
+  h2 += " | cost kip/extra contrib-yr  GAP%  depleted";
+  out += h1 + "\n" + h2 + "\n" + std::string(h2.size(), '-') + "\n";
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    std::string row = runs[s].name + std::string(width - runs[s].name.size(), ' ');
+    for (const auto& [year, index] : years) {
+      (void)year;
+      const std::size_t y = index;
+      const double active = average(s, [&](const Rows& r) { return r.years[y][0]; });
+      const double change = average(s, [&](const Rows& r) { return r.years[y][2]; });
+      const double cover = average(s, [&](const Rows& r) { return r.years[y][1]; });
+      std::snprintf(
+          line, sizeof line, " | %9s  %8s  %6.2f", with_thousands(active / 1e3, 1).c_str(),
+          s == 0 ? "-" : ((change >= 0 ? "+" : "") + with_thousands(change / 1e3, 1)).c_str(),
+          100 * cover);
+      row += line;
+    }
+    const double per = average(s, [](const Rows& r) { return r.horizon[6]; });
+    const double gap = average(s, [](const Rows& r) { return r.horizon[9]; });
+    const double depleted = average(s, [](const Rows& r) { return r.horizon[10]; });
+    std::snprintf(line, sizeof line, " | %26s  %4.1f  %8s",
+                  s == 0 ? "-" : with_thousands(per).c_str(), 100 * gap,
+                  std::isnan(depleted) ? "never" : std::to_string(std::lround(depleted)).c_str());
+    row += line;
+    out += row + "\n";
+  }
+  return out;
+}
+
+}  // namespace ssproj

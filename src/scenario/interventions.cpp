@@ -1,0 +1,305 @@
+#include "scenario/interventions.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "scenario/schema.h"
+#include "scenario/validate.h"
+
+namespace ssproj::scenario {
+namespace {
+
+constexpr std::string_view kArray = "interventions";
+
+std::string element_path(std::size_t index, std::string_view key) {
+  return std::string(kArray) + "[" + std::to_string(index) + "]." + std::string(key);
+}
+
+// Typed reads of one entry's keys: the value written, else the schema default for the type.
+class Entry {
+ public:
+  Entry(const toml::table& table, std::string_view type) : table_(table), type_(type) {}
+
+  const toml::node* node(std::string_view key) const {
+    if (const toml::node* n = table_.get(key)) return n;
+    const KeySpec* spec = spec_of(key);
+    if (spec == nullptr || spec->default_toml.empty()) return nullptr;
+    scratch_ = toml::parse("v = " + std::string(spec->default_toml));
+    return scratch_.get("v");
+  }
+  const KeySpec* spec_of(std::string_view key) const {
+    return find_element_key(std::string(kArray) + "." + std::string(key), type_);
+  }
+  void number(std::string_view key, double& into) const {
+    if (const toml::node* n = node(key)) {
+      if (auto v = n->value<double>()) into = *v;
+    }
+  }
+  void integer(std::string_view key, int& into) const {
+    if (const toml::node* n = node(key)) {
+      if (auto v = n->value<std::int64_t>()) into = static_cast<int>(*v);
+    }
+  }
+  // False when the value is present but not a valid schedule (already reported).
+  bool schedule(std::string_view key, Schedule& into) const {
+    const toml::node* n = node(key);
+    if (n == nullptr) return true;
+    const KeySpec* spec = spec_of(key);
+    auto s = schedule_from_node(*n, spec != nullptr ? spec->range : Range{});
+    if (!s) return false;
+    into = std::move(*s);
+    return true;
+  }
+  std::vector<std::string> strings(std::string_view key) const {
+    std::vector<std::string> out;
+    if (const toml::node* n = node(key); n != nullptr && n->is_array()) {
+      for (const toml::node& item : *n->as_array()) {
+        if (auto v = item.value<std::string>()) out.push_back(*v);
+      }
+    }
+    return out;
+  }
+  std::string string(std::string_view key) const {
+    const toml::node* n = node(key);
+    return n != nullptr ? n->value<std::string>().value_or("") : "";
+  }
+  const toml::table& table() const { return table_; }
+
+ private:
+  const toml::table& table_;
+  std::string_view type_;
+  mutable toml::table scratch_;
+};
+
+std::optional<InterventionType> type_of(std::string_view word) {
+  for (std::size_t t = 0; t < kInterventionTypeNames.size(); ++t) {
+    if (kInterventionTypeNames[t] == word) return static_cast<InterventionType>(t);
+  }
+  return std::nullopt;
+}
+
+void read_target(const Entry& e, std::size_t index, const Scenario& s, Intervention& iv,
+                 Diagnostics& diagnostics) {
+  InterventionTarget& t = iv.target;
+  const std::size_t regions = s.workforce.regions.size();
+  const std::vector<std::string> names = e.strings("regions");
+  t.regions.assign(regions, names.empty());
+  if (!names.empty() && regions > 0) {
+    const toml::array* written = e.table().get_as<toml::array>("regions");
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const auto found =
+          std::find(s.workforce.regions.begin(), s.workforce.regions.end(), names[i]);
+      if (found != s.workforce.regions.end()) {
+        t.regions[static_cast<std::size_t>(found - s.workforce.regions.begin())] = true;
+        continue;
+      }
+      const std::string suggestion = closest_match(names[i], s.workforce.regions);
+      std::string known;
+      for (const std::string& r : s.workforce.regions) {
+        known += (known.empty() ? "\"" : ", \"") + r + "\"";
+      }
+      diagnostics.add_at(
+          written->get(i)->source(), element_path(index, "regions") + "[" + std::to_string(i) + "]",
+          "unknown region", "\"" + names[i] + "\"",
+          suggestion.empty() ? "a region of " + s.data.regions.filename().string() + ": " + known
+                             : "a region of " + s.data.regions.filename().string() +
+                                   "; did you mean \"" + suggestion + "\"?");
+    }
+  }
+  const std::string area = e.string("area");
+  t.areas = {area != "rural", area != "urban"};
+  const std::string sex = e.string("sex");
+  t.sexes = {sex != "female", sex != "male"};
+  e.integer("age_min", t.age_min);
+  e.integer("age_max", t.age_max);
+  if (t.age_min > t.age_max) {
+    diagnostics.add_at(e.table().get("age_max")->source(), element_path(index, "age_max"),
+                       "age_max is below age_min", std::to_string(t.age_max),
+                       "an age >= age_min (" + std::to_string(t.age_min) + ")");
+  }
+  t.statuses = {};
+  if (iv.type == InterventionType::kDomesticWorkerMandate) {
+    t.statuses[static_cast<std::size_t>(Status::kDomesticWorker)] = true;
+    return;
+  }
+  for (const std::string& name : e.strings("statuses")) {
+    for (std::size_t k = 0; k < kStatusNames.size(); ++k) {
+      if (kStatusNames[k] == name) t.statuses[k] = true;
+    }
+  }
+}
+
+// Whether the entry has any cost at all.
+bool has_costs(const Intervention& iv) {
+  const auto positive = [](const Schedule& s) {
+    return std::any_of(s.points().begin(), s.points().end(),
+                       [](const auto& p) { return p.second > 0; });
+  };
+  if (iv.setup_cost > 0 || positive(iv.fixed_cost_per_year)) return true;
+  switch (iv.type) {
+    case InterventionType::kMobileRegistration:
+      return iv.cost_per_visit > 0;
+    case InterventionType::kInformationOutreach:
+      return iv.cost_per_person_reached > 0;
+    case InterventionType::kContributionSubsidy:
+      return true;  // the subsidy itself
+    case InterventionType::kEnforcement:
+      return iv.cost_per_inspection > 0;
+    case InterventionType::kDigitalServices:
+      return iv.cost_per_user > 0;
+    case InterventionType::kDistrictOffice:
+    case InterventionType::kDomesticWorkerMandate:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+void read_interventions(const toml::table& document, Scenario& s, Diagnostics& diagnostics) {
+  const toml::array* array = document.get_as<toml::array>(kArray);
+  if (array == nullptr || !array->is_array_of_tables()) return;
+  if (array->empty()) return;
+  if (array->size() > kMaxInterventions) {
+    diagnostics.add_at(array->source(), std::string(kArray), "too many interventions",
+                       std::to_string(array->size()) + " entries",
+                       "at most " + std::to_string(kMaxInterventions));
+    return;
+  }
+  if (!document.at_path("data.regions")) {
+    diagnostics.add_at(array->source(), std::string(kArray),
+                       "interventions need the workforce tables", "",
+                       "the five workforce tables in [data] (data.regions, ...)");
+    return;
+  }
+  for (std::size_t index = 0; index < array->size(); ++index) {
+    const toml::table& table = *array->get(index)->as_table();
+    const std::optional<InterventionType> type =
+        type_of(table.get("type") ? table.get("type")->value<std::string>().value_or("") : "");
+    if (!type) continue;  // reported by the schema check
+    const Entry e(table, kInterventionTypeNames[static_cast<std::size_t>(*type)]);
+    Intervention iv;
+    iv.type = *type;
+    iv.name = e.string("name");
+    e.integer("start_year", iv.start_year);
+    e.integer("end_year", iv.end_year);
+    if (iv.end_year != 0 && iv.start_year != 0 && iv.end_year < iv.start_year) {
+      diagnostics.add_at(
+          table.get("end_year")->source(), element_path(index, "end_year"),
+          "end year is before the start year", std::to_string(iv.end_year),
+          "a year >= start_year (" + std::to_string(iv.start_year) + "), or 0 for no end");
+    }
+    const bool plain = !iv.name.empty() && std::all_of(iv.name.begin(), iv.name.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+    if (!plain && table.get("name") != nullptr) {
+      diagnostics.add_at(table.get("name")->source(), element_path(index, "name"),
+                         "invalid intervention name", "\"" + iv.name + "\"",
+                         "letters, digits, '_' and '-' (it names CSV rows and directories)");
+    }
+    for (const Intervention& other : s.interventions) {
+      if (other.name == iv.name && !iv.name.empty()) {
+        diagnostics.add_at(table.get("name")->source(), element_path(index, "name"),
+                           "duplicate intervention name", "\"" + iv.name + "\"",
+                           "a name no other intervention has");
+      }
+    }
+    read_target(e, index, s, iv, diagnostics);
+    e.number("setup_cost", iv.setup_cost);
+    const std::array<std::pair<std::string_view, Schedule Intervention::*>, 7> schedules = {{
+        {"fixed_cost_per_year", &Intervention::fixed_cost_per_year},
+        {"visits_per_year", &Intervention::visits_per_year},
+        {"persons_reached_per_year", &Intervention::persons_reached_per_year},
+        {"subsidy_share", &Intervention::subsidy_share},
+        {"inspected_share", &Intervention::inspected_share},
+        {"access_share", &Intervention::access_share},
+        {"compliance", &Intervention::compliance},
+    }};
+    for (const auto& [key, member] : schedules) {
+      if (e.spec_of(key) == nullptr) continue;
+      if (!e.schedule(key, iv.*member)) continue;
+      const toml::node* written = table.get(key);
+      const Schedule& schedule = iv.*member;
+      if (written != nullptr && written->is_table() && iv.start_year != 0 &&
+          schedule.points().front().first > iv.start_year) {
+        diagnostics.add_at(written->source(), element_path(index, key),
+                           "schedule starts after the intervention",
+                           "first year " + std::to_string(schedule.points().front().first),
+                           "a first year <= start_year (" + std::to_string(iv.start_year) + ")");
+      }
+    }
+    const std::array<std::pair<std::string_view, double Intervention::*>, 22> numbers = {{
+        {"persons_per_visit", &Intervention::persons_per_visit},
+        {"turnout", &Intervention::turnout},
+        {"conversion", &Intervention::conversion},
+        {"payment_lapse_multiplier", &Intervention::payment_lapse_multiplier},
+        {"cost_per_visit", &Intervention::cost_per_visit},
+        {"registration_increase", &Intervention::registration_increase},
+        {"lapse_multiplier", &Intervention::lapse_multiplier},
+        {"reactivation_multiplier", &Intervention::reactivation_multiplier},
+        {"registration_multiplier", &Intervention::registration_multiplier},
+        {"awareness_decay", &Intervention::awareness_decay},
+        {"channel_multiplier", &Intervention::channel_multiplier},
+        {"cost_per_person_reached", &Intervention::cost_per_person_reached},
+        {"registration_response", &Intervention::registration_response},
+        {"lapse_response", &Intervention::lapse_response},
+        {"lapse_multiplier_after", &Intervention::lapse_multiplier_after},
+        {"compliance_effect", &Intervention::compliance_effect},
+        {"effect_decay", &Intervention::effect_decay},
+        {"underdeclaration_effect", &Intervention::underdeclaration_effect},
+        {"employees_per_inspection", &Intervention::employees_per_inspection},
+        {"cost_per_inspection", &Intervention::cost_per_inspection},
+        {"sanction_revenue_per_inspection", &Intervention::sanction_revenue_per_inspection},
+        {"density_increase", &Intervention::density_increase},
+    }};
+    for (const auto& [key, member] : numbers) {
+      if (e.spec_of(key) != nullptr) e.number(key, iv.*member);
+    }
+    if (e.spec_of("cost_per_user") != nullptr) e.number("cost_per_user", iv.cost_per_user);
+    if (e.spec_of("years_per_member") != nullptr)
+      e.integer("years_per_member", iv.years_per_member);
+
+    const std::string where = "interventions[" + std::to_string(index) + "]";
+    const auto warn = [&](std::string message, std::string expected) {
+      Diagnostics notes;
+      notes.add_at(table.get("name") ? table.get("name")->source() : table.source(),
+                   element_path(index, "name"), std::move(message), "\"" + iv.name + "\"",
+                   std::move(expected));
+      for (Diagnostic w : notes.take()) {
+        w.warning = true;
+        s.warnings.push_back(std::move(w));
+      }
+    };
+    if (!has_costs(iv)) {
+      warn("intervention has no costs",
+           "a cost key (setup_cost, fixed_cost_per_year or the type's own); its cost per "
+           "additional contributor will be 0");
+    }
+    if (s.projection.end_year != 0 && iv.start_year > s.projection.end_year) {
+      warn("intervention starts after the projection ends",
+           "a start_year <= projection.end_year (" + std::to_string(s.projection.end_year) +
+               ") for it to have an effect");
+    }
+    s.interventions.push_back(std::move(iv));
+  }
+}
+
+void add_intervention_defaults(toml::table& document) {
+  toml::array* array = document.get_as<toml::array>(kArray);
+  if (array == nullptr || !array->is_array_of_tables()) return;
+  for (toml::node& node : *array) {
+    toml::table& table = *node.as_table();
+    const std::string type =
+        table.get("type") ? table.get("type")->value<std::string>().value_or("") : "";
+    for (const KeySpec& spec : scenario_keys()) {
+      if (!spec.path.starts_with("interventions.") || spec.default_toml.empty()) continue;
+      if (!spec.types.empty() && !in_list(spec.types, type)) continue;
+      const std::string_view name = spec.path.substr(kArray.size() + 1);
+      if (table.contains(name)) continue;
+      toml::table parsed = toml::parse("v = " + std::string(spec.default_toml));
+      table.insert(name, std::move(*parsed.get("v")));
+    }
+  }
+}
+
+}  // namespace ssproj::scenario
