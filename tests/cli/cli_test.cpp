@@ -1,5 +1,6 @@
 // The ssproj executable: exit statuses, what goes to stdout and stderr, and that an invalid
 // run writes nothing.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -159,7 +160,7 @@ TEST_CASE("the command line itself being wrong exits 64", "[cli]") {
     const Result r = run_ssproj("frobnicate x.toml");
     CHECK(r.status == 64);
     CHECK(r.err ==
-          "ssproj: unknown command 'frobnicate' (expected run, validate or describe)\n"
+          "ssproj: unknown command 'frobnicate' (expected run, compare, validate or describe)\n"
           "Try 'ssproj --help'.\n");
   }
   SECTION("validate without a file") {
@@ -366,4 +367,127 @@ TEST_CASE("describe: an invalid scenario prints nothing on stdout and exits 2", 
         "child.toml:3:19: error: projection.sample_fraction: value out of range (got 0, "
         "expected a number in (0, 1])\n"
         "1 error\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// compare
+
+namespace {
+
+// A small workforce scenario (scenario.toml) and a strategy that extends it with village
+// visits (strategy.toml); `strategy_extra` goes into the strategy's file after its name.
+void compare_files(const TempDir& dir, const std::string& strategy_extra = "") {
+  ssproj::testing::SmallDataOptions data{2020, 2024};
+  data.workforce = ssproj::testing::SmallWorkforce{};
+  ssproj::testing::write_small_scenario(
+      dir, data, "start_year = 2020\nend_year = 2024\nseed = 3\n",
+      "[economy]\nminimum_wage = 1000000\n[coverage]\nregistration_hazard = 0.01\n"
+      "[contributions]\nvoluntary_rate = 0.09\n");
+  dir.write("strategy.toml", "extends = \"scenario.toml\"\nname = \"strategy\"\n" + strategy_extra +
+                                 "\n[[interventions]]\ntype = \"mobile_registration\"\n"
+                                 "name = \"visits\"\nstart_year = 2021\nvisits_per_year = 20\n"
+                                 "cost_per_visit = 1000000\n");
+}
+
+}  // namespace
+
+TEST_CASE("compare: writes comparison.csv, each scenario's tables and a summary", "[cli]") {
+  TempDir dir;
+  compare_files(dir);
+  const Result r = run_ssproj(
+      "compare scenario.toml strategy.toml --out out -q --threads 2 "
+      "--key-years 2022,2024",
+      dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  const std::string csv = read_file(dir.path() / "out/comparison.csv");
+  CHECK(csv.rfind("strategy,year,active_contributors,coverage_rate,additional_contributors,"
+                  "programme_cost,subsidy_cost,cumulative_cost,"
+                  "cost_per_additional_contributor_year,reserve_end,paygo_cost_rate,"
+                  "general_average_premium,reserve_depletion_year\n",
+                  0) == 0);
+  CHECK(csv.find("\nscenario,2020,") != std::string::npos);
+  CHECK(csv.find("\nstrategy,horizon,") != std::string::npos);
+  for (const char* name : {"scenario", "strategy"}) {
+    INFO(name);
+    CHECK(fs::is_regular_file(dir.path() / "out" / name / "manifest.json"));
+    CHECK(fs::is_regular_file(dir.path() / "out" / name / "finance.csv"));
+    CHECK(fs::is_regular_file(dir.path() / "out" / name / "interventions.csv"));
+  }
+  CHECK(read_file(dir.path() / "out/strategy/interventions.csv").find("\n2022,visits,") !=
+        std::string::npos);
+  // The summary: a header naming the key years, and one line per scenario.
+  CHECK(r.out.rfind("Strategies against scenario, 2020-2024: seed 3, 1 replication(s)", 0) == 0);
+  CHECK(r.out.find("| 2022 ") != std::string::npos);
+  CHECK(r.out.find("| 2024 ") != std::string::npos);
+  CHECK(r.out.find("\nscenario ") != std::string::npos);
+  CHECK(r.out.find("\nstrategy ") != std::string::npos);
+
+  // The same comparison on one thread is byte for byte the same.
+  const Result one = run_ssproj(
+      "compare scenario.toml strategy.toml --out out1 -q --threads 1 "
+      "--key-years 2022,2024",
+      dir.path());
+  CHECK(one.status == 0);
+  CHECK(read_file(dir.path() / "out1/comparison.csv") == csv);
+  CHECK(one.out == r.out);
+}
+
+TEST_CASE("compare: an invalid strategy writes nothing and names every problem", "[cli]") {
+  TempDir dir;
+  compare_files(dir, "[coverage]\nlapse_hazard = 2\n");
+  const Result r = run_ssproj("compare scenario.toml strategy.toml --out out -q", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("strategy.toml:4:16: error: coverage.lapse_hazard: value out of range (got 2, "
+                   "expected a number in [0, 1])") != std::string::npos);
+  CHECK(r.err.find("1 error\n") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST_CASE("compare: scenarios with different seeds are refused unless --seed is given", "[cli]") {
+  TempDir dir;
+  compare_files(dir, "[projection]\nseed = 4\n");
+  const Result r = run_ssproj("compare scenario.toml strategy.toml --out out -q", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        "strategy.toml: error: projection.seed: cannot be compared with the baseline "
+        "(got 4, expected 3: common random numbers need one seed; or give --seed (as "
+        "in scenario.toml))\n1 error\n");
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+  const Result seeded =
+      run_ssproj("compare scenario.toml strategy.toml --out out -q --seed 5", dir.path());
+  CHECK(seeded.status == 0);
+  CHECK(seeded.out.rfind("Strategies against scenario, 2020-2024: seed 5,", 0) == 0);
+}
+
+TEST_CASE("compare: a wrong command line exits 64", "[cli]") {
+  TempDir dir;
+  compare_files(dir);
+  for (const char* args : {"compare scenario.toml --out out", "compare scenario.toml strategy.toml",
+                           "compare scenario.toml strategy.toml --out out --key-years 2030,x",
+                           "compare scenario.toml strategy.toml --out out --threads -1"}) {
+    INFO(args);
+    const Result r = run_ssproj(args, dir.path());
+    CHECK(r.status == 64);
+    CHECK(r.err.find("Try 'ssproj --help'.") != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST_CASE("validate: every committed Lao scenario is valid", "[cli]") {
+  std::vector<std::string> files;
+  for (const auto& entry :
+       fs::directory_iterator(ssproj::testing::source_dir() / "scenarios/lao")) {
+    if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  CHECK(files.size() >= 10);  // the baseline, 8 strategies and the pilot
+  std::string args = "validate -q";
+  for (const std::string& f : files) args += " " + quote(f);
+  const Result r = run_ssproj(args);
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  // The only warnings: the baseline's unknown reserve, once per file that inherits it.
+  CHECK(static_cast<std::size_t>(std::count(r.err.begin(), r.err.end(), '\n')) == files.size());
 }

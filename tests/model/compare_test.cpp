@@ -1,0 +1,434 @@
+// Comparing strategies: common random numbers make a copy of the baseline, and interventions
+// that never run, exactly the baseline; more of a beneficial intervention never lowers
+// registrations; the pilot's 22% of the turnout; comparison.csv against its definitions; and
+// what stops two scenarios from being compared.
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include <ssproj/compare.h>
+#include <ssproj/output.h>
+#include <ssproj/simulate.h>
+
+#include "support/fixtures.h"
+
+using namespace ssproj;
+
+namespace {
+
+constexpr auto kFormal = static_cast<std::size_t>(Status::kFormalPrivateEmployee);
+constexpr auto kDomestic = static_cast<std::size_t>(Status::kDomesticWorker);
+
+// A small scenario in memory with the workforce, a voluntary scheme and contributions, from
+// 2020 to `end_year`.
+Scenario small_scenario(int end_year, double persons = 150, std::uint64_t seed = 11) {
+  Scenario s = testing::make_scenario(2020, end_year, persons, 0.01, 0.05, 0.0, 1.0, seed);
+  s.name = "small";
+  s.file = "baseline.toml";
+  s.workforce = testing::make_workforce_inputs();
+  s.economy.minimum_wage = Schedule::constant(1000000);
+  s.economy.inflation = Schedule::constant(0.05);
+  s.coverage.compliance[kFormal] = Schedule::constant(0.5);
+  s.coverage.compliance[kDomestic] = Schedule::constant(0.0);
+  s.coverage.registration_hazard = Schedule::constant(0.01);
+  s.coverage.lapse_hazard = Schedule::constant(0.2);
+  s.coverage.reactivation_hazard = Schedule::constant(0.05);
+  s.coverage.density_voluntary = Schedule::constant(0.7);
+  s.contributions.private_employer_rate = Schedule::constant(0.06);
+  s.contributions.private_employee_rate = Schedule::constant(0.055);
+  s.contributions.voluntary_rate = Schedule::constant(0.09);
+  s.contributions.ceiling = Schedule::constant(4500000);
+  s.fund.investment_return = Schedule::constant(0.06);
+  return s;
+}
+
+// An intervention of `type` that reaches every region, area, sex and age and the statuses
+// of its kind (the uncovered for the voluntary channels, employees for enforcement).
+Intervention intervention(InterventionType type, const std::string& name, int start, int end) {
+  Intervention iv;
+  iv.type = type;
+  iv.name = name;
+  iv.start_year = start;
+  iv.end_year = end;
+  const std::vector<Status> statuses =
+      type == InterventionType::kEnforcement
+          ? std::vector<Status>{Status::kFormalPrivateEmployee, Status::kDomesticWorker}
+      : type == InterventionType::kDomesticWorkerMandate
+          ? std::vector<Status>{Status::kDomesticWorker}
+          : std::vector<Status>{Status::kInformalEmployee, Status::kDomesticWorker,
+                                Status::kOwnAccount, Status::kContributingFamily};
+  for (Status st : statuses) iv.target.statuses[static_cast<std::size_t>(st)] = true;
+  iv.fixed_cost_per_year = Schedule::constant(1e6);
+  return iv;
+}
+
+Intervention mobile(const std::string& name, int start, int end, double visits) {
+  Intervention iv = intervention(InterventionType::kMobileRegistration, name, start, end);
+  iv.visits_per_year = Schedule::constant(visits);
+  iv.persons_per_visit = 300;
+  iv.turnout = 0.25;
+  iv.conversion = 0.22;
+  iv.payment_lapse_multiplier = 0.8;
+  iv.cost_per_visit = 5e6;
+  return iv;
+}
+
+Intervention subsidy(const std::string& name, int start, int end, double share) {
+  Intervention iv = intervention(InterventionType::kContributionSubsidy, name, start, end);
+  iv.subsidy_share = Schedule::constant(share);
+  iv.years_per_member = 2;
+  iv.registration_response = 2.75;
+  iv.lapse_response = 0.5;
+  iv.lapse_multiplier_after = 2.0;
+  return iv;
+}
+
+// One of each type, all starting in `start`.
+std::vector<Intervention> one_of_each(int start, int end) {
+  std::vector<Intervention> all;
+  all.push_back(mobile("mobile", start, end, 40));
+  Intervention office = intervention(InterventionType::kDistrictOffice, "office", start, end);
+  office.registration_increase = 0.01;
+  office.lapse_multiplier = 0.9;
+  office.setup_cost = 5e8;
+  all.push_back(office);
+  Intervention info = intervention(InterventionType::kInformationOutreach, "info", start, end);
+  info.persons_reached_per_year = Schedule::constant(5000);
+  info.awareness_decay = 0.3;
+  info.channel_multiplier = 1.05;
+  info.registration_multiplier = 1.5;
+  info.cost_per_person_reached = 2e4;
+  all.push_back(info);
+  all.push_back(subsidy("subsidy", start, end, 0.5));
+  Intervention inspect = intervention(InterventionType::kEnforcement, "inspect", start, end);
+  inspect.inspected_share = Schedule::constant(0.1);
+  inspect.compliance_effect = 0.25;
+  inspect.effect_decay = 0.5;
+  inspect.underdeclaration_effect = 0.1;
+  inspect.employees_per_inspection = 10;
+  inspect.cost_per_inspection = 2e6;
+  all.push_back(inspect);
+  Intervention app = intervention(InterventionType::kDigitalServices, "app", start, end);
+  app.access_share = Schedule::constant(0.3);
+  app.lapse_multiplier = 0.8;
+  app.reactivation_multiplier = 1.2;
+  app.registration_multiplier = 1.1;
+  app.density_increase = 0.05;
+  app.cost_per_user = 1e4;
+  all.push_back(app);
+  Intervention mandate =
+      intervention(InterventionType::kDomesticWorkerMandate, "mandate", start, end);
+  mandate.compliance = Schedule::constant(0.3);
+  all.push_back(mandate);
+  return all;
+}
+
+StrategyRun run(const std::string& name, const Scenario& s, int threads = 2) {
+  StrategyRun r;
+  r.name = name;
+  r.scenario = s;
+  RunOptions options;
+  options.threads = threads;
+  r.results = simulate(s, options);
+  for (const ReplicationResult& rep : r.results.replications) {
+    r.valuations.push_back(valuate(s, rep.workforce));
+  }
+  return r;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::vector<std::string> fields(const std::string& line) {
+  std::vector<std::string> out;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, ',')) out.push_back(field);
+  if (!line.empty() && line.back() == ',') out.emplace_back();
+  return out;
+}
+
+// The rows of comparison.csv of one strategy, without the strategy's name.
+std::vector<std::string> rows_of(const std::string& csv, const std::string& strategy) {
+  std::vector<std::string> out;
+  for (const std::string& line : lines_of(csv)) {
+    if (line.rfind(strategy + ",", 0) == 0) out.push_back(line.substr(strategy.size()));
+  }
+  return out;
+}
+
+// Every table that does not name the interventions.
+std::vector<std::string> tables(const StrategyRun& r) {
+  return {microsimulation_population_csv(r.results.replications),
+          labour_csv(r.results.replications),
+          coverage_csv(r.results.replications),
+          contributions_csv(r.results.replications),
+          finance_csv(r.valuations),
+          beneficiaries_csv(r.valuations),
+          indicators_csv(r.valuations)};
+}
+
+// Registered members (active or lapsed) in each year of replication 0, of both schemes or of
+// one (0 compulsory, 1 voluntary).
+std::vector<double> registered(const StrategyRun& r, int scheme = -1) {
+  std::vector<double> out;
+  for (const WorkforceYear& w : r.results.replications.front().workforce) {
+    double n = 0;
+    for (const auto& bands : w.cells) {
+      for (const auto& areas : bands) {
+        for (const auto& statuses : areas) {
+          for (const WorkforceCell& c : statuses) {
+            n += scheme == 1   ? c.registered[1]
+                 : scheme == 0 ? c.registered[0]
+                               : c.registered[0] + c.registered[1];
+          }
+        }
+      }
+    }
+    out.push_back(n);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("compare: a scenario against an identical copy differs by exactly zero",
+          "[model][compare]") {
+  Scenario s = small_scenario(2030);
+  s.interventions = one_of_each(2022, 2027);
+  const std::vector<StrategyRun> runs = {run("baseline", s), run("copy", s)};
+  const std::string csv = comparison_csv(runs);
+  const std::vector<std::string> base = rows_of(csv, "baseline");
+  const std::vector<std::string> copy = rows_of(csv, "copy");
+  REQUIRE(base.size() == 12);  // 2020-2030 and the horizon row
+  CHECK(copy == base);
+  for (const std::string& row : copy) {
+    const std::vector<std::string> f = fields(row);
+    REQUIRE(f.size() == 13);               // "", year, 11 values
+    CHECK((f[4] == "0" || f[4].empty()));  // additional_contributors
+  }
+  // The interventions did something, so the zero differences are not trivial.
+  const std::vector<std::string> y2025 = fields(base[5]);
+  CHECK(y2025[1] == "2025");
+  CHECK(std::stod(y2025[5]) > 0);  // programme cost
+  CHECK(std::stod(y2025[6]) > 0);  // subsidy cost
+  CHECK(tables(runs[0]) == tables(runs[1]));
+}
+
+TEST_CASE("compare: interventions that start after the horizon give the baseline exactly",
+          "[model][compare]") {
+  const Scenario base = small_scenario(2030);
+  Scenario later = base;
+  later.interventions = one_of_each(2031, 0);
+  const std::vector<StrategyRun> runs = {run("baseline", base), run("later", later)};
+  CHECK(tables(runs[0]) == tables(runs[1]));
+  const std::string csv = comparison_csv(runs);
+  CHECK(rows_of(csv, "later") == rows_of(csv, "baseline"));
+  // interventions.csv: every intervention, every year, and nothing happened.
+  for (const InterventionYear& row : runs[1].valuations.front().interventions) {
+    INFO(row.intervention << " " << row.year);
+    CHECK(row.reached == 0);
+    CHECK(row.registered == 0);
+    CHECK(row.lapsed_prevented == 0);
+    CHECK(row.cost == 0);
+  }
+  CHECK(runs[1].valuations.front().interventions.size() == 11 * 7);
+}
+
+TEST_CASE("compare: the same strategies give the same comparison on 1 and 2 threads",
+          "[model][compare]") {
+  const Scenario base = small_scenario(2028);
+  Scenario strategy = base;
+  strategy.interventions = one_of_each(2021, 2026);
+  const std::string one = comparison_csv({run("baseline", base, 1), run("all", strategy, 1)});
+  const std::string two = comparison_csv({run("baseline", base, 2), run("all", strategy, 2)});
+  CHECK(one == two);
+}
+
+TEST_CASE("compare: more village visits never lower registrations", "[model][compare]") {
+  Scenario s = small_scenario(2032);
+  std::vector<std::vector<double>> by_visits;
+  for (double visits : {0.0, 10.0, 25.0, 60.0, 150.0}) {
+    s.interventions = {mobile("mobile", 2022, 2028, visits)};
+    by_visits.push_back(registered(run("v", s)));
+  }
+  for (std::size_t k = 1; k < by_visits.size(); ++k) {
+    for (std::size_t y = 0; y < by_visits[k].size(); ++y) {
+      INFO("visits level " << k << ", year " << 2020 + y);
+      CHECK(by_visits[k][y] >= by_visits[k - 1][y]);
+    }
+  }
+  // ... and they do raise them.
+  CHECK(by_visits.back().back() > by_visits.front().back());
+}
+
+TEST_CASE("compare: a larger subsidy never lowers registrations", "[model][compare]") {
+  Scenario s = small_scenario(2032);
+  std::vector<std::vector<double>> by_share;
+  for (double share : {0.1, 0.25, 0.5, 0.75, 1.0}) {
+    s.interventions = {subsidy("subsidy", 2022, 2028, share)};
+    by_share.push_back(registered(run("s", s)));
+  }
+  for (std::size_t k = 1; k < by_share.size(); ++k) {
+    for (std::size_t y = 0; y < by_share[k].size(); ++y) {
+      INFO("share level " << k << ", year " << 2020 + y);
+      CHECK(by_share[k][y] >= by_share[k - 1][y]);
+    }
+  }
+  CHECK(by_share.back().back() > by_share.front().back());
+}
+
+TEST_CASE("compare: a pilot of three village visits registers 22% of the turnout",
+          "[model][compare]") {
+  // Nobody registers on their own, nobody changes status and no uncovered worker is a member:
+  // every voluntary registration is the pilot's.
+  Scenario s = small_scenario(2022, 400);
+  testing::SmallWorkforce fixed;
+  fixed.transitions = testing::identity_transitions();
+  s.workforce = testing::make_workforce_inputs(fixed);
+  s.coverage.registration_hazard = Schedule::constant(0.0);
+  s.coverage.reactivation_hazard = Schedule::constant(0.0);
+  Intervention pilot = mobile("pilot", 2021, 2021, 3);
+  pilot.persons_per_visit = 1000;
+  pilot.turnout = 0.3;
+  s.interventions = {pilot};
+  const StrategyRun r = run("pilot", s);
+  const InterventionYear& y2021 = r.valuations.front().interventions.at(1);
+  REQUIRE(y2021.year == 2021);
+  // 3 visits x 1000 persons reached, 30% of them came.
+  const double reached = 3 * 1000;
+  CHECK(std::abs(y2021.reached - reached) <= 4 * std::sqrt(reached));
+  const double turnout = y2021.attended;
+  CHECK(std::abs(turnout - 0.3 * reached) <= 4 * std::sqrt(reached * 0.3 * 0.7));
+  INFO("registered " << y2021.registered << " of a turnout of " << turnout);
+  CHECK(std::abs(y2021.registered - 0.22 * turnout) <= 4 * std::sqrt(turnout * 0.22 * 0.78));
+  // Every voluntary registration of the year is the pilot's; none in the year after.
+  const double members_2021 = registered(r, 1)[1];
+  CHECK(members_2021 == y2021.registered);
+  CHECK(registered(r, 1)[0] == 0);
+  CHECK(r.valuations.front().interventions.at(2).registered == 0);
+}
+
+TEST_CASE("comparison.csv: the cost per additional contributor-year by hand", "[model][compare]") {
+  const Scenario base = small_scenario(2030);
+  Scenario strategy = base;
+  strategy.interventions = {mobile("mobile", 2022, 2026, 60), subsidy("subsidy", 2023, 2025, 0.5)};
+  const std::vector<StrategyRun> runs = {run("baseline", base), run("both", strategy)};
+  const std::vector<std::string> rows = rows_of(comparison_csv(runs), "both");
+  REQUIRE(rows.size() == 12);
+
+  const auto active = [](const WorkforceYear& w) {
+    double n = 0;
+    for (const auto& bands : w.cells) {
+      for (const auto& areas : bands) {
+        for (const auto& statuses : areas) {
+          for (const WorkforceCell& c : statuses) n += c.active[0] + c.active[1];
+        }
+      }
+    }
+    return n;
+  };
+  double cost = 0, additional = 0;
+  for (std::size_t y = 0; y < 11; ++y) {
+    const WorkforceYear& w = runs[1].results.replications[0].workforce[y];
+    const WorkforceYear& b = runs[0].results.replications[0].workforce[y];
+    double programme = 0, subsidies = 0;
+    for (const InterventionYear& row : runs[1].valuations[0].interventions) {
+      if (row.year != w.year) continue;
+      programme += row.cost - row.subsidy_cost;
+      subsidies += row.subsidy_cost;
+    }
+    cost += programme + subsidies;
+    additional += active(w) - active(b);
+    const std::vector<std::string> f = fields(rows[y]);
+    INFO("year " << w.year);
+    CHECK(f[1] == std::to_string(w.year));
+    CHECK(std::stod(f[2]) == active(w));
+    CHECK(std::stod(f[4]) == active(w) - active(b));
+    CHECK(std::stod(f[5]) == Approx(programme).epsilon(1e-12));
+    CHECK(std::stod(f[6]) == Approx(subsidies).epsilon(1e-12));
+    CHECK(std::stod(f[7]) == Approx(cost).epsilon(1e-12));
+    if (cost > 0 && additional > 0) {
+      CHECK(std::stod(f[8]) == Approx(cost / additional).epsilon(1e-12));
+    } else {
+      CHECK(f[8].empty());
+    }
+    CHECK(std::stod(f[9]) == runs[1].valuations[0].years[y].branches[kNumBranches].reserve_end);
+  }
+  const std::vector<std::string> horizon = fields(rows.back());
+  CHECK(horizon[1] == "horizon");
+  CHECK(std::stod(horizon[4]) == Approx(additional).epsilon(1e-12));
+  CHECK(std::stod(horizon[7]) == Approx(cost).epsilon(1e-12));
+  CHECK(std::stod(horizon[8]) == Approx(cost / additional).epsilon(1e-12));
+  CHECK(additional > 0);
+  CHECK_FALSE(horizon[11].empty());  // the general average premium
+}
+
+TEST_CASE("comparison.csv: several replications give the quantiles of the paired differences",
+          "[model][compare]") {
+  Scenario base = small_scenario(2026);
+  base.projection.replications = 3;
+  Scenario strategy = base;
+  strategy.interventions = {mobile("mobile", 2022, 2026, 60)};
+  const std::string csv = comparison_csv({run("baseline", base), run("mobile", strategy)});
+  const std::vector<std::string> header = fields(lines_of(csv).front());
+  CHECK(header.size() == 2 + 11 * 4);
+  CHECK(header[2] == "active_contributors");
+  CHECK(header[3] == "active_contributors_p05");
+  // The baseline against itself: every difference is 0 in every replication.
+  for (const std::string& row : rows_of(csv, "baseline")) {
+    const std::vector<std::string> f = fields(row);
+    CHECK((f[10] == "0" || f[10].empty()));  // additional_contributors (mean)
+    CHECK((f[13] == "0" || f[13].empty()));  // its p95
+  }
+}
+
+TEST_CASE("compare: scenarios that cannot be compared are named with the reason",
+          "[model][compare]") {
+  Scenario base = small_scenario(2030);
+  Scenario other = base;
+  other.file = "other.toml";
+  other.projection.seed = 12;
+  other.projection.end_year = 2029;
+  const std::vector<Diagnostic> problems = comparison_problems({base, other});
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].to_string() ==
+        "other.toml: error: projection.end_year: cannot be compared with the baseline (got 2029, "
+        "expected 2030 (as in baseline.toml))");
+  CHECK(problems[1].to_string() ==
+        "other.toml: error: projection.seed: cannot be compared with the baseline (got 12, "
+        "expected 11: common random numbers need one seed; or give --seed (as in "
+        "baseline.toml))");
+  CHECK(comparison_problems({base, base}).empty());
+  CHECK(strategy_names({base, other, base}) ==
+        std::vector<std::string>{"baseline", "other", "baseline-2"});
+}
+
+TEST_CASE("compare: the Lao pilot scenario registers 22% of its turnout", "[model][compare][lao]") {
+  const Scenario s = load_scenario(testing::source_dir() / "scenarios/lao/pilot_villages.toml");
+  const StrategyRun r = run("pilot", s);
+  const std::vector<InterventionYear>& rows = r.valuations.front().interventions;
+  const auto y2024 = std::find_if(rows.begin(), rows.end(),
+                                  [](const InterventionYear& y) { return y.year == 2024; });
+  REQUIRE(y2024 != rows.end());
+  // 3 villages x 300 persons; a quarter of those not paying already came.
+  CHECK(std::abs(y2024->reached - 900) <= 4 * std::sqrt(900.0));
+  const double turnout = y2024->attended;
+  CHECK(turnout > 150);
+  // The pilot's registrations, beyond those who would have joined anyway (0.25% a year).
+  const double p = 0.22 * (1 - s.coverage.registration_hazard.at(2024));
+  INFO("registered " << y2024->registered << " of a turnout of " << turnout);
+  CHECK(std::abs(y2024->registered - p * turnout) <= 4 * std::sqrt(turnout * p * (1 - p)));
+  CHECK(y2024->cost == Approx(3 * 5e6 * 1.23).epsilon(1e-12));  // 2024 prices: +23% on 2023
+  for (const InterventionYear& y : rows) {
+    if (y.year != 2024) CHECK(y.registered == 0);
+  }
+}
