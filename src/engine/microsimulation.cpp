@@ -372,7 +372,9 @@ Microsimulation::ProgrammeOutcome Microsimulation::membership_with_programmes(
   const bool compulsory = path == coverage::Path::kCompulsory;
   ProgrammeOutcome out;
   int entitled = -1;  // a subsidy the person would get on registering this year
-  std::array<Touch, interventions::kMaxProgrammes> touch;
+  int ended = -1;     // the subsidy whose entitlement ends this year (unless another pays)
+  std::array<Touch, interventions::kMaxProgrammes> touch;  // only [0, n) is used
+  for (std::size_t k = 0; k < n; ++k) touch[k] = interventions::kNoEffect;
   Effects all;
   for (std::size_t k = 0; k < n; ++k) {
     const interventions::Programme& pr = m.programmes[k];
@@ -423,8 +425,14 @@ Microsimulation::ProgrammeOutcome Microsimulation::membership_with_programmes(
             out.subsidised = static_cast<int>(k);
             out.subsidy_share = y.subsidy;
             to.lapse = 1.0 - iv.lapse_response * y.subsidy;
+            if (ended >= 0) {  // another programme still pays: nothing ends this year
+              touch[static_cast<std::size_t>(ended)].lapse = 1.0;
+              out.subsidy_ends = false;
+              ended = -1;
+            }
           } else if (!entitles && used > 0 && out.subsidised < 0 && !out.subsidy_ends) {
             out.subsidy_ends = true;  // the entitlement is over: the year after the subsidy
+            ended = static_cast<int>(k);
             to.lapse = iv.lapse_multiplier_after;
           }
         } else if (before != kActive && entitles) {
@@ -462,8 +470,8 @@ Microsimulation::ProgrammeOutcome Microsimulation::membership_with_programmes(
         }
         break;
     }
-    interventions::combine(all, to);
   }
+  for (std::size_t k = 0; k < n; ++k) interventions::combine(all, touch[k]);
 
   // This year's membership under all the programmes together.
   const coverage::Hazards base = coverage::base_hazards(cov);

@@ -70,23 +70,27 @@ ProgrammeYear advance(const Programme& p, int year, double sample_fraction, Prog
 // What the programmes do to one person in a year: factors on the hazards, additive
 // probabilities of the registration channels, and the compliance of their employer.
 struct Effects {
-  double registration = 1;                   // multiplier on the registration hazard
-  double reactivation = 1;                   // multiplier on the reactivation hazard
-  double lapse = 1;                          // multiplier on the lapse hazard
-  double channel = 1;                        // multiplier on the additive channels' conversion
-  double density = 0;                        // added to the voluntary density
-  double not_complying = 1;                  // product of (1 - enforcement effect)
-  double declared = 1;                       // multiplier on under-declaration
-  std::array<double, kMaxProgrammes> add{};  // additive channel probabilities, before `channel`
+  double registration = 1;   // multiplier on the registration hazard
+  double reactivation = 1;   // multiplier on the reactivation hazard
+  double lapse = 1;          // multiplier on the lapse hazard
+  double channel = 1;        // multiplier on the additive channels' conversion
+  double density = 0;        // added to the voluntary density
+  double not_complying = 1;  // product of (1 - enforcement effect)
+  double declared = 1;       // multiplier on under-declaration
+  // Additive channel probabilities, before `channel`; only the first `adds` are set (the
+  // array is left uninitialised: this runs once per person and year).
+  std::array<double, kMaxProgrammes> add;
   std::size_t adds = 0;
 };
 
-// What one programme does to one person (set by the engine from the person's draws).
+// What one programme does to one person (set by the engine from the person's draws). A plain
+// aggregate, so that an array of them costs nothing until set; kNoEffect is the neutral one.
 struct Touch {
-  double registration = 1, reactivation = 1, lapse = 1, channel = 1, density = 0;
-  double add = 0;  // additive registration/reactivation probability
-  double enforcement = 0, declared = 1;
+  double registration, reactivation, lapse, channel, density;
+  double add;  // additive registration/reactivation probability
+  double enforcement, declared;
 };
+inline constexpr Touch kNoEffect{1, 1, 1, 1, 0, 0, 0, 1};
 
 inline void combine(Effects& e, const Touch& t) {
   e.registration *= t.registration;

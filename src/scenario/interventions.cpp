@@ -30,15 +30,23 @@ class Entry {
   const KeySpec* spec_of(std::string_view key) const {
     return find_element_key(std::string(kArray) + "." + std::string(key), type_);
   }
+  // Values of the wrong type or out of range (reported by the schema check) are not read, so
+  // that no cross-check reports them a second time.
   void number(std::string_view key, double& into) const {
     if (const toml::node* n = node(key)) {
-      if (auto v = n->value<double>()) into = *v;
+      const auto v = n->value<double>();
+      if (v && in_range(key, *v)) into = *v;
     }
   }
   void integer(std::string_view key, int& into) const {
-    if (const toml::node* n = node(key)) {
-      if (auto v = n->value<std::int64_t>()) into = static_cast<int>(*v);
+    if (const toml::node* n = node(key); n != nullptr && n->is_integer()) {
+      const auto v = n->value<std::int64_t>();
+      if (v && in_range(key, static_cast<double>(*v))) into = static_cast<int>(*v);
     }
+  }
+  bool in_range(std::string_view key, double v) const {
+    const KeySpec* spec = spec_of(key);
+    return spec == nullptr || spec->range.contains(v);
   }
   // False when the value is present but not a valid schedule (already reported).
   bool schedule(std::string_view key, Schedule& into) const {
@@ -61,7 +69,7 @@ class Entry {
   }
   std::string string(std::string_view key) const {
     const toml::node* n = node(key);
-    return n != nullptr ? n->value<std::string>().value_or("") : "";
+    return n != nullptr && n->is_string() ? n->value<std::string>().value_or("") : "";
   }
   const toml::table& table() const { return table_; }
 
@@ -84,23 +92,25 @@ void read_target(const Entry& e, std::size_t index, const Scenario& s, Intervent
   const std::size_t regions = s.workforce.regions.size();
   const std::vector<std::string> names = e.strings("regions");
   t.regions.assign(regions, names.empty());
-  if (!names.empty() && regions > 0) {
-    const toml::array* written = e.table().get_as<toml::array>("regions");
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      const auto found =
-          std::find(s.workforce.regions.begin(), s.workforce.regions.end(), names[i]);
+  const toml::array* written = e.table().get_as<toml::array>("regions");
+  if (!names.empty() && regions > 0 && written != nullptr) {
+    for (std::size_t i = 0; i < written->size(); ++i) {
+      const toml::node& item = *written->get(i);
+      if (!item.is_string()) continue;  // reported by the schema check
+      const std::string name = item.value<std::string>().value_or("");
+      const auto found = std::find(s.workforce.regions.begin(), s.workforce.regions.end(), name);
       if (found != s.workforce.regions.end()) {
         t.regions[static_cast<std::size_t>(found - s.workforce.regions.begin())] = true;
         continue;
       }
-      const std::string suggestion = closest_match(names[i], s.workforce.regions);
+      const std::string suggestion = closest_match(name, s.workforce.regions);
       std::string known;
       for (const std::string& r : s.workforce.regions) {
         known += (known.empty() ? "\"" : ", \"") + r + "\"";
       }
       diagnostics.add_at(
-          written->get(i)->source(), element_path(index, "regions") + "[" + std::to_string(i) + "]",
-          "unknown region", "\"" + names[i] + "\"",
+          item.source(), element_path(index, "regions") + "[" + std::to_string(i) + "]",
+          "unknown region", "\"" + name + "\"",
           suggestion.empty() ? "a region of " + s.data.regions.filename().string() + ": " + known
                              : "a region of " + s.data.regions.filename().string() +
                                    "; did you mean \"" + suggestion + "\"?");
@@ -113,8 +123,10 @@ void read_target(const Entry& e, std::size_t index, const Scenario& s, Intervent
   e.integer("age_min", t.age_min);
   e.integer("age_max", t.age_max);
   if (t.age_min > t.age_max) {
-    diagnostics.add_at(e.table().get("age_max")->source(), element_path(index, "age_max"),
-                       "age_max is below age_min", std::to_string(t.age_max),
+    const toml::node* at = e.table().get("age_max");
+    diagnostics.add_at(at != nullptr ? at->source() : e.table().get("age_min")->source(),
+                       element_path(index, "age_max"), "age_max is below age_min",
+                       std::to_string(t.age_max),
                        "an age >= age_min (" + std::to_string(t.age_min) + ")");
   }
   t.statuses = {};
@@ -192,16 +204,26 @@ void read_interventions(const toml::table& document, Scenario& s, Diagnostics& d
     const bool plain = !iv.name.empty() && std::all_of(iv.name.begin(), iv.name.end(), [](char c) {
       return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
     });
-    if (!plain && table.get("name") != nullptr) {
-      diagnostics.add_at(table.get("name")->source(), element_path(index, "name"),
-                         "invalid intervention name", "\"" + iv.name + "\"",
-                         "letters, digits, '_' and '-' (it names CSV rows and directories)");
+    if (!plain && table.get("name") != nullptr && table.get("name")->is_string()) {
+      diagnostics.add_at(
+          table.get("name")->source(), element_path(index, "name"), "invalid intervention name",
+          "\"" + iv.name + "\"",
+          "letters, digits, '_' and '-' (it names rows of interventions.csv and keys "
+          "the intervention's random numbers)");
+    }
+    // The engine steps from the base population's year: the first year it can act is the next.
+    if (s.inputs.base_year != 0 && iv.start_year != 0 && iv.start_year <= s.inputs.base_year) {
+      diagnostics.add_at(
+          table.get("start_year")->source(), element_path(index, "start_year"),
+          "intervention starts in or before the base year", std::to_string(iv.start_year),
+          "a year after the base population's year (" + std::to_string(s.inputs.base_year) + ")");
     }
     for (const Intervention& other : s.interventions) {
       if (other.name == iv.name && !iv.name.empty()) {
         diagnostics.add_at(table.get("name")->source(), element_path(index, "name"),
                            "duplicate intervention name", "\"" + iv.name + "\"",
                            "a name no other intervention has");
+        break;
       }
     }
     read_target(e, index, s, iv, diagnostics);

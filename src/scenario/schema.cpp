@@ -608,10 +608,11 @@ const std::array kKeys = {
     KeySpec{"interventions.underdeclaration_effect",
             Kind::kNumber,
             false,
-            "0.1",
+            "1.0",
             kShare,
             "share",
-            "Share of the under-declaration removed at inspected employers (R 4.6).",
+            "Share of the under-declared earnings that inspected employers declare (R 4.6: up to "
+            "+10% of payroll, all of a 10% under-declaration).",
             {},
             "enforcement"},
     KeySpec{"interventions.employees_per_inspection",

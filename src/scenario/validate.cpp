@@ -224,8 +224,9 @@ void check_value(const KeySpec& spec, const std::string& path, const toml::node&
       return;
     }
     case Kind::kTableArray: {
+      // An empty array is valid: a strategy's way to drop the entries of the file it extends.
       const auto* array = node.as_array();
-      if (array == nullptr || !array->is_array_of_tables()) {
+      if (array == nullptr || (!array->empty() && !array->is_array_of_tables())) {
         diagnostics.add_at(node.source(), path, "wrong type", describe_value(node),
                            kind_expected(spec));
       }
@@ -247,6 +248,13 @@ void check_value(const KeySpec& spec, const std::string& path, const toml::node&
       }
       return;
   }
+}
+
+// "a \"district_office\"", "an \"enforcement\"".
+std::string a_type(const std::string& type) {
+  const bool vowel =
+      !type.empty() && std::string_view("aeiou").find(type[0]) != std::string_view::npos;
+  return std::string(vowel ? "an" : "a") + " \"" + type + "\"";
 }
 
 // Element `index` of the table array `prefix` ([[interventions]]): its `type` decides which
@@ -285,7 +293,7 @@ void check_element(const toml::table& element, std::string_view prefix, std::siz
       const bool known = find_key(spec_path) != nullptr;
       const std::string suggestion = closest_match(key.str(), applicable);
       const std::string what = type.empty() ? "a key of [[" + std::string(prefix) + "]]"
-                                            : "a key of a \"" + type + "\" intervention";
+                                            : "a key of " + a_type(type) + " intervention";
       diagnostics.add_at(key.source(), path,
                          known ? "key does not apply to this type" : "unknown key",
                          "\"" + std::string(key.str()) + "\"",
@@ -301,7 +309,7 @@ void check_element(const toml::table& element, std::string_view prefix, std::siz
     const KeySpec* spec = find_element_key(join(prefix, name), type);
     if (spec == nullptr || !spec->required || name == "type" || element.contains(name)) continue;
     diagnostics.add_at(element.source(), element_path + "." + name, "required key is missing", "",
-                       kind_expected(*spec) + " for a \"" + type + "\" intervention");
+                       kind_expected(*spec) + " for " + a_type(type) + " intervention");
   }
 }
 
