@@ -422,6 +422,23 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
   const auto in = [&](const std::string& section, const std::string& line) {
     return scenario_text(ok, "[" + section + "]\n" + line + "\n\n");
   };
+  // `line` (line 26) in an [[interventions]] entry of type `type` (line 23) with its other
+  // required keys, in a scenario that names the workforce tables (interventions need them).
+  const auto entry = [&](const std::string& type, const std::string& line) {
+    const auto is_key = [&line](const std::string& key) { return line.rfind(key + " =", 0) == 0; };
+    std::string required;
+    if (type == "mobile_registration") required = "visits_per_year";
+    if (type == "information_outreach") required = "persons_reached_per_year";
+    if (type == "contribution_subsidy") required = "subsidy_share";
+    if (type == "enforcement") required = "inspected_share";
+    if (type == "digital_services") required = "access_share";
+    std::string text = scenario_text(ok) + ssproj::testing::kWorkforceDataKeys +
+                       ssproj::testing::kFundAllocation + "\n[[interventions]]\ntype = \"" + type +
+                       "\"\nname = \"x\"\n" + line + "\n";
+    if (!is_key("start_year")) text += "start_year = 2021\n";
+    if (!required.empty() && !is_key(required)) text += required + " = 0.5\n";
+    return text;
+  };
   const std::vector<Case> cases = {
       {"schema_version 0", with_schema_version("0"),
        "{DIR}/scenario.toml:1:18: error: schema_version: unsupported schema version (got 0, "
@@ -729,10 +746,158 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        in("coverage", "lapse_hazard = { 2020 = 0.25, 2023 = 1.25 }"),
        "{DIR}/scenario.toml:9:38: error: coverage.lapse_hazard.2023: value out of range (got "
        "1.25, expected a number in [0, 1])"},
+      // The [[interventions]] keys, each in an entry of a type it applies to (both specs of the
+      // keys that two sets of types share).
+      {"interventions.start_year 1899", entry("district_office", "start_year = 1899"),
+       "{DIR}/scenario.toml:26:14: error: interventions[0].start_year: value out of range (got "
+       "1899, expected an integer in [1900, 2300])"},
+      {"interventions.start_year 2301", entry("district_office", "start_year = 2301"),
+       "{DIR}/scenario.toml:26:14: error: interventions[0].start_year: value out of range (got "
+       "2301, expected an integer in [1900, 2300])"},
+      {"interventions.end_year 2301", entry("district_office", "end_year = 2301"),
+       "{DIR}/scenario.toml:26:12: error: interventions[0].end_year: value out of range (got 2301, "
+       "expected an integer in [0, 2300])"},
+      {"interventions.age_min 14", entry("district_office", "age_min = 14"),
+       "{DIR}/scenario.toml:26:11: error: interventions[0].age_min: value out of range (got 14, "
+       "expected an integer in [15, 100])"},
+      {"interventions.age_max 101", entry("district_office", "age_max = 101"),
+       "{DIR}/scenario.toml:26:11: error: interventions[0].age_max: value out of range (got 101, "
+       "expected an integer in [15, 100])"},
+      {"interventions.setup_cost -1", entry("district_office", "setup_cost = -1"),
+       "{DIR}/scenario.toml:26:14: error: interventions[0].setup_cost: value out of range (got -1, "
+       "expected a number >= 0)"},
+      {"interventions.fixed_cost_per_year -1", entry("district_office", "fixed_cost_per_year = -1"),
+       "{DIR}/scenario.toml:26:23: error: interventions[0].fixed_cost_per_year: value out of range "
+       "(got -1, expected a number >= 0)"},
+      {"interventions.visits_per_year -1", entry("mobile_registration", "visits_per_year = -1"),
+       "{DIR}/scenario.toml:26:19: error: interventions[0].visits_per_year: value out of range "
+       "(got -1, expected a number >= 0)"},
+      {"interventions.persons_per_visit -1", entry("mobile_registration", "persons_per_visit = -1"),
+       "{DIR}/scenario.toml:26:21: error: interventions[0].persons_per_visit: value out of range "
+       "(got -1, expected a number >= 0)"},
+      {"interventions.turnout 1.5", entry("mobile_registration", "turnout = 1.5"),
+       "{DIR}/scenario.toml:26:11: error: interventions[0].turnout: value out of range (got 1.5, "
+       "expected a number in [0, 1])"},
+      {"interventions.conversion -0.1", entry("mobile_registration", "conversion = -0.1"),
+       "{DIR}/scenario.toml:26:14: error: interventions[0].conversion: value out of range (got "
+       "-0.1, expected a number in [0, 1])"},
+      {"interventions.payment_lapse_multiplier -0.5",
+       entry("mobile_registration", "payment_lapse_multiplier = -0.5"),
+       "{DIR}/scenario.toml:26:28: error: interventions[0].payment_lapse_multiplier: value out of "
+       "range (got -0.5, expected a number >= 0)"},
+      {"interventions.cost_per_visit -1", entry("mobile_registration", "cost_per_visit = -1"),
+       "{DIR}/scenario.toml:26:18: error: interventions[0].cost_per_visit: value out of range (got "
+       "-1, expected a number >= 0)"},
+      {"interventions.registration_increase 1.5",
+       entry("district_office", "registration_increase = 1.5"),
+       "{DIR}/scenario.toml:26:25: error: interventions[0].registration_increase: value out of "
+       "range (got 1.5, expected a number in [0, 1])"},
+      {"interventions.lapse_multiplier -1 (district_office)",
+       entry("district_office", "lapse_multiplier = -1"),
+       "{DIR}/scenario.toml:26:20: error: interventions[0].lapse_multiplier: value out of range "
+       "(got -1, expected a number >= 0)"},
+      {"interventions.lapse_multiplier -0.1 (digital_services)",
+       entry("digital_services", "lapse_multiplier = -0.1"),
+       "{DIR}/scenario.toml:26:20: error: interventions[0].lapse_multiplier: value out of range "
+       "(got -0.1, expected a number >= 0)"},
+      {"interventions.reactivation_multiplier -1",
+       entry("digital_services", "reactivation_multiplier = -1"),
+       "{DIR}/scenario.toml:26:27: error: interventions[0].reactivation_multiplier: value out of "
+       "range (got -1, expected a number >= 0)"},
+      {"interventions.registration_multiplier -1 (digital_services)",
+       entry("digital_services", "registration_multiplier = -1"),
+       "{DIR}/scenario.toml:26:27: error: interventions[0].registration_multiplier: value out of "
+       "range (got -1, expected a number >= 0)"},
+      {"interventions.density_increase 1.5", entry("digital_services", "density_increase = 1.5"),
+       "{DIR}/scenario.toml:26:20: error: interventions[0].density_increase: value out of range "
+       "(got 1.5, expected a number in [0, 1])"},
+      {"interventions.access_share 1.5", entry("digital_services", "access_share = 1.5"),
+       "{DIR}/scenario.toml:26:16: error: interventions[0].access_share: value out of range (got "
+       "1.5, expected a number in [0, 1])"},
+      {"interventions.cost_per_user -1", entry("digital_services", "cost_per_user = -1"),
+       "{DIR}/scenario.toml:26:17: error: interventions[0].cost_per_user: value out of range (got "
+       "-1, expected a number >= 0)"},
+      {"interventions.persons_reached_per_year -1",
+       entry("information_outreach", "persons_reached_per_year = -1"),
+       "{DIR}/scenario.toml:26:28: error: interventions[0].persons_reached_per_year: value out of "
+       "range (got -1, expected a number >= 0)"},
+      {"interventions.awareness_decay 1.5", entry("information_outreach", "awareness_decay = 1.5"),
+       "{DIR}/scenario.toml:26:19: error: interventions[0].awareness_decay: value out of range "
+       "(got 1.5, expected a number in [0, 1])"},
+      {"interventions.channel_multiplier -0.5",
+       entry("information_outreach", "channel_multiplier = -0.5"),
+       "{DIR}/scenario.toml:26:22: error: interventions[0].channel_multiplier: value out of range "
+       "(got -0.5, expected a number >= 0)"},
+      {"interventions.registration_multiplier -2 (information_outreach)",
+       entry("information_outreach", "registration_multiplier = -2"),
+       "{DIR}/scenario.toml:26:27: error: interventions[0].registration_multiplier: value out of "
+       "range (got -2, expected a number >= 0)"},
+      {"interventions.cost_per_person_reached -1",
+       entry("information_outreach", "cost_per_person_reached = -1"),
+       "{DIR}/scenario.toml:26:27: error: interventions[0].cost_per_person_reached: value out of "
+       "range (got -1, expected a number >= 0)"},
+      {"interventions.subsidy_share 0", entry("contribution_subsidy", "subsidy_share = 0"),
+       "{DIR}/scenario.toml:26:17: error: interventions[0].subsidy_share: value out of range (got "
+       "0, expected a number in (0, 1])"},
+      {"interventions.subsidy_share 1.5", entry("contribution_subsidy", "subsidy_share = 1.5"),
+       "{DIR}/scenario.toml:26:17: error: interventions[0].subsidy_share: value out of range (got "
+       "1.5, expected a number in (0, 1])"},
+      {"interventions.years_per_member 0", entry("contribution_subsidy", "years_per_member = 0"),
+       "{DIR}/scenario.toml:26:20: error: interventions[0].years_per_member: value out of range "
+       "(got 0, expected an integer in [1, 50])"},
+      {"interventions.years_per_member 51", entry("contribution_subsidy", "years_per_member = 51"),
+       "{DIR}/scenario.toml:26:20: error: interventions[0].years_per_member: value out of range "
+       "(got 51, expected an integer in [1, 50])"},
+      {"interventions.registration_response -1",
+       entry("contribution_subsidy", "registration_response = -1"),
+       "{DIR}/scenario.toml:26:25: error: interventions[0].registration_response: value out of "
+       "range (got -1, expected a number >= 0)"},
+      {"interventions.lapse_response 1.5", entry("contribution_subsidy", "lapse_response = 1.5"),
+       "{DIR}/scenario.toml:26:18: error: interventions[0].lapse_response: value out of range (got "
+       "1.5, expected a number in [0, 1])"},
+      {"interventions.lapse_multiplier_after -1",
+       entry("contribution_subsidy", "lapse_multiplier_after = -1"),
+       "{DIR}/scenario.toml:26:26: error: interventions[0].lapse_multiplier_after: value out of "
+       "range (got -1, expected a number >= 0)"},
+      {"interventions.inspected_share 1.5", entry("enforcement", "inspected_share = 1.5"),
+       "{DIR}/scenario.toml:26:19: error: interventions[0].inspected_share: value out of range "
+       "(got 1.5, expected a number in [0, 1])"},
+      {"interventions.compliance_effect 1.5", entry("enforcement", "compliance_effect = 1.5"),
+       "{DIR}/scenario.toml:26:21: error: interventions[0].compliance_effect: value out of range "
+       "(got 1.5, expected a number in [0, 1])"},
+      {"interventions.effect_decay -0.1", entry("enforcement", "effect_decay = -0.1"),
+       "{DIR}/scenario.toml:26:16: error: interventions[0].effect_decay: value out of range (got "
+       "-0.1, expected a number in [0, 1])"},
+      {"interventions.underdeclaration_effect 2",
+       entry("enforcement", "underdeclaration_effect = 2"),
+       "{DIR}/scenario.toml:26:27: error: interventions[0].underdeclaration_effect: value out of "
+       "range (got 2, expected a number in [0, 1])"},
+      {"interventions.employees_per_inspection 0.5",
+       entry("enforcement", "employees_per_inspection = 0.5"),
+       "{DIR}/scenario.toml:26:28: error: interventions[0].employees_per_inspection: value out of "
+       "range (got 0.5, expected a number >= 1)"},
+      {"interventions.cost_per_inspection -1", entry("enforcement", "cost_per_inspection = -1"),
+       "{DIR}/scenario.toml:26:23: error: interventions[0].cost_per_inspection: value out of range "
+       "(got -1, expected a number >= 0)"},
+      {"interventions.sanction_revenue_per_inspection -1",
+       entry("enforcement", "sanction_revenue_per_inspection = -1"),
+       "{DIR}/scenario.toml:26:35: error: interventions[0].sanction_revenue_per_inspection: value "
+       "out of range (got -1, expected a number >= 0)"},
+      {"interventions.compliance 1.5", entry("domestic_worker_mandate", "compliance = 1.5"),
+       "{DIR}/scenario.toml:26:14: error: interventions[0].compliance: value out of range (got "
+       "1.5, expected a number in [0, 1])"},
+      {"a schedule entry of an intervention key",
+       entry("mobile_registration", "visits_per_year = { 2021 = 10, 2023 = -5 }"),
+       "{DIR}/scenario.toml:26:39: error: interventions[0].visits_per_year.2023: value out of "
+       "range "
+       "(got -5, expected a number >= 0)"},
   };
   for (const Case& c : cases) {
     DYNAMIC_SECTION(c.name) {
       const fs::path file = write_scenario(dir, c.text);
+      if (c.text.find("[[interventions]]") != std::string::npos) {
+        ssproj::testing::write_workforce_tables(dir);
+      }
       CHECK(errors_of(file) == Lines{at(c.expected, dir.path())});
     }
   }
@@ -774,7 +939,9 @@ TEST_CASE("demographic multipliers may not push a probability above 1", "[scenar
 TEST_CASE("every numeric key of the schema is covered by the range test", "[scenario]") {
   // Guards the test above: a numeric key added to the schema needs a range case there.
   // (coverage.compliance_factor_by_region, named by the regions table, has its range case
-  // with the workforce tables below.)
+  // with the workforce tables below.) A key of [[interventions]] with one spec for some types
+  // and another for others (lapse_multiplier, registration_multiplier) is listed once per spec,
+  // and has a range case for each.
   std::vector<std::string> numeric;
   for (const ssproj::scenario::KeySpec& k : ssproj::scenario::scenario_keys()) {
     using ssproj::scenario::Kind;
@@ -865,7 +1032,45 @@ TEST_CASE("every numeric key of the schema is covered by the range test", "[scen
                                             "fund.administration_per_member",
                                             "fund.government_subsidy",
                                             "fund.scaled_premium_period",
-                                            "fund.terminal_reserve_years"});
+                                            "fund.terminal_reserve_years",
+                                            "interventions.start_year",
+                                            "interventions.end_year",
+                                            "interventions.age_min",
+                                            "interventions.age_max",
+                                            "interventions.setup_cost",
+                                            "interventions.fixed_cost_per_year",
+                                            "interventions.visits_per_year",
+                                            "interventions.persons_per_visit",
+                                            "interventions.turnout",
+                                            "interventions.conversion",
+                                            "interventions.payment_lapse_multiplier",
+                                            "interventions.cost_per_visit",
+                                            "interventions.registration_increase",
+                                            "interventions.lapse_multiplier",
+                                            "interventions.lapse_multiplier",
+                                            "interventions.reactivation_multiplier",
+                                            "interventions.registration_multiplier",
+                                            "interventions.density_increase",
+                                            "interventions.access_share",
+                                            "interventions.cost_per_user",
+                                            "interventions.persons_reached_per_year",
+                                            "interventions.awareness_decay",
+                                            "interventions.channel_multiplier",
+                                            "interventions.registration_multiplier",
+                                            "interventions.cost_per_person_reached",
+                                            "interventions.subsidy_share",
+                                            "interventions.years_per_member",
+                                            "interventions.registration_response",
+                                            "interventions.lapse_response",
+                                            "interventions.lapse_multiplier_after",
+                                            "interventions.inspected_share",
+                                            "interventions.compliance_effect",
+                                            "interventions.effect_decay",
+                                            "interventions.underdeclaration_effect",
+                                            "interventions.employees_per_inspection",
+                                            "interventions.cost_per_inspection",
+                                            "interventions.sanction_revenue_per_inspection",
+                                            "interventions.compliance"});
 }
 
 // ---------------------------------------------------------------------------------------------
