@@ -6,6 +6,8 @@
 //       (at the end), bytes_per_person (state of one person)
 //   BM_FullStep/<threads>/<persons>               the same with the workforce: demography, labour
 //       transitions, membership, contributions and the year's tallies (Lao baseline)
+//   BM_FullStep_Interventions/<threads>/<persons> the full step of the combined strategy
+//       (scenarios/lao/combined.toml: nine interventions of every type running from 2025-2026)
 //   BM_CohortComponent_Project                   the whole 2023-2100 cohort-component projection
 //
 // Run: ./build/bench/ssproj_bench --benchmark_counters_tabular=true
@@ -27,6 +29,12 @@ const ssproj::Scenario& lao_baseline() {
   return scenario;
 }
 
+const ssproj::Scenario& lao_combined() {
+  static const ssproj::Scenario scenario = ssproj::load_scenario(
+      std::filesystem::path(SSPROJ_SOURCE_DIR) / "scenarios/lao/combined.toml");
+  return scenario;
+}
+
 double lao_total(const ssproj::Scenario& s) {
   double total = 0;
   for (const auto& ages : s.inputs.base_population) {
@@ -40,10 +48,10 @@ double lao_total(const ssproj::Scenario& s) {
 constexpr int kSteps = 20;
 
 // Steps the Lao population scaled to `persons`, with or without the workforce.
-void run_steps(benchmark::State& state, bool with_workforce) {
+void run_steps(benchmark::State& state, bool with_workforce,
+               const ssproj::Scenario& s = lao_baseline()) {
   const int threads = static_cast<int>(state.range(0));
   const auto persons = static_cast<double>(state.range(1));
-  const ssproj::Scenario& s = lao_baseline();
   const double fraction = persons / lao_total(s);
   // Above the full population, each person stands for less than one resident.
   ssproj::SexAgeTable base = s.inputs.base_population;
@@ -77,6 +85,7 @@ void run_steps(benchmark::State& state, bool with_workforce) {
 }
 void BM_Microsimulation_Step(benchmark::State& state) { run_steps(state, false); }
 void BM_FullStep(benchmark::State& state) { run_steps(state, true); }
+void BM_FullStep_Interventions(benchmark::State& state) { run_steps(state, true, lao_combined()); }
 
 BENCHMARK(BM_Microsimulation_Step)
     ->ArgNames({"threads", "persons"})
@@ -88,6 +97,13 @@ BENCHMARK(BM_Microsimulation_Step)
 BENCHMARK(BM_FullStep)
     ->ArgNames({"threads", "persons"})
     ->ArgsProduct({{1, 2}, {100000, 1000000, 8000000}})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(kSteps)
+    ->UseRealTime();
+
+BENCHMARK(BM_FullStep_Interventions)
+    ->ArgNames({"threads", "persons"})
+    ->ArgsProduct({{1, 2}, {1000000, 8000000}})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(kSteps)
     ->UseRealTime();
