@@ -58,6 +58,11 @@ std::string manifest_json(const Scenario& scenario, const ProjectionResults& res
 // @throws IoError when a file cannot be written; temporary files are removed.
 void write_run_outputs(const std::filesystem::path& out_dir, const Scenario& scenario,
                        const ProjectionResults& results, const RunRecord& record);
+// The same with the valuations already computed (one per replication, as valuate() gives them;
+// ignored without the workforce tables).
+void write_run_outputs(const std::filesystem::path& out_dir, const Scenario& scenario,
+                       const ProjectionResults& results, const std::vector<Valuation>& valuations,
+                       const RunRecord& record);
 
 // Creates `out_dir` if needed and checks that files can be written there, so that a run
 // with an unusable output directory fails before any work.

@@ -325,7 +325,7 @@ int command_compare(const std::vector<std::string>& args) {
     record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
     record.wall_seconds = seconds[k];
     ssproj::write_run_outputs(std::filesystem::path(out) / runs[k].name, runs[k].scenario,
-                              runs[k].results, record);
+                              runs[k].results, runs[k].valuations, record);
   }
   ssproj::write_files_atomically(out, {{"comparison.csv", ssproj::comparison_csv(runs)}});
   std::cout << ssproj::comparison_summary(runs, key_years);

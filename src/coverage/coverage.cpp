@@ -16,26 +16,24 @@ std::vector<CoverageYear> build_coverage_years(const Scenario& scenario, int bas
     y.compulsory[static_cast<std::size_t>(Status::kFormalPrivateEmployee)] = true;
     y.compulsory[static_cast<std::size_t>(Status::kDomesticWorker)] =
         c.domestic_worker_mandate_year > 0 && year >= c.domestic_worker_mandate_year;
+    // Compliance by status: the scenario's, except under a domestic worker mandate in force
+    // this year, which makes domestic workers compulsory with its own compliance.
+    StatusVector rates{};
+    for (std::size_t s = 0; s < kNumStatuses; ++s) rates[s] = c.compliance[s].at(year);
+    for (const Intervention& iv : scenario.interventions) {
+      if (iv.type != InterventionType::kDomesticWorkerMandate || !iv.runs_in(year)) continue;
+      constexpr auto kDomestic = static_cast<std::size_t>(Status::kDomesticWorker);
+      y.domestic_mandate_programme = !y.compulsory[kDomestic] || y.domestic_mandate_programme;
+      y.compulsory[kDomestic] = true;
+      rates[kDomestic] = iv.compliance.at(year);
+    }
     y.compliance.assign(regions, StatusVector{});
     for (std::size_t r = 0; r < regions; ++r) {
       const double factor = r < c.compliance_factor_by_region.size()
                                 ? c.compliance_factor_by_region[r].at(year)
                                 : 1.0;
       for (std::size_t s = 0; s < kNumStatuses; ++s) {
-        y.compliance[r][s] = std::clamp(c.compliance[s].at(year) * factor, 0.0, 1.0);
-      }
-    }
-    // A domestic worker mandate in force this year: compulsory, with its compliance.
-    for (const Intervention& iv : scenario.interventions) {
-      if (iv.type != InterventionType::kDomesticWorkerMandate || !iv.runs_in(year)) continue;
-      constexpr auto kDomestic = static_cast<std::size_t>(Status::kDomesticWorker);
-      y.domestic_mandate_programme = !y.compulsory[kDomestic] || y.domestic_mandate_programme;
-      y.compulsory[kDomestic] = true;
-      for (std::size_t r = 0; r < regions; ++r) {
-        const double factor = r < c.compliance_factor_by_region.size()
-                                  ? c.compliance_factor_by_region[r].at(year)
-                                  : 1.0;
-        y.compliance[r][kDomestic] = std::clamp(iv.compliance.at(year) * factor, 0.0, 1.0);
+        y.compliance[r][s] = std::clamp(rates[s] * factor, 0.0, 1.0);
       }
     }
     y.underdeclaration = c.underdeclaration.at(year);

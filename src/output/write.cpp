@@ -82,6 +82,18 @@ void check_output_directory(const fs::path& out_dir) {
 
 void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
                        const ProjectionResults& results, const RunRecord& record) {
+  std::vector<Valuation> valuations;
+  if (scenario.has_workforce()) {
+    for (const ReplicationResult& r : results.replications) {
+      valuations.push_back(valuate(scenario, r.workforce));
+    }
+  }
+  write_run_outputs(out_dir, scenario, results, valuations, record);
+}
+
+void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
+                       const ProjectionResults& results, const std::vector<Valuation>& valuations,
+                       const RunRecord& record) {
   std::vector<std::pair<std::string, std::string>> files = {
       {"population_cohort.csv", cohort_population_csv(results.cohort)},
       {"population.csv", microsimulation_population_csv(results.replications)},
@@ -90,10 +102,6 @@ void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
     files.emplace_back("labour.csv", labour_csv(results.replications));
     files.emplace_back("coverage.csv", coverage_csv(results.replications));
     files.emplace_back("contributions.csv", contributions_csv(results.replications));
-    std::vector<Valuation> valuations;
-    for (const ReplicationResult& r : results.replications) {
-      valuations.push_back(valuate(scenario, r.workforce));
-    }
     files.emplace_back("finance.csv", finance_csv(valuations));
     files.emplace_back("beneficiaries.csv", beneficiaries_csv(valuations));
     files.emplace_back("indicators.csv", indicators_csv(valuations));
