@@ -13,37 +13,11 @@
 namespace {
 
 namespace fs = std::filesystem;
+using ssproj::testing::quote;
 using ssproj::testing::read_file;
+using ssproj::testing::Result;
+using ssproj::testing::run_ssproj;
 using ssproj::testing::TempDir;
-
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-std::string quote(const fs::path& p) { return quote(p.string()); }
-
-struct Result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `ssproj ARGS` (ARGS already quoted as needed) in the working directory `cwd`, with stdout
-// and stderr captured in files of a separate temporary directory.
-Result run_ssproj(const std::string& args, const fs::path& cwd = fs::current_path()) {
-  const TempDir io;
-  const fs::path out = io.path() / "stdout";
-  const fs::path err = io.path() / "stderr";
-  const std::string command = "cd " + quote(cwd) + " && " + quote(std::string(SSPROJ_BINARY)) +
-                              " " + args + " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
-  const int raw = std::system(command.c_str());
-  Result r;
-  r.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = read_file(out);
-  r.err = read_file(err);
-  return r;
-}
 
 const std::string kSmallProjection = "start_year = 2020\nend_year = 2023\n";
 const ssproj::testing::SmallDataOptions kSmallData{2020, 2023};

@@ -2,9 +2,11 @@
 
 #include <atomic>
 #include <charconv>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <ssproj/error.h>
@@ -40,6 +42,27 @@ std::string read_file(const fs::path& file) {
 }
 
 fs::path source_dir() { return SSPROJ_SOURCE_DIR; }
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+std::string quote(const fs::path& p) { return quote(p.string()); }
+
+Result run_ssproj(const std::string& args, const fs::path& cwd) {
+  const TempDir io;
+  const fs::path out = io.path() / "stdout";
+  const fs::path err = io.path() / "stderr";
+  const std::string command = "cd " + quote(cwd) + " && " + quote(std::string(SSPROJ_BINARY)) +
+                              " " + args + " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
+  const int raw = std::system(command.c_str());
+  Result r;
+  r.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
 
 namespace {
 

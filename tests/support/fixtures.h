@@ -34,6 +34,22 @@ std::string read_file(const std::filesystem::path& file);
 // The repository's root (for data/lao and scenarios/).
 std::filesystem::path source_dir();
 
+// A string or path quoted for the shell.
+std::string quote(const std::string& s);
+std::string quote(const std::filesystem::path& p);
+
+// The exit status and the output of one run of the ssproj executable.
+struct Result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `ssproj ARGS` (ARGS already quoted as needed) in the working directory `cwd`, with stdout
+// and stderr captured in files of a separate temporary directory.
+Result run_ssproj(const std::string& args,
+                  const std::filesystem::path& cwd = std::filesystem::current_path());
+
 // Transition matrices for small workforce tables: the identity (nobody changes status), and
 // a matrix that keeps a status with probability `stay` and spreads the rest evenly over the
 // seven other statuses.
