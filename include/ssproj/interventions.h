@@ -37,71 +37,79 @@ inline constexpr std::size_t kMaxInterventions = 32;
 // Who an intervention reaches: every condition must hold.
 struct InterventionTarget {
   std::vector<bool> regions;  // [region index]; all true when the entry names no regions
-  std::array<bool, kNumAreas> areas{true, true};
+  std::array<bool, kNumAreas> areas{};
   std::array<bool, kNumStatuses> statuses{};
-  std::array<bool, kNumSexes> sexes{true, true};
-  int age_min = kFirstWorkingAge;
-  int age_max = 100;
+  std::array<bool, kNumSexes> sexes{};
+  int age_min{};
+  int age_max{};
+
+  friend bool operator==(const InterventionTarget&, const InterventionTarget&) = default;
 };
 
 // One [[interventions]] entry. Money amounts are kip at base-year prices, grown with the
 // price index. Fields that a type does not use keep their defaults.
 struct Intervention {
-  InterventionType type = InterventionType::kMobileRegistration;
+  // An entry of `type` with the defaults of that type's keys (the key table), as a file that
+  // writes only `type` would give.
+  explicit Intervention(InterventionType type);
+
+  InterventionType type;
   std::string name;
-  int start_year = 0;
-  int end_year = 0;  // last year it runs; 0: to the end of the projection
+  int start_year{};
+  int end_year{};  // last year it runs; 0: to the end of the projection
   InterventionTarget target;
 
   // Costs of every type.
-  double setup_cost = 0;                                   // paid in the start year
-  Schedule fixed_cost_per_year = Schedule::constant(0.0);  // each year it runs
+  double setup_cost{};           // paid in the start year
+  Schedule fixed_cost_per_year;  // each year it runs
 
   // mobile_registration
-  Schedule visits_per_year = Schedule::constant(0.0);
-  double persons_per_visit = 0;         // target persons living in a visited village
-  double turnout = 0;                   // share of them attending
-  double conversion = 0;                // share of attendees (not paying members) who register
-  double payment_lapse_multiplier = 1;  // on the lapse of members in visited villages
-  double cost_per_visit = 0;
+  Schedule visits_per_year;
+  double persons_per_visit{};         // target persons living in a visited village
+  double turnout{};                   // share of them attending
+  double conversion{};                // share of attendees (not paying members) who register
+  double payment_lapse_multiplier{};  // on the lapse of members in visited villages
+  double cost_per_visit{};
 
   // district_office
-  double registration_increase = 0;  // added to the annual registration probability
+  double registration_increase{};  // added to the annual registration probability
 
   // district_office, digital_services, contribution_subsidy (during), mobile (payments)
-  double lapse_multiplier = 1;
-  double reactivation_multiplier = 1;
-  double registration_multiplier = 1;  // information_outreach (aware), digital_services
+  double lapse_multiplier{};
+  double reactivation_multiplier{};
+  double registration_multiplier{};  // information_outreach (aware), digital_services
 
   // information_outreach
-  Schedule persons_reached_per_year = Schedule::constant(0.0);
-  double awareness_decay = 0;     // share of the aware who forget each year
-  double channel_multiplier = 1;  // on the conversion of other channels (aware persons)
-  double cost_per_person_reached = 0;
+  Schedule persons_reached_per_year;
+  double awareness_decay{};     // share of the aware who forget each year
+  double channel_multiplier{};  // on the conversion of other channels (aware persons)
+  double cost_per_person_reached{};
 
   // contribution_subsidy
-  Schedule subsidy_share = Schedule::constant(0.0);  // of the voluntary contribution
-  int years_per_member = 1;
-  double registration_response = 0;   // registration multiplier = 1 + response x share
-  double lapse_response = 0;          // lapse multiplier while subsidised = 1 - response x share
-  double lapse_multiplier_after = 1;  // on the lapse in the year after the subsidy ends
+  Schedule subsidy_share;  // of the voluntary contribution
+  int years_per_member{};
+  double registration_response{};   // registration multiplier = 1 + response x share
+  double lapse_response{};          // lapse multiplier while subsidised = 1 - response x share
+  double lapse_multiplier_after{};  // on the lapse in the year after the subsidy ends
 
   // enforcement
-  Schedule inspected_share = Schedule::constant(0.0);  // of employees whose employer is inspected
-  double compliance_effect = 0;        // share of inspected non-compliant employers who comply
-  double effect_decay = 0;             // share of the effect lost each year
-  double underdeclaration_effect = 0;  // share of the under-declaration removed (inspected)
-  double employees_per_inspection = 1;
-  double cost_per_inspection = 0;
-  double sanction_revenue_per_inspection = 0;
+  Schedule inspected_share;          // of employees whose employer is inspected
+  double compliance_effect{};        // share of inspected non-compliant employers who comply
+  double effect_decay{};             // share of the effect lost each year
+  double underdeclaration_effect{};  // share of the under-declaration removed (inspected)
+  double employees_per_inspection{};
+  double cost_per_inspection{};
+  double sanction_revenue_per_inspection{};
 
   // digital_services
-  Schedule access_share = Schedule::constant(0.0);  // of the target with access
-  double density_increase = 0;                      // added to the voluntary density
-  double cost_per_user = 0;                         // a year
+  Schedule access_share;      // of the target with access
+  double density_increase{};  // added to the voluntary density
+  double cost_per_user{};     // a year
 
   // domestic_worker_mandate: the employers' compliance once domestic workers are covered.
-  Schedule compliance = Schedule::constant(0.0);
+  Schedule compliance;
+
+  friend bool operator==(const Intervention&, const Intervention&) = default;
 
   bool runs_in(int year) const { return year >= start_year && (end_year == 0 || year <= end_year); }
 };

@@ -28,15 +28,17 @@ inline constexpr int kSchemaVersion = 1;
 struct ProjectionSettings {
   // First and last year written to the output tables; stocks refer to 1 July of each year.
   // start_year >= the base population's year (years in between are simulated but not written).
-  int start_year = 0;
-  int end_year = 0;
+  int start_year{};
+  int end_year{};
   // Master seed of the counter-based random numbers. Default 1.
-  std::uint64_t seed = 1;
+  std::uint64_t seed{};
   // Share of the population simulated, in (0, 1]; each simulated person stands for
   // 1 / sample_fraction persons. Default 1.
-  double sample_fraction = 1.0;
+  double sample_fraction{};
   // Independent replications of the microsimulation, >= 1. Default 1.
-  int replications = 1;
+  int replications{};
+
+  friend bool operator==(const ProjectionSettings&, const ProjectionSettings&) = default;
 };
 
 // [data]: paths of the data tables, resolved against the scenario file that named them.
@@ -58,120 +60,140 @@ struct DataFiles {
 // [demography]: scenario multipliers on the demographic data (sensitivity analyses).
 // Each is a number or schedule, applied to the projection step that starts in that year.
 struct DemographyAssumptions {
-  Schedule mortality_multiplier = Schedule::constant(1.0);  // on every m_x, >= 0
-  Schedule fertility_multiplier = Schedule::constant(1.0);  // on every ASFR, >= 0
-  Schedule migration_multiplier = Schedule::constant(1.0);  // on every net migrant count
+  Schedule mortality_multiplier;  // on every m_x, >= 0
+  Schedule fertility_multiplier;  // on every ASFR, >= 0
+  Schedule migration_multiplier;  // on every net migrant count
+
+  friend bool operator==(const DemographyAssumptions&, const DemographyAssumptions&) = default;
 };
 
 // How a money amount grows after the last year its schedule lists.
 enum class Indexation { kNone, kPrices, kWages, kFixed };
+inline constexpr std::array<std::string_view, 4> kIndexationNames = {"none", "prices", "wages",
+                                                                     "fixed"};
 
 // [economy]: nominal growth. The wage index is 1 in the base year and grows each year by
 // (1 + inflation)(1 + real_wage_growth); the price index by (1 + inflation).
 struct EconomyAssumptions {
-  Schedule inflation = Schedule::constant(0.0);         // annual change of consumer prices
-  Schedule real_wage_growth = Schedule::constant(0.0);  // annual real growth of earnings
-  Schedule minimum_wage = Schedule::constant(0.0);      // kip per month, in force on 1 July
+  Schedule inflation;         // annual change of consumer prices
+  Schedule real_wage_growth;  // annual real growth of earnings
+  Schedule minimum_wage;      // kip per month, in force on 1 July
   // Growth of the minimum wage after the last year listed in `minimum_wage`.
-  Indexation minimum_wage_indexation = Indexation::kWages;
+  Indexation minimum_wage_indexation{};
+
+  friend bool operator==(const EconomyAssumptions&, const EconomyAssumptions&) = default;
 };
 
 // [labour]
 struct LabourAssumptions {
   // Structural change: share of the moves into informal_employee that go to
   // formal_private_employee instead, by year.
-  Schedule formalisation_shift = Schedule::constant(0.0);  // of every probability into
-                                                           // informal_employee
+  Schedule formalisation_shift;  // of every probability into
+                                 // informal_employee
   // Standard deviation of log individual earnings (a lognormal factor with mean 1).
-  double earnings_dispersion = 0.5;
+  double earnings_dispersion{};
+
+  friend bool operator==(const LabourAssumptions&, const LabourAssumptions&) = default;
 };
 
 // [coverage]
 struct CoverageAssumptions {
   // Share of employees whom employers register, by status (only the compulsory statuses
   // public_employee, formal_private_employee and domestic_worker are read).
-  std::array<Schedule, kNumStatuses> compliance{};
+  std::array<Schedule, kNumStatuses> compliance;
   // Multiplier on compliance by region (index of WorkforceInputs::regions); 1 when absent.
   std::vector<Schedule> compliance_factor_by_region;
   // First year in which domestic workers fall under the compulsory scheme; 0: never.
-  int domestic_worker_mandate_year = 0;
+  int domestic_worker_mandate_year{};
   // Share of earnings that employers do not declare.
-  Schedule underdeclaration = Schedule::constant(0.0);
+  Schedule underdeclaration;
   // Voluntary scheme, annual probabilities: an uncovered worker registers; an active
   // member stops paying; a lapsed member pays again.
-  Schedule registration_hazard = Schedule::constant(0.0);
-  Schedule lapse_hazard = Schedule::constant(0.25);
-  Schedule reactivation_hazard = Schedule::constant(0.05);
+  Schedule registration_hazard;
+  Schedule lapse_hazard;
+  Schedule reactivation_hazard;
   // Contribution density: expected share of the 12 months an active member pays.
-  Schedule density_compulsory = Schedule::constant(1.0);
-  Schedule density_voluntary = Schedule::constant(1.0);
+  Schedule density_compulsory;
+  Schedule density_voluntary;
   // Members at the base year.
-  double initial_voluntary_members = 0;       // persons
-  double initial_voluntary_active_share = 1;  // share of them contributing
+  double initial_voluntary_members{};       // persons
+  double initial_voluntary_active_share{};  // share of them contributing
   // Contribution history credited to members at the base year: the years since this year
   // (or since age 18, whichever is later), at the scheme's density.
-  int history_start_year_compulsory = 0;
-  int history_start_year_voluntary = 0;
+  int history_start_year_compulsory{};
+  int history_start_year_voluntary{};
+
+  friend bool operator==(const CoverageAssumptions&, const CoverageAssumptions&) = default;
 };
 
 // [contributions]: rates as shares of insurable earnings.
 struct ContributionRules {
-  Schedule private_employer_rate = Schedule::constant(0.0);
-  Schedule private_employee_rate = Schedule::constant(0.0);
-  Schedule public_employee_rate = Schedule::constant(0.0);
-  Schedule public_state_rate = Schedule::constant(0.0);
-  Schedule voluntary_rate = Schedule::constant(0.0);
+  Schedule private_employer_rate;
+  Schedule private_employee_rate;
+  Schedule public_employee_rate;
+  Schedule public_state_rate;
+  Schedule voluntary_rate;
   // Insurable earnings are between the minimum wage (floor) and the ceiling: a fixed amount
   // in kip per month, or, when ceiling_multiple_of_minimum_wage > 0, that multiple.
-  Schedule ceiling = Schedule::constant(0.0);
+  Schedule ceiling;
   // Growth of the fixed ceiling after its last listed year (the base year for a scalar).
-  Indexation ceiling_indexation = Indexation::kNone;
-  Schedule ceiling_multiple_of_minimum_wage = Schedule::constant(0.0);
+  Indexation ceiling_indexation{};
+  Schedule ceiling_multiple_of_minimum_wage;
   // Voluntary members declare this multiple of the minimum wage (at most the ceiling).
-  Schedule voluntary_declared_multiple = Schedule::constant(1.0);
+  Schedule voluntary_declared_multiple;
+
+  friend bool operator==(const ContributionRules&, const ContributionRules&) = default;
 };
 
 // [benefits]: the scheme's rules. Amounts in kip are at the prices of the year they apply to.
 struct OldAgeRules {
-  std::array<Schedule, kNumSexes> pensionable_age{Schedule::constant(60), Schedule::constant(55)};
-  Schedule minimum_months = Schedule::constant(180);  // contribution months for a pension
-  Schedule accrual = Schedule::constant(0.015);       // per year of contributions
+  std::array<Schedule, kNumSexes> pensionable_age;
+  Schedule minimum_months;  // contribution months for a pension
+  Schedule accrual;         // per year of contributions
   // Reference earnings: average monthly insurable earnings of the last N calendar years
   // (1..5), revalued with wages; 0: the revalued career average.
-  int reference_years = 0;
-  Schedule minimum_pension = Schedule::constant(0.0);      // multiple of the minimum wage
-  Schedule maximum_replacement = Schedule::constant(1.0);  // cap, share of reference earnings
-  Indexation indexation = Indexation::kPrices;             // of pensions in payment
-  Schedule fixed_indexation = Schedule::constant(0.0);     // the rate when indexation is kFixed
+  int reference_years{};
+  Schedule minimum_pension;      // multiple of the minimum wage
+  Schedule maximum_replacement;  // cap, share of reference earnings
+  Indexation indexation{};       // of pensions in payment
+  Schedule fixed_indexation;     // the rate when indexation is kFixed
   // Not eligible at pensionable age: a lump sum of this many months of reference earnings
   // per year of contributions.
-  Schedule lump_sum_months_per_year = Schedule::constant(1.0);
+  Schedule lump_sum_months_per_year;
   // Probability of claiming in a year once eligible (1: claim at eligibility).
-  Schedule claim_probability = Schedule::constant(1.0);
+  Schedule claim_probability;
   // Pensioners at the base year and their average monthly pension (base-year kip).
-  double initial_pensioners = 0;
-  double initial_average_pension = 0;
+  double initial_pensioners{};
+  double initial_average_pension{};
+
+  friend bool operator==(const OldAgeRules&, const OldAgeRules&) = default;
 };
 
 struct InvalidityRules {
-  Schedule minimum_months = Schedule::constant(60);
+  Schedule minimum_months;
   // Share of the years missing to pensionable age that are credited.
-  Schedule future_service_credit = Schedule::constant(1.0);
+  Schedule future_service_credit;
+
+  friend bool operator==(const InvalidityRules&, const InvalidityRules&) = default;
 };
 
 struct SurvivorRules {
-  Schedule minimum_months = Schedule::constant(60);  // of a member who dies while not retired
-  Schedule spouse_share = Schedule::constant(0.30);  // of the deceased's pension or earnings
-  Schedule child_share = Schedule::constant(0.20);   // per child
-  Schedule funeral_grant = Schedule::constant(0.0);  // multiple of the minimum wage
+  Schedule minimum_months;  // of a member who dies while not retired
+  Schedule spouse_share;    // of the deceased's pension or earnings
+  Schedule child_share;     // per child
+  Schedule funeral_grant;   // multiple of the minimum wage
+
+  friend bool operator==(const SurvivorRules&, const SurvivorRules&) = default;
 };
 
 // A short-term cash branch by the cost-rate method: cases per active contributor a year x days
 // x replacement x daily insurable earnings.
 struct ShortTermRules {
-  Schedule incidence = Schedule::constant(0.0);
-  Schedule duration_days = Schedule::constant(0.0);
-  Schedule replacement = Schedule::constant(0.0);
+  Schedule incidence;
+  Schedule duration_days;
+  Schedule replacement;
+
+  friend bool operator==(const ShortTermRules&, const ShortTermRules&) = default;
 };
 
 struct BenefitRules {
@@ -182,12 +204,14 @@ struct BenefitRules {
   ShortTermRules employment_injury;
   ShortTermRules unemployment;
   // Maternity: births to active insured women x days x replacement x daily earnings.
-  Schedule maternity_duration_days = Schedule::constant(0.0);
-  Schedule maternity_replacement = Schedule::constant(0.0);
+  Schedule maternity_duration_days;
+  Schedule maternity_replacement;
   // Health care: kip per active member a year at base-year prices, grown with wages and the
   // excess medical inflation.
-  Schedule health_care_cost_per_member = Schedule::constant(0.0);
-  Schedule medical_inflation_excess = Schedule::constant(0.0);
+  Schedule health_care_cost_per_member;
+  Schedule medical_inflation_excess;
+
+  friend bool operator==(const BenefitRules&, const BenefitRules&) = default;
 };
 
 // The fund's branches, in the order of finance.csv.
@@ -208,25 +232,32 @@ inline constexpr std::array<std::string_view, kNumBranches> kBranchNames = {
 
 // [fund]
 struct FundAssumptions {
-  double initial_reserve = 0;                            // kip on 1 January of the start year
-  Schedule investment_return = Schedule::constant(0.0);  // nominal, per year
+  double initial_reserve{};    // kip on 1 January of the start year
+  Schedule investment_return;  // nominal, per year
   // Shares of contributions (and of the reserve, subsidies and administration) by branch;
   // by default everything goes to the old-age branch.
-  std::array<Schedule, kNumBranches> allocation{Schedule::constant(1.0)};
-  Schedule administration_share = Schedule::constant(0.0);       // of contributions
-  Schedule administration_per_member = Schedule::constant(0.0);  // kip a year, base prices
-  Schedule government_subsidy = Schedule::constant(0.0);         // kip a year, nominal
+  std::array<Schedule, kNumBranches> allocation;
+  Schedule administration_share;       // of contributions
+  Schedule administration_per_member;  // kip a year, base prices
+  Schedule government_subsidy;         // kip a year, nominal
   // Valuation: horizon of the indicators, periods of the scaled premium, terminal reserve
   // target of the second GAP (in years of expenditure).
-  int scaled_premium_period = 15;
-  double terminal_reserve_years = 1.0;
+  int scaled_premium_period{};
+  double terminal_reserve_years{};
   // Typical careers for replacement rates: years of contributions, at these multiples of the
   // average insurable earnings of active members.
-  std::vector<int> typical_career_years{15, 25, 35};
-  std::vector<double> typical_career_earnings{1.0};
+  std::vector<int> typical_career_years{};
+  std::vector<double> typical_career_earnings{};
+
+  friend bool operator==(const FundAssumptions&, const FundAssumptions&) = default;
 };
 
+// Every field that a scenario key sets starts at the key's default from the key table
+// (src/scenario/schema.cpp; docs/scenario-reference.md §6): a default-constructed Scenario is
+// the scenario of a file that writes no optional key.
 struct Scenario {
+  Scenario();
+
   int schema_version = kSchemaVersion;
   std::string name;
   std::string description;
@@ -273,5 +304,9 @@ struct ScenarioOverrides {
 // Every problem in the files is collected before anything is thrown.
 // @throws ScenarioError with all diagnostics when anything is invalid.
 Scenario load_scenario(const std::filesystem::path& file, const ScenarioOverrides& overrides = {});
+
+// The key tables of docs/scenario-reference.md §6 as Markdown, generated from the key table
+// (`ssproj describe --reference`): one table per section, between marker comments.
+std::string scenario_key_reference();
 
 }  // namespace ssproj

@@ -102,16 +102,25 @@ int command_validate(const std::vector<std::string>& args) {
 
 int command_describe(const std::vector<std::string>& args) {
   po::options_description named(
-      "ssproj describe SCENARIO [options]\n\n"
+      "ssproj describe SCENARIO [options]\n"
+      "ssproj describe --reference\n\n"
       "Prints the fully resolved scenario as TOML: the extends chain "
       "merged, defaults filled in,\ndata paths relative to the "
-      "scenario's directory.\n\nOptions");
-  named.add_options()("help,h", "this help")("scenario", po::value<std::string>(), "scenario file");
+      "scenario's directory. With --reference, prints instead the tables\nof every key "
+      "(docs/scenario-reference.md section 6) as Markdown.\n\nOptions");
+  named.add_options()("help,h", "this help")(
+      "reference", "the key tables of the scenario reference, as Markdown")(
+      "scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
   positional.add("scenario", 1);
   const po::variables_map vm = parse(args, named, positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
+    return 0;
+  }
+  if (vm.count("reference")) {
+    if (vm.count("scenario")) throw UsageError("describe --reference takes no scenario file");
+    std::cout << ssproj::scenario_key_reference();
     return 0;
   }
   if (!vm.count("scenario")) throw UsageError("describe needs a scenario file");

@@ -34,7 +34,7 @@ std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\"";
 
 std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
                                      const std::vector<std::string>& header,
-                                     scenario::Diagnostics& diagnostics) {
+                                     core::Diagnostics& diagnostics) {
   CsvFile csv;
   csv.path_ = file;
   csv.header_ = header;
@@ -91,20 +91,20 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
   return csv;
 }
 
-void CsvFile::report(scenario::Diagnostics& diagnostics, const Row& row, std::size_t field,
+void CsvFile::report(core::Diagnostics& diagnostics, const Row& row, std::size_t field,
                      std::string message, std::string got, std::string expected) const {
   diagnostics.add(Diagnostic{path_.string(), row.line, row.columns.at(field), header_.at(field),
                              std::move(message), std::move(got), std::move(expected)});
 }
 
-void CsvFile::report_file(scenario::Diagnostics& diagnostics, std::string key, std::string message,
+void CsvFile::report_file(core::Diagnostics& diagnostics, std::string key, std::string message,
                           std::string got, std::string expected) const {
   diagnostics.add(Diagnostic{path_.string(), 1, 1, std::move(key), std::move(message),
                              std::move(got), std::move(expected)});
 }
 
 std::optional<long long> CsvFile::integer(const Row& row, std::size_t field,
-                                          scenario::Diagnostics& diagnostics) const {
+                                          core::Diagnostics& diagnostics) const {
   const std::string_view text = row.fields.at(field);
   long long value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -116,7 +116,7 @@ std::optional<long long> CsvFile::integer(const Row& row, std::size_t field,
 }
 
 std::optional<double> CsvFile::number(const Row& row, std::size_t field,
-                                      scenario::Diagnostics& diagnostics) const {
+                                      core::Diagnostics& diagnostics) const {
   const std::string_view text = row.fields.at(field);
   double value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -129,7 +129,7 @@ std::optional<double> CsvFile::number(const Row& row, std::size_t field,
 
 std::optional<int> CsvFile::choice(const Row& row, std::size_t field,
                                    const std::vector<std::string_view>& choices,
-                                   scenario::Diagnostics& diagnostics) const {
+                                   core::Diagnostics& diagnostics) const {
   const std::string_view text = row.fields.at(field);
   for (std::size_t i = 0; i < choices.size(); ++i) {
     if (text == choices[i]) return static_cast<int>(i);

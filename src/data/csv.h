@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "scenario/diagnostics.h"
+#include "core/diagnostics.h"
 
 namespace ssproj::data {
 
@@ -28,26 +28,26 @@ class CsvFile {
   // diagnostics, when the file cannot be read or the header differs.
   static std::optional<CsvFile> read(const std::filesystem::path& file,
                                      const std::vector<std::string>& header,
-                                     scenario::Diagnostics& diagnostics);
+                                     core::Diagnostics& diagnostics);
 
   const std::filesystem::path& path() const { return path_; }
   const std::vector<Row>& rows() const { return rows_; }
 
   // Typed field access; on failure a diagnostic names the field and nothing is returned.
   std::optional<long long> integer(const Row& row, std::size_t field,
-                                   scenario::Diagnostics& diagnostics) const;
+                                   core::Diagnostics& diagnostics) const;
   std::optional<double> number(const Row& row, std::size_t field,
-                               scenario::Diagnostics& diagnostics) const;
+                               core::Diagnostics& diagnostics) const;
   // One of `choices`, returned as its index.
   std::optional<int> choice(const Row& row, std::size_t field,
                             const std::vector<std::string_view>& choices,
-                            scenario::Diagnostics& diagnostics) const;
+                            core::Diagnostics& diagnostics) const;
 
   // A diagnostic at a field of a row.
-  void report(scenario::Diagnostics& diagnostics, const Row& row, std::size_t field,
+  void report(core::Diagnostics& diagnostics, const Row& row, std::size_t field,
               std::string message, std::string got, std::string expected) const;
   // A diagnostic about the file as a whole (line 1, column 1).
-  void report_file(scenario::Diagnostics& diagnostics, std::string key, std::string message,
+  void report_file(core::Diagnostics& diagnostics, std::string key, std::string message,
                    std::string got, std::string expected) const;
 
  private:

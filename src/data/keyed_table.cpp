@@ -31,8 +31,8 @@ std::size_t KeyedTable::index(const std::vector<int>& key) const {
 std::optional<KeyedTable> read_keyed_table(const std::filesystem::path& file,
                                            const std::vector<KeyColumn>& keys,
                                            const std::string& value_column,
-                                           const scenario::Range& range,
-                                           scenario::Diagnostics& diagnostics) {
+                                           const core::Range& range,
+                                           core::Diagnostics& diagnostics) {
   std::vector<std::string> header;
   for (const KeyColumn& k : keys) header.push_back(k.name);
   header.push_back(value_column);
@@ -112,7 +112,7 @@ std::optional<KeyedTable> read_keyed_table(const std::filesystem::path& file,
 std::optional<std::vector<std::string>> read_column_words(const std::filesystem::path& file,
                                                           const std::vector<std::string>& header,
                                                           std::size_t column,
-                                                          scenario::Diagnostics& diagnostics) {
+                                                          core::Diagnostics& diagnostics) {
   std::optional<CsvFile> csv = CsvFile::read(file, header, diagnostics);
   if (!csv) return std::nullopt;
   std::vector<std::string> words;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "scenario/diagnostics.h"
-#include "scenario/schema.h"
+#include "core/diagnostics.h"
+#include "core/range.h"
 
 namespace ssproj::data {
 
@@ -34,14 +34,14 @@ struct KeyedTable {
 std::optional<KeyedTable> read_keyed_table(const std::filesystem::path& file,
                                            const std::vector<KeyColumn>& keys,
                                            const std::string& value_column,
-                                           const scenario::Range& range,
-                                           scenario::Diagnostics& diagnostics);
+                                           const core::Range& range,
+                                           core::Diagnostics& diagnostics);
 
 // Reads the distinct words of one column (for tables that define a vocabulary, such as the
 // region names), in order of first appearance. Reports a missing file or column.
 std::optional<std::vector<std::string>> read_column_words(const std::filesystem::path& file,
                                                           const std::vector<std::string>& header,
                                                           std::size_t column,
-                                                          scenario::Diagnostics& diagnostics);
+                                                          core::Diagnostics& diagnostics);
 
 }  // namespace ssproj::data

@@ -28,7 +28,7 @@ std::string number_text(double x) {
 // Checks that the values of each group (the combinations of the first `group_keys` key
 // columns) sum to 1; reports a group that does not at the line of its first row.
 bool check_sums(const KeyedTable& t, std::size_t group_keys, const std::string& what,
-                const std::string& value_column, scenario::Diagnostics& diagnostics) {
+                const std::string& value_column, core::Diagnostics& diagnostics) {
   std::size_t group_size = 1;
   for (std::size_t k = group_keys; k < t.keys.size(); ++k) group_size *= t.keys[k].words.size();
   bool ok = true;
@@ -64,13 +64,13 @@ bool check_sums(const KeyedTable& t, std::size_t group_keys, const std::string& 
 }  // namespace
 
 bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
-                           scenario::Diagnostics& diagnostics) {
-  const scenario::Range share{0, 1};
+                           core::Diagnostics& diagnostics) {
+  const core::Range share{0, 1};
   bool ok = true;
 
   // Regions: the vocabulary comes from the table itself. Rows with a wrong number of fields
   // are reported by read_keyed_table below, so the name pass reports only when it fails.
-  scenario::Diagnostics name_diagnostics;
+  core::Diagnostics name_diagnostics;
   auto region_names =
       read_column_words(files.regions, {"region", "area", "population_share"}, 0, name_diagnostics);
   if (!region_names) {
@@ -141,7 +141,7 @@ bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
       "status",
       {kStatusNames.begin() + static_cast<int>(Status::kPublicEmployee), kStatusNames.end()}};
   if (auto t = read_keyed_table(files.earnings, {employed, kSexColumn}, "mean_monthly_earnings",
-                                scenario::Range{0, std::nan("")}, diagnostics)) {
+                                core::Range{0, std::nan("")}, diagnostics)) {
     for (std::size_t s = 0; s < employed.words.size(); ++s) {
       for (std::size_t x = 0; x < kNumSexes; ++x) {
         out.mean_monthly_earnings[s + static_cast<std::size_t>(Status::kPublicEmployee)][x] =
@@ -153,7 +153,7 @@ bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
   }
 
   if (auto t = read_keyed_table(files.age_earnings_profile, {kBandColumn}, "factor",
-                                scenario::Range{0, std::nan("")}, diagnostics)) {
+                                core::Range{0, std::nan("")}, diagnostics)) {
     for (std::size_t b = 0; b < kNumAgeBands; ++b) out.age_earnings_profile[b] = t->values[b];
   } else {
     ok = false;
@@ -174,7 +174,7 @@ bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
     const KeyColumn quantity{"quantity",
                              {"spouse_probability", "spouse_years", "children", "child_years"}};
     if (auto t = read_keyed_table(files.survivors, {kSexColumn, kBandColumn, quantity}, "value",
-                                  scenario::Range{0, 100}, diagnostics)) {
+                                  core::Range{0, 100}, diagnostics)) {
       std::size_t i = 0;
       for (auto& bands : out.survivors) {
         for (WorkforceInputs::Survivors& sv : bands) {

@@ -5,7 +5,7 @@
 
 #include <ssproj/workforce.h>
 
-#include "scenario/diagnostics.h"
+#include "core/diagnostics.h"
 
 namespace ssproj::data {
 
@@ -29,6 +29,6 @@ inline constexpr std::size_t kMaxRegions = 256;
 // values out of range, duplicate and missing rows, region shares, status shares and
 // transition rows that do not sum to 1. Returns false, with diagnostics, on any problem.
 bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
-                           scenario::Diagnostics& diagnostics);
+                           core::Diagnostics& diagnostics);
 
 }  // namespace ssproj::data

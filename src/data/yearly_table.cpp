@@ -36,7 +36,7 @@ constexpr int kMaxMissingReports = 5;
 
 std::optional<YearlyTable> read_yearly_table(const std::filesystem::path& file,
                                              const TableShape& shape,
-                                             scenario::Diagnostics& diagnostics) {
+                                             core::Diagnostics& diagnostics) {
   std::vector<std::string> header{"year"};
   if (shape.by_sex) header.emplace_back("sex");
   if (shape.by_age) header.emplace_back("age");
@@ -48,9 +48,8 @@ std::optional<YearlyTable> read_yearly_table(const std::filesystem::path& file,
   const std::size_t sex_field = 1;
   const std::size_t age_field = shape.by_sex ? 2 : 1;
   const std::size_t value_field = header.size() - 1;
-  const scenario::Range years{1900, 2300};
-  const scenario::Range ages{static_cast<double>(shape.min_age),
-                             static_cast<double>(shape.max_age)};
+  const core::Range years{1900, 2300};
+  const core::Range ages{static_cast<double>(shape.min_age), static_cast<double>(shape.max_age)};
 
   std::vector<Entry> entries;
   entries.reserve(csv->rows().size());

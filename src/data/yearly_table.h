@@ -8,8 +8,8 @@
 
 #include <ssproj/demographic_inputs.h>
 
-#include "scenario/diagnostics.h"
-#include "scenario/schema.h"
+#include "core/diagnostics.h"
+#include "core/range.h"
 
 namespace ssproj::data {
 
@@ -23,7 +23,7 @@ struct TableShape {
   // true: every year, sex and age min_age..max_age must have a row. false: ages without a row
   // are zero (fertility at ages without births), but every year needs at least one row.
   bool every_age_required = true;
-  scenario::Range range;  // accepted values
+  core::Range range;  // accepted values
 };
 
 // Values by [year - first_year][sex][age]. A table without sex or age stores its value at
@@ -39,6 +39,6 @@ struct YearlyTable {
 // problem; returns nothing when there was any.
 std::optional<YearlyTable> read_yearly_table(const std::filesystem::path& file,
                                              const TableShape& shape,
-                                             scenario::Diagnostics& diagnostics);
+                                             core::Diagnostics& diagnostics);
 
 }  // namespace ssproj::data

@@ -6,7 +6,8 @@
 
 #include <toml++/toml.h>
 
-#include "scenario/diagnostics.h"
+#include "core/diagnostics.h"
+#include "scenario/schema.h"
 
 namespace ssproj::scenario {
 

@@ -15,70 +15,6 @@ std::string element_path(std::size_t index, std::string_view key) {
   return std::string(kArray) + "[" + std::to_string(index) + "]." + std::string(key);
 }
 
-// Typed reads of one entry's keys: the value written, else the schema default for the type.
-class Entry {
- public:
-  Entry(const toml::table& table, std::string_view type) : table_(table), type_(type) {}
-
-  const toml::node* node(std::string_view key) const {
-    if (const toml::node* n = table_.get(key)) return n;
-    const KeySpec* spec = spec_of(key);
-    if (spec == nullptr || spec->default_toml.empty()) return nullptr;
-    scratch_ = toml::parse("v = " + std::string(spec->default_toml));
-    return scratch_.get("v");
-  }
-  const KeySpec* spec_of(std::string_view key) const {
-    return find_element_key(std::string(kArray) + "." + std::string(key), type_);
-  }
-  // Values of the wrong type or out of range (reported by the schema check) are not read, so
-  // that no cross-check reports them a second time.
-  void number(std::string_view key, double& into) const {
-    if (const toml::node* n = node(key)) {
-      const auto v = n->value<double>();
-      if (v && in_range(key, *v)) into = *v;
-    }
-  }
-  void integer(std::string_view key, int& into) const {
-    if (const toml::node* n = node(key); n != nullptr && n->is_integer()) {
-      const auto v = n->value<std::int64_t>();
-      if (v && in_range(key, static_cast<double>(*v))) into = static_cast<int>(*v);
-    }
-  }
-  bool in_range(std::string_view key, double v) const {
-    const KeySpec* spec = spec_of(key);
-    return spec == nullptr || spec->range.contains(v);
-  }
-  // False when the value is present but not a valid schedule (already reported).
-  bool schedule(std::string_view key, Schedule& into) const {
-    const toml::node* n = node(key);
-    if (n == nullptr) return true;
-    const KeySpec* spec = spec_of(key);
-    auto s = schedule_from_node(*n, spec != nullptr ? spec->range : Range{});
-    if (!s) return false;
-    into = std::move(*s);
-    return true;
-  }
-  std::vector<std::string> strings(std::string_view key) const {
-    std::vector<std::string> out;
-    if (const toml::node* n = node(key); n != nullptr && n->is_array()) {
-      for (const toml::node& item : *n->as_array()) {
-        if (auto v = item.value<std::string>()) out.push_back(*v);
-      }
-    }
-    return out;
-  }
-  std::string string(std::string_view key) const {
-    const toml::node* n = node(key);
-    return n != nullptr && n->is_string() ? n->value<std::string>().value_or("") : "";
-  }
-  const toml::table& table() const { return table_; }
-
- private:
-  const toml::table& table_;
-  std::string_view type_;
-  mutable toml::table scratch_;
-};
-
 std::optional<InterventionType> type_of(std::string_view word) {
   for (std::size_t t = 0; t < kInterventionTypeNames.size(); ++t) {
     if (kInterventionTypeNames[t] == word) return static_cast<InterventionType>(t);
@@ -86,14 +22,15 @@ std::optional<InterventionType> type_of(std::string_view word) {
   return std::nullopt;
 }
 
-void read_target(const Entry& e, std::size_t index, const Scenario& s, Intervention& iv,
+// The regions of the target (names of the regions table), and the check of the ages.
+void read_target(const toml::table& table, std::size_t index, const Scenario& s, Intervention& iv,
                  Diagnostics& diagnostics) {
   InterventionTarget& t = iv.target;
   const std::size_t regions = s.workforce.regions.size();
-  const std::vector<std::string> names = e.strings("regions");
-  t.regions.assign(regions, names.empty());
-  const toml::array* written = e.table().get_as<toml::array>("regions");
-  if (!names.empty() && regions > 0 && written != nullptr) {
+  const toml::array* written = table.get_as<toml::array>("regions");
+  const bool all = written == nullptr || written->empty();
+  t.regions.assign(regions, all);
+  if (!all && regions > 0) {
     for (std::size_t i = 0; i < written->size(); ++i) {
       const toml::node& item = *written->get(i);
       if (!item.is_string()) continue;  // reported by the schema check
@@ -116,28 +53,12 @@ void read_target(const Entry& e, std::size_t index, const Scenario& s, Intervent
                                    "; did you mean \"" + suggestion + "\"?");
     }
   }
-  const std::string area = e.string("area");
-  t.areas = {area != "rural", area != "urban"};
-  const std::string sex = e.string("sex");
-  t.sexes = {sex != "female", sex != "male"};
-  e.integer("age_min", t.age_min);
-  e.integer("age_max", t.age_max);
   if (t.age_min > t.age_max) {
-    const toml::node* at = e.table().get("age_max");
-    diagnostics.add_at(at != nullptr ? at->source() : e.table().get("age_min")->source(),
+    const toml::node* at = table.get("age_max");
+    diagnostics.add_at(at != nullptr ? at->source() : table.get("age_min")->source(),
                        element_path(index, "age_max"), "age_max is below age_min",
                        std::to_string(t.age_max),
                        "an age >= age_min (" + std::to_string(t.age_min) + ")");
-  }
-  t.statuses = {};
-  if (iv.type == InterventionType::kDomesticWorkerMandate) {
-    t.statuses[static_cast<std::size_t>(Status::kDomesticWorker)] = true;
-    return;
-  }
-  for (const std::string& name : e.strings("statuses")) {
-    for (std::size_t k = 0; k < kStatusNames.size(); ++k) {
-      if (kStatusNames[k] == name) t.statuses[k] = true;
-    }
   }
 }
 
@@ -189,12 +110,9 @@ void read_interventions(const toml::table& document, Scenario& s, Diagnostics& d
     const std::optional<InterventionType> type =
         type_of(table.get("type") ? table.get("type")->value<std::string>().value_or("") : "");
     if (!type) continue;  // reported by the schema check
-    const Entry e(table, kInterventionTypeNames[static_cast<std::size_t>(*type)]);
-    Intervention iv;
-    iv.type = *type;
-    iv.name = e.string("name");
-    e.integer("start_year", iv.start_year);
-    e.integer("end_year", iv.end_year);
+    const std::string_view type_name = kInterventionTypeNames[static_cast<std::size_t>(*type)];
+    Intervention iv(*type);
+    read_bound_element_keys(table, kArray, type_name, iv);
     if (iv.end_year != 0 && iv.start_year != 0 && iv.end_year < iv.start_year) {
       diagnostics.add_at(
           table.get("end_year")->source(), element_path(index, "end_year"),
@@ -226,60 +144,21 @@ void read_interventions(const toml::table& document, Scenario& s, Diagnostics& d
         break;
       }
     }
-    read_target(e, index, s, iv, diagnostics);
-    e.number("setup_cost", iv.setup_cost);
-    const std::array<std::pair<std::string_view, Schedule Intervention::*>, 7> schedules = {{
-        {"fixed_cost_per_year", &Intervention::fixed_cost_per_year},
-        {"visits_per_year", &Intervention::visits_per_year},
-        {"persons_reached_per_year", &Intervention::persons_reached_per_year},
-        {"subsidy_share", &Intervention::subsidy_share},
-        {"inspected_share", &Intervention::inspected_share},
-        {"access_share", &Intervention::access_share},
-        {"compliance", &Intervention::compliance},
-    }};
-    for (const auto& [key, member] : schedules) {
-      if (e.spec_of(key) == nullptr) continue;
-      if (!e.schedule(key, iv.*member)) continue;
-      const toml::node* written = table.get(key);
-      const Schedule& schedule = iv.*member;
-      if (written != nullptr && written->is_table() && iv.start_year != 0 &&
-          schedule.points().front().first > iv.start_year) {
-        diagnostics.add_at(written->source(), element_path(index, key),
-                           "schedule starts after the intervention",
-                           "first year " + std::to_string(schedule.points().front().first),
-                           "a first year <= start_year (" + std::to_string(iv.start_year) + ")");
+    read_target(table, index, s, iv, diagnostics);
+    // Schedules must give a value for the entry's start year.
+    for (auto&& [key, written] : table) {
+      const KeySpec* spec =
+          find_element_key(std::string(kArray) + "." + std::string(key.str()), type_name);
+      if (spec == nullptr || spec->kind != Kind::kNumberOrSchedule || !written.is_table()) continue;
+      const std::optional<Schedule> schedule = schedule_from_node(written, spec->range);
+      if (!schedule || iv.start_year == 0 || schedule->points().front().first <= iv.start_year) {
+        continue;
       }
+      diagnostics.add_at(written.source(), element_path(index, key.str()),
+                         "schedule starts after the intervention",
+                         "first year " + std::to_string(schedule->points().front().first),
+                         "a first year <= start_year (" + std::to_string(iv.start_year) + ")");
     }
-    const std::array<std::pair<std::string_view, double Intervention::*>, 22> numbers = {{
-        {"persons_per_visit", &Intervention::persons_per_visit},
-        {"turnout", &Intervention::turnout},
-        {"conversion", &Intervention::conversion},
-        {"payment_lapse_multiplier", &Intervention::payment_lapse_multiplier},
-        {"cost_per_visit", &Intervention::cost_per_visit},
-        {"registration_increase", &Intervention::registration_increase},
-        {"lapse_multiplier", &Intervention::lapse_multiplier},
-        {"reactivation_multiplier", &Intervention::reactivation_multiplier},
-        {"registration_multiplier", &Intervention::registration_multiplier},
-        {"awareness_decay", &Intervention::awareness_decay},
-        {"channel_multiplier", &Intervention::channel_multiplier},
-        {"cost_per_person_reached", &Intervention::cost_per_person_reached},
-        {"registration_response", &Intervention::registration_response},
-        {"lapse_response", &Intervention::lapse_response},
-        {"lapse_multiplier_after", &Intervention::lapse_multiplier_after},
-        {"compliance_effect", &Intervention::compliance_effect},
-        {"effect_decay", &Intervention::effect_decay},
-        {"underdeclaration_effect", &Intervention::underdeclaration_effect},
-        {"employees_per_inspection", &Intervention::employees_per_inspection},
-        {"cost_per_inspection", &Intervention::cost_per_inspection},
-        {"sanction_revenue_per_inspection", &Intervention::sanction_revenue_per_inspection},
-        {"density_increase", &Intervention::density_increase},
-    }};
-    for (const auto& [key, member] : numbers) {
-      if (e.spec_of(key) != nullptr) e.number(key, iv.*member);
-    }
-    if (e.spec_of("cost_per_user") != nullptr) e.number("cost_per_user", iv.cost_per_user);
-    if (e.spec_of("years_per_member") != nullptr)
-      e.integer("years_per_member", iv.years_per_member);
 
     const std::string where = "interventions[" + std::to_string(index) + "]";
     const auto warn = [&](std::string message, std::string expected) {

@@ -5,7 +5,8 @@
 
 #include <ssproj/scenario.h>
 
-#include "scenario/diagnostics.h"
+#include "core/diagnostics.h"
+#include "scenario/schema.h"
 
 namespace ssproj::scenario {
 

@@ -20,7 +20,7 @@
 
 namespace ssproj {
 namespace fs = std::filesystem;
-using scenario::Diagnostics;
+using core::Diagnostics;
 
 namespace {
 
@@ -61,7 +61,7 @@ std::optional<fs::path> existing_data_file(const toml::table& document, std::str
   if (!fs::is_regular_file(*path, ec)) {
     const toml::node* node = document.at_path(key).node();
     diagnostics.add_at(
-        node->source(), std::string(key), "data file not found", scenario::describe_value(*node),
+        node->source(), std::string(key), "data file not found", core::describe_value(*node),
         "an existing CSV file, relative to the scenario file (resolved to " + path->string() + ")");
     return std::nullopt;
   }
@@ -89,7 +89,7 @@ struct DataTableSpec {
 };
 
 const std::array<DataTableSpec, 5>& data_table_specs() {
-  using scenario::Range;
+  using core::Range;
   static const std::array<DataTableSpec, 5> specs = {
       DataTableSpec{"data.base_population",
                     &DataFiles::base_population,
@@ -328,7 +328,7 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
     const auto found =
         std::find(s.workforce.regions.begin(), s.workforce.regions.end(), name.str());
     if (found == s.workforce.regions.end()) {
-      const std::string suggestion = scenario::closest_match(name.str(), s.workforce.regions);
+      const std::string suggestion = core::closest_match(name.str(), s.workforce.regions);
       diagnostics.add_at(
           name.source(), "coverage.compliance_factor_by_region." + std::string(name.str()),
           "unknown region", "\"" + std::string(name.str()) + "\"",
@@ -336,7 +336,7 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
                              : "a region of data.regions; did you mean \"" + suggestion + "\"?");
       continue;
     }
-    if (auto schedule = scenario::schedule_from_node(node, scenario::Range{0, std::nan("")})) {
+    if (auto schedule = scenario::schedule_from_node(node, core::Range{0, std::nan("")})) {
       // Like every schedule, a region's factor must give a value for the start year.
       const int start = s.projection.start_year;
       const int first = schedule->points().front().first;
@@ -352,141 +352,10 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
   }
 }
 
-// Sets `into` from a number-or-schedule key that is present and valid; leaves it otherwise.
-void read_schedule_into(const toml::table& document, std::string_view key, Schedule& into) {
-  if (auto v = scenario::read_schedule(document, key)) into = std::move(*v);
-}
-
-// Reads the [economy], [labour], [coverage] and [contributions] keys.
-void read_workforce_assumptions(const toml::table& d, Scenario& s) {
-  auto schedule = [&d](std::string_view key, Schedule& into) { read_schedule_into(d, key, into); };
-  schedule("economy.inflation", s.economy.inflation);
-  schedule("economy.real_wage_growth", s.economy.real_wage_growth);
-  schedule("economy.minimum_wage", s.economy.minimum_wage);
-  if (auto v = scenario::read_string(d, "economy.minimum_wage_indexation")) {
-    s.economy.minimum_wage_indexation = *v == "prices" ? Indexation::kPrices
-                                        : *v == "none" ? Indexation::kNone
-                                                       : Indexation::kWages;
-  }
-  schedule("labour.formalisation_shift", s.labour.formalisation_shift);
-  if (auto v = scenario::read_number(d, "labour.earnings_dispersion")) {
-    s.labour.earnings_dispersion = *v;
-  }
-  CoverageAssumptions& c = s.coverage;
-  schedule("coverage.compliance.public_employee",
-           c.compliance[static_cast<std::size_t>(Status::kPublicEmployee)]);
-  schedule("coverage.compliance.formal_private_employee",
-           c.compliance[static_cast<std::size_t>(Status::kFormalPrivateEmployee)]);
-  schedule("coverage.compliance.domestic_worker",
-           c.compliance[static_cast<std::size_t>(Status::kDomesticWorker)]);
-  if (auto v = scenario::read_integer(d, "coverage.domestic_worker_mandate_year")) {
-    c.domestic_worker_mandate_year = static_cast<int>(*v);
-  }
-  schedule("coverage.underdeclaration", c.underdeclaration);
-  schedule("coverage.registration_hazard", c.registration_hazard);
-  schedule("coverage.lapse_hazard", c.lapse_hazard);
-  schedule("coverage.reactivation_hazard", c.reactivation_hazard);
-  schedule("coverage.density_compulsory", c.density_compulsory);
-  schedule("coverage.density_voluntary", c.density_voluntary);
-  if (auto v = scenario::read_number(d, "coverage.initial_voluntary_members")) {
-    c.initial_voluntary_members = *v;
-  }
-  if (auto v = scenario::read_number(d, "coverage.initial_voluntary_active_share")) {
-    c.initial_voluntary_active_share = *v;
-  }
-  if (auto v = scenario::read_integer(d, "coverage.history_start_year_compulsory")) {
-    c.history_start_year_compulsory = static_cast<int>(*v);
-  }
-  if (auto v = scenario::read_integer(d, "coverage.history_start_year_voluntary")) {
-    c.history_start_year_voluntary = static_cast<int>(*v);
-  }
-  ContributionRules& r = s.contributions;
-  schedule("contributions.private_employer_rate", r.private_employer_rate);
-  schedule("contributions.private_employee_rate", r.private_employee_rate);
-  schedule("contributions.public_employee_rate", r.public_employee_rate);
-  schedule("contributions.public_state_rate", r.public_state_rate);
-  schedule("contributions.voluntary_rate", r.voluntary_rate);
-  schedule("contributions.ceiling", r.ceiling);
-  if (auto v = scenario::read_string(d, "contributions.ceiling_indexation")) {
-    r.ceiling_indexation = *v == "prices"  ? Indexation::kPrices
-                           : *v == "wages" ? Indexation::kWages
-                                           : Indexation::kNone;
-  }
-  schedule("contributions.ceiling_multiple_of_minimum_wage", r.ceiling_multiple_of_minimum_wage);
-  schedule("contributions.voluntary_declared_multiple", r.voluntary_declared_multiple);
-}
-
-// Reads the [benefits] and [fund] keys; checks that the branch allocation sums to 1.
-void read_benefit_assumptions(const toml::table& d, Scenario& s, Diagnostics& diagnostics) {
-  auto schedule = [&d](std::string_view key, Schedule& into) { read_schedule_into(d, key, into); };
-  OldAgeRules& o = s.benefits.old_age;
-  schedule("benefits.old_age.pensionable_age_male", o.pensionable_age[0]);
-  schedule("benefits.old_age.pensionable_age_female", o.pensionable_age[1]);
-  schedule("benefits.old_age.minimum_months", o.minimum_months);
-  schedule("benefits.old_age.accrual", o.accrual);
-  if (auto v = scenario::read_integer(d, "benefits.old_age.reference_years")) {
-    o.reference_years = static_cast<int>(*v);
-  }
-  schedule("benefits.old_age.minimum_pension", o.minimum_pension);
-  schedule("benefits.old_age.maximum_replacement", o.maximum_replacement);
-  if (auto v = scenario::read_string(d, "benefits.old_age.indexation")) {
-    o.indexation = *v == "wages"   ? Indexation::kWages
-                   : *v == "fixed" ? Indexation::kFixed
-                   : *v == "none"  ? Indexation::kNone
-                                   : Indexation::kPrices;
-  }
-  schedule("benefits.old_age.fixed_indexation", o.fixed_indexation);
-  schedule("benefits.old_age.lump_sum_months_per_year", o.lump_sum_months_per_year);
-  schedule("benefits.old_age.claim_probability", o.claim_probability);
-  if (auto v = scenario::read_number(d, "benefits.old_age.initial_pensioners")) {
-    o.initial_pensioners = *v;
-  }
-  if (auto v = scenario::read_number(d, "benefits.old_age.initial_average_pension")) {
-    o.initial_average_pension = *v;
-  }
-  schedule("benefits.invalidity.minimum_months", s.benefits.invalidity.minimum_months);
-  schedule("benefits.invalidity.future_service_credit",
-           s.benefits.invalidity.future_service_credit);
-  SurvivorRules& sv = s.benefits.survivors;
-  schedule("benefits.survivors.minimum_months", sv.minimum_months);
-  schedule("benefits.survivors.spouse_share", sv.spouse_share);
-  schedule("benefits.survivors.child_share", sv.child_share);
-  schedule("benefits.survivors.funeral_grant", sv.funeral_grant);
-  for (auto [name, rules] : {std::pair{"sickness", &s.benefits.sickness},
-                             std::pair{"employment_injury", &s.benefits.employment_injury},
-                             std::pair{"unemployment", &s.benefits.unemployment}}) {
-    const std::string prefix = "benefits." + std::string(name) + ".";
-    schedule(prefix + "incidence", rules->incidence);
-    schedule(prefix + "duration_days", rules->duration_days);
-    schedule(prefix + "replacement", rules->replacement);
-  }
-  schedule("benefits.maternity.duration_days", s.benefits.maternity_duration_days);
-  schedule("benefits.maternity.replacement", s.benefits.maternity_replacement);
-  schedule("benefits.health_care.cost_per_member", s.benefits.health_care_cost_per_member);
-  schedule("benefits.health_care.medical_inflation_excess", s.benefits.medical_inflation_excess);
-
-  FundAssumptions& f = s.fund;
-  if (auto v = scenario::read_number(d, "fund.initial_reserve")) f.initial_reserve = *v;
-  schedule("fund.investment_return", f.investment_return);
-  for (std::size_t k = 0; k < kNumBranches; ++k) {
-    schedule("fund.allocation." + std::string(kBranchNames[k]), f.allocation[k]);
-  }
-  schedule("fund.administration_share", f.administration_share);
-  schedule("fund.administration_per_member", f.administration_per_member);
-  schedule("fund.government_subsidy", f.government_subsidy);
-  if (auto v = scenario::read_integer(d, "fund.scaled_premium_period")) {
-    f.scaled_premium_period = static_cast<int>(*v);
-  }
-  if (auto v = scenario::read_number(d, "fund.terminal_reserve_years")) {
-    f.terminal_reserve_years = *v;
-  }
-  if (auto v = scenario::read_number_list(d, "fund.typical_career_years")) {
-    f.typical_career_years.assign(v->begin(), v->end());
-  }
-  if (auto v = scenario::read_number_list(d, "fund.typical_career_earnings")) {
-    f.typical_career_earnings = *v;
-  }
-
+// Cross-checks of the workforce keys: warnings for a minimum wage of 0 and a fund without a
+// reserve, and branch shares that sum to 1 in every year.
+void check_workforce_assumptions(const toml::table& d, Scenario& s, Diagnostics& diagnostics) {
+  const FundAssumptions& f = s.fund;
   if (!s.has_workforce()) return;
   if (s.economy.minimum_wage.points().size() == 1 && s.economy.minimum_wage.at(0) == 0) {
     add_warning(d, "economy.minimum_wage", "economy", "the minimum wage is 0", "0",
@@ -572,45 +441,25 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
 
   Scenario s;
   s.file = file;
-  s.name = scenario::read_string(*document, "name").value_or("");
-  s.description = scenario::read_string(*document, "description").value_or("");
+  scenario::read_bound_keys(*document, s);
 
   const auto start = scenario::read_integer(*document, "projection.start_year");
   const auto end = scenario::read_integer(*document, "projection.end_year");
-  const auto seed = scenario::read_integer(*document, "projection.seed");
-  const auto fraction = scenario::read_number(*document, "projection.sample_fraction");
-  const auto replications = scenario::read_integer(*document, "projection.replications");
-  bool projection_ok = start && end && seed && fraction && replications;
+  bool projection_ok = start && end && scenario::read_integer(*document, "projection.seed") &&
+                       scenario::read_number(*document, "projection.sample_fraction") &&
+                       scenario::read_integer(*document, "projection.replications");
   if (start && end && *end <= *start) {
     diagnostics.add_at(scenario::source_of(*document, "projection.end_year"), "projection.end_year",
                        "end year is not after the start year", std::to_string(*end),
                        "a year > projection.start_year (" + std::to_string(*start) + ")");
     projection_ok = false;
   }
-  if (projection_ok) {
-    s.projection = ProjectionSettings{static_cast<int>(*start), static_cast<int>(*end),
-                                      static_cast<std::uint64_t>(*seed), *fraction,
-                                      static_cast<int>(*replications)};
-  }
+  if (!projection_ok) s.projection = ProjectionSettings{};
 
-  const std::array<std::pair<std::string_view, Schedule DemographyAssumptions::*>, 3> schedules = {{
-      {"demography.mortality_multiplier", &DemographyAssumptions::mortality_multiplier},
-      {"demography.fertility_multiplier", &DemographyAssumptions::fertility_multiplier},
-      {"demography.migration_multiplier", &DemographyAssumptions::migration_multiplier},
-  }};
-  for (const auto& [key, member] : schedules) {
-    if (auto schedule = scenario::read_schedule(*document, key)) {
-      if (start)
-        check_schedule_start(*document, key, *schedule, static_cast<int>(*start), diagnostics);
-      s.demography.*member = std::move(*schedule);
-    }
-  }
-
-  read_workforce_assumptions(*document, s);
   // Every schedule of the scenario must give a value for the start year.
   if (start) {
     for (const scenario::KeySpec& spec : scenario::scenario_keys()) {
-      if (spec.kind != scenario::Kind::kNumberOrSchedule || spec.path.starts_with("demography.") ||
+      if (spec.kind != scenario::Kind::kNumberOrSchedule ||
           spec.path.starts_with("interventions.")) {
         continue;
       }
@@ -624,7 +473,7 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   load_inputs(*document, s, projection_ok, diagnostics);
   check_multiplied_rates(*document, s, diagnostics);
   load_workforce(*document, s, diagnostics);
-  read_benefit_assumptions(*document, s, diagnostics);
+  check_workforce_assumptions(*document, s, diagnostics);
   scenario::read_interventions(*document, s, diagnostics);
   if (!diagnostics.empty()) {
     // File by file (in the order the files were read), each in the order of its text, as a

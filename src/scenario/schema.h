@@ -4,12 +4,20 @@
 // in docs/scenario-reference.md) all read this list.
 #pragma once
 
-#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
 
+#include "core/diagnostics.h"
+#include "core/range.h"
+#include "scenario/binding.h"
+
 namespace ssproj::scenario {
+
+using core::closest_match;
+using core::describe_value;
+using core::Diagnostics;
+using core::Range;
 
 enum class Kind {
   kTable,             // a [section]
@@ -26,31 +34,28 @@ enum class Kind {
   kTableArray,        // an array of tables ([[name]]); its keys are "name.KEY" specs
 };
 
-// Bounds of a numeric key; NaN means unbounded on that side.
-struct Range {
-  double min = std::numeric_limits<double>::quiet_NaN();
-  double max = std::numeric_limits<double>::quiet_NaN();
-  bool min_open = false;  // true: min itself is excluded
-  bool max_open = false;
-
-  bool contains(double x) const;
-  // "a number in (0, 1]", "an integer >= 1", ...
-  std::string expected(bool integer) const;
-};
-
 struct KeySpec {
   std::string_view path;  // dotted: "projection.sample_fraction"
   Kind kind;
-  bool required;
-  std::string_view default_toml;  // the default as TOML text; empty when required or a table
-  Range range;
-  std::string_view units;
-  std::string_view description;
+  bool required = false;
+  std::string_view default_toml = {};  // the default as TOML text; empty when required or none
+  Range range = {};
+  std::string_view units = {};
+  // What the key means: the comment of `ssproj describe` and the meaning column of the
+  // scenario reference.
+  std::string_view description = {};
   std::string_view choices = {};  // kChoice, kStringList: the accepted words, separated by '|'
   // Keys of the elements of a table array ("interventions.KEY"): the values of the element's
   // `type` the key applies to, separated by '|'; empty: every type. One key may have several
   // specs for disjoint sets of types (different defaults or ranges).
   std::string_view types = {};
+  // For the scenario reference: conditions beyond the range or the choices ("at most
+  // age_max"), and what an absent key without a default means ("(no interventions)").
+  std::string_view range_note = {};
+  std::string_view default_note = {};
+  // The field the value goes to; unbound keys (data paths, names that refer to data tables,
+  // an entry's type) are read where the scenario is loaded, with their cross-checks.
+  Binding bind = {};
 };
 
 // Every key the scenario format knows, parents before children.

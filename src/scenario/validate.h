@@ -10,7 +10,7 @@
 
 #include <ssproj/schedule.h>
 
-#include "scenario/diagnostics.h"
+#include "core/diagnostics.h"
 #include "scenario/schema.h"
 
 namespace ssproj::scenario {

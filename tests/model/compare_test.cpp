@@ -49,8 +49,7 @@ Scenario small_scenario(int end_year, double persons = 150, std::uint64_t seed =
 // An intervention of `type` that reaches every region, area, sex and age and the statuses
 // of its kind (the uncovered for the voluntary channels, employees for enforcement).
 Intervention intervention(InterventionType type, const std::string& name, int start, int end) {
-  Intervention iv;
-  iv.type = type;
+  Intervention iv(type);
   iv.name = name;
   iv.start_year = start;
   iv.end_year = end;

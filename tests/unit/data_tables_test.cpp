@@ -452,8 +452,8 @@ TEST_CASE("read_yearly_table: fertility ages without a row are zero", "[data]") 
   shape.value_column = "asfr";
   shape.by_sex = false;
   shape.every_age_required = false;
-  shape.range = ssproj::scenario::Range{0, 1};
-  ssproj::scenario::Diagnostics diagnostics;
+  shape.range = ssproj::core::Range{0, 1};
+  ssproj::core::Diagnostics diagnostics;
   const auto table = ssproj::data::read_yearly_table(s.data("fertility.csv"), shape, diagnostics);
   REQUIRE(diagnostics.empty());
   REQUIRE(table);

@@ -411,13 +411,37 @@ TEST_CASE("interventions: an entry of each type loads with the values written",
   CHECK(mandate.target.statuses == flags<ssproj::kNumStatuses>({kDomestic}));
 }
 
+TEST_CASE(
+    "interventions: Intervention(type) is the entry of a file that writes only the required "
+    "keys",
+    "[scenario][interventions]") {
+  TempDir dir;
+  const Scenario s = load_scenario(write_entries(dir, kRequiredOnly));
+  REQUIRE(s.interventions.size() == 7);
+  for (const Intervention& read : s.interventions) {
+    INFO(read.name);
+    Intervention built(read.type);
+    CHECK_FALSE(built == read);
+    built.name = read.name;
+    built.start_year = 2021;
+    built.setup_cost = read.type == InterventionType::kContributionSubsidy ? 0.0 : 1.0;
+    built.target.regions = {true, true};  // names of the regions table: read with the table
+    built.visits_per_year = read.visits_per_year;
+    built.persons_reached_per_year = read.persons_reached_per_year;
+    built.subsidy_share = read.subsidy_share;
+    built.inspected_share = read.inspected_share;
+    built.access_share = read.access_share;
+    CHECK(built == read);
+  }
+}
+
 TEST_CASE("interventions: the keys not written take the schema's defaults for the type",
           "[scenario][interventions]") {
   TempDir dir;
   const Scenario s = load_scenario(write_entries(dir, kRequiredOnly));
   CHECK(warnings_of(s).empty());
   REQUIRE(s.interventions.size() == 7);
-  const Intervention kStruct;  // what a type that does not have a key keeps
+  const Intervention kStruct(InterventionType::kMobileRegistration);  // value-initialised
 
   // Every type: no end, every region, area, sex and working age, no costs but the setup cost.
   for (const Intervention& iv : s.interventions) {

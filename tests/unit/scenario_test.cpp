@@ -3,8 +3,11 @@
 //
 // Every error path asserts the full text of Diagnostic::to_string(), file, line and column
 // included.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <fstream>
 #include <limits>
 #include <string>
 #include <vector>
@@ -110,6 +113,65 @@ TEST_CASE("a valid small scenario loads with defaults filled in", "[scenario]") 
   CHECK(s.inputs.fertility[0][15] == 0.05);
   CHECK(s.inputs.fertility[0][14] == 0.0);  // ages without a row have no births
   CHECK(s.inputs.sex_ratio_at_birth[3] == 1.05);
+}
+
+TEST_CASE("a default-constructed Scenario holds the defaults of a file that writes no optional key",
+          "[scenario]") {
+  TempDir dir;
+  SmallDataOptions data;
+  data.workforce = ssproj::testing::SmallWorkforce{};
+  const Scenario read = load_scenario(ssproj::testing::write_small_scenario(dir, data));
+  const Scenario built;
+  CHECK(built.schema_version == read.schema_version);
+  CHECK(built.description == read.description);
+  CHECK(built.projection.seed == read.projection.seed);
+  CHECK(built.projection.sample_fraction == read.projection.sample_fraction);
+  CHECK(built.projection.replications == read.projection.replications);
+  CHECK(built.demography == read.demography);
+  CHECK(built.economy == read.economy);
+  CHECK(built.labour == read.labour);
+  CHECK(built.coverage == read.coverage);
+  CHECK(built.contributions == read.contributions);
+  CHECK(built.benefits == read.benefits);
+  CHECK(built.fund == read.fund);
+  // A few of them by value, against the key table's text.
+  CHECK(built.coverage.lapse_hazard == Schedule::constant(0.25));
+  CHECK(built.benefits.old_age.pensionable_age[1] == Schedule::constant(55));
+  CHECK(built.fund.allocation[0] == Schedule::constant(1.0));
+  CHECK(built.fund.typical_career_years == std::vector<int>{15, 25, 35});
+  CHECK(built.economy.minimum_wage_indexation == ssproj::Indexation::kWages);
+  CHECK(built.benefits.old_age.indexation == ssproj::Indexation::kPrices);
+}
+
+TEST_CASE("every key with a value is bound to a field, or named here as read with its data",
+          "[scenario]") {
+  const std::vector<std::string_view> read_with_data = {"extends",
+                                                        "data.base_population",
+                                                        "data.mortality",
+                                                        "data.fertility",
+                                                        "data.sex_ratio_at_birth",
+                                                        "data.net_migration",
+                                                        "data.regions",
+                                                        "data.labour_status_shares",
+                                                        "data.labour_transitions",
+                                                        "data.earnings",
+                                                        "data.age_earnings_profile",
+                                                        "data.invalidity",
+                                                        "data.survivors",
+                                                        "coverage.compliance_factor_by_region",
+                                                        "interventions",
+                                                        "interventions.type",
+                                                        "interventions.regions"};
+  for (const ssproj::scenario::KeySpec& spec : ssproj::scenario::scenario_keys()) {
+    INFO(spec.path);
+    if (spec.kind == ssproj::scenario::Kind::kTable) {
+      CHECK_FALSE(spec.bind.bound());
+      continue;
+    }
+    const bool unbound =
+        std::find(read_with_data.begin(), read_with_data.end(), spec.path) != read_with_data.end();
+    CHECK(spec.bind.bound() != unbound);
+  }
 }
 
 TEST_CASE("a start year after the base population's year is valid (run-in years)", "[scenario]") {
@@ -2140,6 +2202,38 @@ TEST_CASE("coverage.compliance_factor_by_region names regions of the regions tab
 
 // ---------------------------------------------------------------------------------------------
 // Documentation
+
+// The key tables of the reference are generated from the key table. After a change of the key
+// table, regenerate them with SSPROJ_UPDATE_GOLDEN=1 ./build/tests/ssproj_tests "[reference]".
+TEST_CASE("the key tables of docs/scenario-reference.md are those of the key table",
+          "[scenario][reference]") {
+  const fs::path doc_file = ssproj::testing::source_dir() / "docs/scenario-reference.md";
+  std::string doc = read_file(doc_file);
+  REQUIRE_FALSE(doc.empty());
+  const std::string generated = ssproj::scenario_key_reference();
+  // Each generated block replaces the block between the same markers in the document.
+  std::string updated = doc;
+  std::size_t blocks = 0;
+  for (std::size_t begin = generated.find("<!-- BEGIN keys "); begin != std::string::npos;
+       begin = generated.find("<!-- BEGIN keys ", begin + 1), ++blocks) {
+    const std::string section =
+        generated.substr(begin + 16, generated.find(' ', begin + 16) - (begin + 16));
+    const std::string end_marker = "<!-- END keys " + section + " -->\n";
+    const std::size_t end = generated.find(end_marker, begin) + end_marker.size();
+    const std::size_t at = updated.find("<!-- BEGIN keys " + section + " ");
+    INFO("section " << section);
+    REQUIRE(at != std::string::npos);
+    const std::size_t at_end = updated.find(end_marker, at);
+    REQUIRE(at_end != std::string::npos);
+    updated.replace(at, at_end + end_marker.size() - at, generated.substr(begin, end - begin));
+  }
+  CHECK(blocks == 11);
+  if (std::getenv("SSPROJ_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(doc_file, std::ios::binary) << updated;
+    doc = updated;
+  }
+  CHECK(doc == updated);
+}
 
 TEST_CASE("every scenario key is documented in docs/scenario-reference.md", "[scenario]") {
   const fs::path doc_file = ssproj::testing::source_dir() / "docs/scenario-reference.md";

@@ -8,7 +8,7 @@
 
 #include <ssproj/error.h>
 
-namespace ssproj::scenario {
+namespace ssproj::core {
 
 // An ordered list of diagnostics; everything found is reported together.
 class Diagnostics {
@@ -34,4 +34,4 @@ std::string describe_value(const toml::node& node);
 // The closest candidate to `word` within a small edit distance, or "" when none is close.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
-}  // namespace ssproj::scenario
+}  // namespace ssproj::core

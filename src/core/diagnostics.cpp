@@ -1,10 +1,10 @@
-#include "scenario/diagnostics.h"
+#include "core/diagnostics.h"
 
 #include <algorithm>
 #include <charconv>
 #include <sstream>
 
-namespace ssproj::scenario {
+namespace ssproj::core {
 
 void Diagnostics::add_at(const toml::source_region& where, std::string key, std::string message,
                          std::string got, std::string expected) {
@@ -71,4 +71,4 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   return best;
 }
 
-}  // namespace ssproj::scenario
+}  // namespace ssproj::core
