@@ -15,11 +15,14 @@
 
 #include <ssproj/demographic_inputs.h>
 #include <ssproj/error.h>
-#include <ssproj/interventions.h>
 #include <ssproj/schedule.h>
 #include <ssproj/workforce.h>
 
 namespace ssproj {
+
+// One [[interventions]] entry (src/interventions/intervention.h: the intervention types are
+// internal to the library).
+struct Intervention;
 
 // The version of the scenario file format that this build reads.
 inline constexpr int kSchemaVersion = 1;
@@ -257,6 +260,11 @@ struct FundAssumptions {
 // the scenario of a file that writes no optional key.
 struct Scenario {
   Scenario();
+  ~Scenario();
+  Scenario(const Scenario&);
+  Scenario(Scenario&&) noexcept;
+  Scenario& operator=(const Scenario&);
+  Scenario& operator=(Scenario&&) noexcept;
 
   int schema_version = kSchemaVersion;
   std::string name;

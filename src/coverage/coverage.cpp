@@ -5,7 +5,8 @@
 namespace ssproj::coverage {
 
 std::vector<CoverageYear> build_coverage_years(const Scenario& scenario, int base_year,
-                                               int last_year) {
+                                               int last_year,
+                                               const std::vector<Mandate>& mandates) {
   const CoverageAssumptions& c = scenario.coverage;
   const std::size_t regions = scenario.workforce.regions.size();
   std::vector<CoverageYear> years;
@@ -16,16 +17,16 @@ std::vector<CoverageYear> build_coverage_years(const Scenario& scenario, int bas
     y.compulsory[static_cast<std::size_t>(Status::kFormalPrivateEmployee)] = true;
     y.compulsory[static_cast<std::size_t>(Status::kDomesticWorker)] =
         c.domestic_worker_mandate_year > 0 && year >= c.domestic_worker_mandate_year;
-    // Compliance by status: the scenario's, except under a domestic worker mandate in force
-    // this year, which makes domestic workers compulsory with its own compliance.
+    // Compliance by status: the scenario's, except under a mandate in force this year, which
+    // makes its status compulsory with its own compliance.
     StatusVector rates{};
     for (std::size_t s = 0; s < kNumStatuses; ++s) rates[s] = c.compliance[s].at(year);
-    for (const Intervention& iv : scenario.interventions) {
-      if (iv.type != InterventionType::kDomesticWorkerMandate || !iv.runs_in(year)) continue;
-      constexpr auto kDomestic = static_cast<std::size_t>(Status::kDomesticWorker);
-      y.domestic_mandate_programme = !y.compulsory[kDomestic] || y.domestic_mandate_programme;
-      y.compulsory[kDomestic] = true;
-      rates[kDomestic] = iv.compliance.at(year);
+    for (const Mandate& m : mandates) {
+      if (!m.in_force(year)) continue;
+      const auto status = static_cast<std::size_t>(m.status);
+      y.mandated[status] = !y.compulsory[status] || y.mandated[status];
+      y.compulsory[status] = true;
+      rates[status] = m.compliance->at(year);
     }
     y.compliance.assign(regions, StatusVector{});
     for (std::size_t r = 0; r < regions; ++r) {

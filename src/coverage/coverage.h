@@ -15,7 +15,7 @@ enum class Path : std::uint8_t { kNone, kCompulsory, kVoluntary };
 struct CoverageYear {
   int year = 0;
   std::array<bool, kNumStatuses> compulsory{};  // statuses under the compulsory scheme
-  bool domestic_mandate_programme = false;      // domestic workers covered by an intervention
+  std::array<bool, kNumStatuses> mandated{};    // compulsory by a Mandate, not by the law
   // Share of employees registered by their employer, [status][region], in [0, 1].
   std::vector<std::array<double, kNumStatuses>> compliance;  // [region][status]
   double underdeclaration = 0;
@@ -26,9 +26,23 @@ struct CoverageYear {
   double density_voluntary = 1;
 };
 
-// Per year from base_year to last_year.
+// A status made compulsory by a programme in the years it runs (start_year..end_year, 0: no
+// end), with the employers' compliance of each year in place of the scenario's.
+struct Mandate {
+  Status status;
+  int start_year = 0;
+  int end_year = 0;
+  const Schedule* compliance = nullptr;
+
+  bool in_force(int year) const {
+    return year >= start_year && (end_year == 0 || year <= end_year);
+  }
+};
+
+// Per year from base_year to last_year; a later mandate of the same status wins.
 std::vector<CoverageYear> build_coverage_years(const Scenario& scenario, int base_year,
-                                               int last_year);
+                                               int last_year,
+                                               const std::vector<Mandate>& mandates = {});
 
 inline Path legal_path(const CoverageYear& y, Status status) {
   if (y.compulsory[static_cast<std::size_t>(status)]) return Path::kCompulsory;

@@ -370,107 +370,29 @@ Microsimulation::ProgrammeOutcome Microsimulation::membership_with_programmes(
   const bool voluntary_member = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kVoluntary);
   const bool voluntary = path == coverage::Path::kVoluntary;
   const bool compulsory = path == coverage::Path::kCompulsory;
-  ProgrammeOutcome out;
-  int entitled = -1;  // a subsidy the person would get on registering this year
-  int ended = -1;     // the subsidy whose entitlement ends this year (unless another pays)
   std::array<Touch, interventions::kMaxProgrammes> touch;  // only [0, n) is used
   for (std::size_t k = 0; k < n; ++k) touch[k] = interventions::kNoEffect;
-  Effects all;
+  interventions::Person person;
+  person.voluntary = voluntary;
+  person.compulsory = compulsory;
+  person.active_before = before == kActive;
+  person.voluntary_member = voluntary_member;
+  person.subsidy_years = p.subsidy_years[i];
+  person.subsidy_done = p.subsidy_years[i] == Population::kSubsidyDone;
+  person.touch = &touch;
   for (std::size_t k = 0; k < n; ++k) {
     const interventions::Programme& pr = m.programmes[k];
-    const interventions::ProgrammeYear& y = py[k];
     if (!pr.targets(p.region[i], p.area[i], status, p.sex[i], p.age[i])) continue;
-    const Intervention& iv = *pr.spec;
-    InterventionTally& tally = t.programmes[k];
-    Touch& to = touch[k];
     const auto stream = static_cast<Stream>(pr.stream);
-    switch (iv.type) {
-      case InterventionType::kMobileRegistration: {
-        if (!voluntary || y.visit <= 0) break;
-        const auto v = rng_.uniforms(stream, p.id[i], year);
-        if (v[0] >= y.visit) break;  // the person's village is not visited this year
-        tally.reached += 1;
-        if (before == kActive) {
-          if (voluntary_member) to.lapse = iv.payment_lapse_multiplier;  // pays at the visit
-        } else if (v[1] < iv.turnout) {
-          tally.attended += 1;
-          to.add = iv.conversion;
-        }
-        break;
-      }
-      case InterventionType::kDistrictOffice:
-        if (!voluntary || !y.runs) break;
-        tally.reached += 1;
-        tally.attended += 1;
-        to.add = iv.registration_increase;
-        to.lapse = iv.lapse_multiplier;
-        break;
-      case InterventionType::kInformationOutreach: {
-        tally.reached += y.contact;  // expected contacts
-        if (!voluntary || y.aware <= 0) break;
-        const double r = rng_.uniforms(stream, p.id[i], 0)[0];
-        if (r >= y.aware) break;
-        if (r >= y.aware_before) tally.attended += 1;  // newly aware
-        to.registration = iv.registration_multiplier;
-        to.reactivation = iv.registration_multiplier;
-        to.channel = iv.channel_multiplier;
-        break;
-      }
-      case InterventionType::kContributionSubsidy: {
-        const std::uint8_t used = p.subsidy_years[i];
-        if (!voluntary || used == Population::kSubsidyDone) break;
-        const bool entitles = y.subsidy > 0 && used < iv.years_per_member;
-        if (before == kActive && voluntary_member) {
-          if (entitles && out.subsidised < 0) {
-            out.subsidised = static_cast<int>(k);
-            out.subsidy_share = y.subsidy;
-            to.lapse = 1.0 - iv.lapse_response * y.subsidy;
-            if (ended >= 0) {  // another programme still pays: nothing ends this year
-              touch[static_cast<std::size_t>(ended)].lapse = 1.0;
-              out.subsidy_ends = false;
-              ended = -1;
-            }
-          } else if (!entitles && used > 0 && out.subsidised < 0 && !out.subsidy_ends) {
-            out.subsidy_ends = true;  // the entitlement is over: the year after the subsidy
-            ended = static_cast<int>(k);
-            to.lapse = iv.lapse_multiplier_after;
-          }
-        } else if (before != kActive && entitles) {
-          to.registration = 1.0 + iv.registration_response * y.subsidy;
-          to.reactivation = to.registration;
-          if (entitled < 0) entitled = static_cast<int>(k);
-        }
-        break;
-      }
-      case InterventionType::kEnforcement:
-        if (!compulsory) break;
-        if (y.inspected > 0 && rng_.uniforms(stream, p.id[i], year)[0] < y.inspected) {
-          tally.reached += 1;  // the employer is inspected this year
-          tally.attended += 1;
-        }
-        to.enforcement = y.enforcement;
-        to.declared = y.declared;
-        break;
-      case InterventionType::kDigitalServices: {
-        if (!voluntary || y.access <= 0) break;
-        if (rng_.uniforms(stream, p.id[i], 0)[0] >= y.access) break;
-        tally.reached += 1;
-        tally.attended += 1;
-        to.registration = iv.registration_multiplier;
-        to.reactivation = iv.reactivation_multiplier;
-        to.lapse = iv.lapse_multiplier;
-        to.density = iv.density_increase;
-        out.access |= 1u << k;
-        break;
-      }
-      case InterventionType::kDomesticWorkerMandate:
-        if (compulsory && y.runs) {
-          tally.reached += 1;
-          tally.attended += 1;
-        }
-        break;
-    }
+    const auto draw = [&](interventions::DrawYear when) {
+      return rng_.uniforms(stream, p.id[i], when == interventions::kThisYear ? year : 0);
+    };
+    person.k = k;
+    interventions::touch(pr, person, py[k], draw, touch[k], t.programmes[k]);
   }
+  ProgrammeOutcome& out = person.out;
+  const int entitled = person.entitled;
+  Effects all;
   for (std::size_t k = 0; k < n; ++k) interventions::combine(all, touch[k]);
 
   // This year's membership under all the programmes together.
@@ -512,11 +434,10 @@ Microsimulation::ProgrammeOutcome Microsimulation::membership_with_programmes(
   } else if (compulsory && before != kActive && after == kActive) {
     if (!(rank < compliance)) {
       cause = first_programme([&](const Effects& e) { return rank < complies(e); });
-    } else if (status == static_cast<std::uint8_t>(Status::kDomesticWorker) &&
-               cov.domestic_mandate_programme) {
+    } else if (cov.mandated[status]) {
       for (std::size_t k = 0; k < n && cause < 0; ++k) {
         const interventions::Programme& pr = m.programmes[k];
-        if (pr.type() == InterventionType::kDomesticWorkerMandate && py[k].runs &&
+        if (pr.mandate && py[k].runs &&
             pr.targets(p.region[i], p.area[i], status, p.sex[i], p.age[i])) {
           cause = static_cast<int>(k);
         }

@@ -71,14 +71,7 @@ class Microsimulation {
   };
 
   // What the interventions did to one person in the coverage step, for the observation.
-  struct ProgrammeOutcome {
-    double density = 0;        // added to the voluntary density
-    double declared = 1;       // multiplier on the under-declared share
-    int subsidised = -1;       // the programme paying this year's subsidy, or -1
-    double subsidy_share = 0;  // its share of the contribution
-    bool subsidy_ends = false;
-    std::uint32_t access = 0;  // bit k: access to digital programme k
-  };
+  using ProgrammeOutcome = interventions::PersonOutcome;
 
  private:
   void assign_initial_attributes();

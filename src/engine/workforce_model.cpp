@@ -10,7 +10,9 @@ WorkforceModel build_workforce_model(const Scenario& scenario) {
   m.base_year = base;
   m.economy = economy::build_economy(scenario, base, last);
   m.labour = labour::build_labour_years(scenario, base, last);
-  m.coverage = coverage::build_coverage_years(scenario, base, last);
+  m.programmes = interventions::build_programmes(scenario);
+  m.coverage = coverage::build_coverage_years(scenario, base, last,
+                                              interventions::mandates_of(m.programmes));
   m.contributions = contributions::build_contribution_years(scenario, m.economy);
   m.benefits = benefits::build_benefit_years(scenario, m.economy);
   m.initial_status = labour::initial_status_cdf(scenario.workforce);
@@ -29,7 +31,6 @@ WorkforceModel build_workforce_model(const Scenario& scenario) {
   m.history_start_voluntary = scenario.coverage.history_start_year_voluntary;
   m.initial_pensioners = scenario.benefits.old_age.initial_pensioners;
   m.initial_average_pension = scenario.benefits.old_age.initial_average_pension;
-  m.programmes = interventions::build_programmes(scenario);
   return m;
 }
 

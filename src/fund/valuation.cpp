@@ -9,6 +9,7 @@
 #include "benefits/benefits.h"
 #include "contributions/contributions.h"
 #include "economy/economy.h"
+#include "interventions/programmes.h"
 
 namespace ssproj {
 namespace {
@@ -100,38 +101,12 @@ void cost_interventions(const Scenario& scenario, const std::vector<WorkforceYea
     for (std::size_t k = 0; k < scenario.interventions.size() && k < w.interventions.size(); ++k) {
       const Intervention& iv = scenario.interventions[k];
       const InterventionTally& t = w.interventions[k];
-      InterventionYear row{w.year,
-                           iv.name,
-                           std::string(kInterventionTypeNames[static_cast<std::size_t>(iv.type)]),
-                           t.targeted,
-                           t.reached,
-                           t.attended,
-                           t.registered,
-                           t.lapsed_prevented};
-      const bool runs = iv.runs_in(w.year);
-      double at_base_prices = w.year == iv.start_year ? iv.setup_cost : 0.0;
-      if (runs) at_base_prices += iv.fixed_cost_per_year.at(w.year);
-      switch (iv.type) {
-        case InterventionType::kMobileRegistration:
-          if (runs) at_base_prices += iv.visits_per_year.at(w.year) * iv.cost_per_visit;
-          break;
-        case InterventionType::kInformationOutreach:
-          at_base_prices += t.reached * iv.cost_per_person_reached;
-          break;
-        case InterventionType::kEnforcement: {
-          const double inspections = t.reached / iv.employees_per_inspection;
-          at_base_prices += inspections * iv.cost_per_inspection;
-          row.sanction_revenue = inspections * iv.sanction_revenue_per_inspection * prices;
-          break;
-        }
-        case InterventionType::kDigitalServices:
-          at_base_prices += t.users * iv.cost_per_user;
-          break;
-        case InterventionType::kDistrictOffice:
-        case InterventionType::kContributionSubsidy:
-        case InterventionType::kDomesticWorkerMandate:
-          break;
-      }
+      InterventionYear row{w.year,       iv.name,           std::string(iv.type_name()),
+                           t.targeted,   t.reached,         t.attended,
+                           t.registered, t.lapsed_prevented};
+      const interventions::YearCost cost = interventions::cost_in(iv, w.year, t);
+      const double at_base_prices = cost.at_base_prices;
+      row.sanction_revenue = cost.sanctions_at_base_prices * prices;
       row.subsidy_cost = t.subsidy;
       row.cost = at_base_prices * prices + t.subsidy;
       v.interventions.push_back(std::move(row));

@@ -1,5 +1,7 @@
 #include "interventions/programmes.h"
 
+#include <algorithm>
+
 namespace ssproj::interventions {
 
 std::uint32_t stream_of(std::string_view name) {
@@ -32,7 +34,27 @@ std::vector<Programme> build_programmes(const Scenario& scenario) {
     p.sexes = mask(t.sexes);
     p.age_min = static_cast<std::uint8_t>(t.age_min);
     p.age_max = static_cast<std::uint8_t>(t.age_max);
+    p.mandate = std::visit(
+        [](const auto& type) {
+          return requires { type.mandate(0, 0); };
+        },
+        iv.parameters);
     out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<coverage::Mandate> mandates_of(const std::vector<Programme>& programmes) {
+  std::vector<coverage::Mandate> out;
+  for (const Programme& p : programmes) {
+    const Intervention& iv = *p.spec;
+    std::visit(
+        [&](const auto& type) {
+          if constexpr (requires { type.mandate(0, 0); }) {
+            out.push_back(type.mandate(iv.start_year, iv.end_year));
+          }
+        },
+        iv.parameters);
   }
   return out;
 }
@@ -41,40 +63,30 @@ ProgrammeYear advance(const Programme& p, int year, double sample_fraction, Prog
   const Intervention& iv = *p.spec;
   ProgrammeYear y;
   y.runs = iv.runs_in(year);
-  // Capacity in real persons over the target in simulated persons (last year's count).
-  const auto share_of_target = [&](double persons) {
-    if (persons <= 0) return 0.0;
-    return state.targeted > 0 ? std::min(1.0, persons * sample_fraction / state.targeted) : 1.0;
-  };
-  switch (iv.type) {
-    case InterventionType::kMobileRegistration:
-      if (y.runs) y.visit = share_of_target(iv.visits_per_year.at(year) * iv.persons_per_visit);
-      break;
-    case InterventionType::kInformationOutreach: {
-      const double kept = state.aware * (1.0 - iv.awareness_decay);
-      y.contact = y.runs ? share_of_target(iv.persons_reached_per_year.at(year)) : 0.0;
-      state.aware = kept + y.contact * (1.0 - kept);
-      y.aware_before = kept;
-      y.aware = state.aware;
-      break;
-    }
-    case InterventionType::kContributionSubsidy:
-      if (y.runs) y.subsidy = iv.subsidy_share.at(year);
-      break;
-    case InterventionType::kEnforcement:
-      y.inspected = y.runs ? iv.inspected_share.at(year) : 0.0;
-      state.intensity = state.intensity * (1.0 - iv.effect_decay) + y.inspected;
-      y.enforcement = std::min(1.0, iv.compliance_effect * state.intensity);
-      y.declared = 1.0 - iv.underdeclaration_effect * std::min(1.0, state.intensity);
-      break;
-    case InterventionType::kDigitalServices:
-      if (y.runs) y.access = iv.access_share.at(year);
-      break;
-    case InterventionType::kDistrictOffice:
-    case InterventionType::kDomesticWorkerMandate:
-      break;
-  }
+  const Capacity capacity{sample_fraction, state.targeted};
+  std::visit([&](const auto& type) { type.advance(year, capacity, state, y); }, iv.parameters);
   return y;
+}
+
+YearCost cost_in(const Intervention& iv, int year, const InterventionTally& tally) {
+  const bool runs = iv.runs_in(year);
+  YearCost c;
+  c.at_base_prices = year == iv.start_year ? iv.setup_cost : 0.0;
+  if (runs) c.at_base_prices += iv.fixed_cost_per_year.at(year);
+  c.at_base_prices += std::visit(
+      [&](const auto& type) {
+        return type.variable_cost(year, runs, tally, c.sanctions_at_base_prices);
+      },
+      iv.parameters);
+  return c;
+}
+
+bool has_costs(const Intervention& iv) {
+  const Schedule& fixed = iv.fixed_cost_per_year;
+  const bool running = std::any_of(fixed.points().begin(), fixed.points().end(),
+                                   [](const auto& p) { return p.second > 0; });
+  return iv.setup_cost > 0 || running ||
+         std::visit([](const auto& type) { return type.has_variable_cost(); }, iv.parameters);
 }
 
 }  // namespace ssproj::interventions

@@ -1,8 +1,11 @@
 #include "scenario/binding.h"
 
 #include <algorithm>
+#include <utility>
+#include <variant>
 #include <vector>
 
+#include "interventions/intervention.h"
 #include "scenario/schema.h"
 #include "scenario/validate.h"
 
@@ -120,18 +123,20 @@ void read_bound_keys(const toml::table& document, Scenario& s) {
   }
 }
 
-void read_bound_element_keys(const toml::table& element, std::string_view array,
-                             std::string_view type, Intervention& iv) {
+void read_bound_element_keys(const toml::table& element, std::string_view array, Intervention& iv) {
+  const std::string_view type = iv.type_name();
+  const EntryParts parts{&iv, &iv.target,
+                         std::visit([](auto& p) -> void* { return &p; }, iv.parameters)};
   const std::span<const KeySpec> keys = scenario_keys();
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const KeySpec& spec = keys[i];
-    if (spec.bind.into_intervention == nullptr || !spec.path.starts_with(array) ||
+    if (spec.bind.into_entry == nullptr || !spec.path.starts_with(array) ||
         (!spec.types.empty() && !in_list(spec.types, type))) {
       continue;
     }
     const toml::node* node = element.get(spec.path.substr(array.size() + 1));
     if (node == nullptr) node = parsed_defaults()[i].get("v");
-    if (node != nullptr) spec.bind.into_intervention(*node, spec, iv);
+    if (node != nullptr) spec.bind.into_entry(*node, spec, parts);
   }
 }
 
@@ -141,17 +146,33 @@ namespace ssproj {
 
 Scenario::Scenario() { scenario::read_bound_keys(toml::table{}, *this); }
 
-Intervention::Intervention(InterventionType t) : type(t) {
-  scenario::read_bound_element_keys(toml::table{}, "interventions",
-                                    kInterventionTypeNames[static_cast<std::size_t>(t)], *this);
-  // The mandate has no targeting keys: it concerns every domestic worker.
-  if (t == InterventionType::kDomesticWorkerMandate) {
-    target.statuses[static_cast<std::size_t>(Status::kDomesticWorker)] = true;
-    target.areas = {true, true};
-    target.sexes = {true, true};
-    target.age_min = kFirstWorkingAge;
-    target.age_max = kMaxAge;
+Scenario::~Scenario() = default;
+Scenario::Scenario(const Scenario&) = default;
+Scenario::Scenario(Scenario&&) noexcept = default;
+Scenario& Scenario::operator=(const Scenario&) = default;
+Scenario& Scenario::operator=(Scenario&&) noexcept = default;
+
+namespace {
+
+// The parameters of type `t`, value-initialised.
+interventions::Parameters parameters_of(InterventionType t) {
+  static const auto all = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<interventions::Parameters, sizeof...(I)>{
+        interventions::Parameters(std::in_place_index<I>)...};
   }
+  (std::make_index_sequence<kNumInterventionTypes>{});
+  return all[static_cast<std::size_t>(t)];
+}
+
+}  // namespace
+
+Intervention::Intervention(InterventionType t) : parameters(parameters_of(t)) {
+  scenario::read_bound_element_keys(toml::table{}, "interventions", *this);
+  std::visit(
+      [this](const auto& type) {
+        if constexpr (requires { type.fixed_target(target); }) type.fixed_target(target);
+      },
+      parameters);
 }
 
 }  // namespace ssproj

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "interventions/programmes.h"
 #include "scenario/schema.h"
 #include "scenario/validate.h"
 
@@ -62,31 +63,6 @@ void read_target(const toml::table& table, std::size_t index, const Scenario& s,
   }
 }
 
-// Whether the entry has any cost at all.
-bool has_costs(const Intervention& iv) {
-  const auto positive = [](const Schedule& s) {
-    return std::any_of(s.points().begin(), s.points().end(),
-                       [](const auto& p) { return p.second > 0; });
-  };
-  if (iv.setup_cost > 0 || positive(iv.fixed_cost_per_year)) return true;
-  switch (iv.type) {
-    case InterventionType::kMobileRegistration:
-      return iv.cost_per_visit > 0;
-    case InterventionType::kInformationOutreach:
-      return iv.cost_per_person_reached > 0;
-    case InterventionType::kContributionSubsidy:
-      return true;  // the subsidy itself
-    case InterventionType::kEnforcement:
-      return iv.cost_per_inspection > 0;
-    case InterventionType::kDigitalServices:
-      return iv.cost_per_user > 0;
-    case InterventionType::kDistrictOffice:
-    case InterventionType::kDomesticWorkerMandate:
-      return false;
-  }
-  return false;
-}
-
 }  // namespace
 
 void read_interventions(const toml::table& document, Scenario& s, Diagnostics& diagnostics) {
@@ -110,9 +86,9 @@ void read_interventions(const toml::table& document, Scenario& s, Diagnostics& d
     const std::optional<InterventionType> type =
         type_of(table.get("type") ? table.get("type")->value<std::string>().value_or("") : "");
     if (!type) continue;  // reported by the schema check
-    const std::string_view type_name = kInterventionTypeNames[static_cast<std::size_t>(*type)];
     Intervention iv(*type);
-    read_bound_element_keys(table, kArray, type_name, iv);
+    read_bound_element_keys(table, kArray, iv);
+    const std::string_view type_name = iv.type_name();
     if (iv.end_year != 0 && iv.start_year != 0 && iv.end_year < iv.start_year) {
       diagnostics.add_at(
           table.get("end_year")->source(), element_path(index, "end_year"),
@@ -171,7 +147,7 @@ void read_interventions(const toml::table& document, Scenario& s, Diagnostics& d
         s.warnings.push_back(std::move(w));
       }
     };
-    if (!has_costs(iv)) {
+    if (!interventions::has_costs(iv)) {
       warn("intervention has no costs",
            "a cost key (setup_cost, fixed_cost_per_year or the type's own); its cost per "
            "additional contributor will be 0");

@@ -3,35 +3,49 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <string>
+#include <vector>
+
+#include "interventions/intervention.h"
 
 namespace ssproj::scenario {
 namespace {
 
-constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+// The types an [[interventions]] key applies to, from the flags of the types (types.h):
+// every type with targeting keys, and those of them that act on the voluntary path.
+const std::string& names_of_types(bool voluntary_only) {
+  static const auto join = [](bool voluntary) {
+    std::string out;
+#define SSPROJ_NAME_IF(type, enumerator)                                                          \
+  if (interventions::type::kTargeted && (!voluntary || interventions::type::kVoluntaryChannel)) { \
+    out += (out.empty() ? "" : "|") + std::string(interventions::type::kName);                    \
+  }
+    SSPROJ_INTERVENTION_TYPES(SSPROJ_NAME_IF)
+#undef SSPROJ_NAME_IF
+    return out;
+  };
+  static const std::string targeted = join(false), voluntary = join(true);
+  return voluntary_only ? voluntary : targeted;
+}
 
-// Calendar years the format accepts at all; the data tables narrow this down.
-constexpr Range kYear{1900, 2300, false, false};
-constexpr Range kUnbounded{};
-constexpr Range kNonNegative{0, kNone, false, false};
-constexpr Range kShare{0, 1, false, false};
-constexpr Range kGrowth{-1, kNone, true, false};  // an annual rate of change above -100%
-constexpr Range kYearOrNever{0, 2300, false, false};
+const std::string& all_type_names() {
+  static const std::string names = [] {
+    std::string out;
+    for (std::string_view n : kInterventionTypeNames)
+      out += (out.empty() ? "" : "|") + std::string(n);
+    return out;
+  }();
+  return names;
+}
 
-constexpr std::string_view kTypes =
-    "mobile_registration|district_office|information_outreach|contribution_subsidy|"
-    "enforcement|digital_services|domestic_worker_mandate";
-// Interventions that reach persons chosen by region, area, sex and age, and those of them that
-// act on the voluntary scheme (the uncovered workers).
-constexpr std::string_view kTargeted =
-    "mobile_registration|district_office|information_outreach|contribution_subsidy|"
-    "enforcement|digital_services";
-constexpr std::string_view kVoluntaryChannels =
-    "mobile_registration|district_office|information_outreach|contribution_subsidy|"
-    "digital_services";
-constexpr std::string_view kStatusChoices =
-    "inactive|unemployed|public_employee|formal_private_employee|informal_employee|"
-    "domestic_worker|own_account|contributing_family";
+// Placeholders of the rows below, replaced by the lists above when the table is assembled.
+constexpr std::string_view kTypes = "{types}";
+constexpr std::string_view kTargeted = "{targeted}";
+constexpr std::string_view kVoluntaryChannels = "{voluntary}";
 
+// The rows of the keys, parents before children; the keys of each intervention type follow, from
+// its file in interventions/types/. The tables of docs/scenario-reference.md §6 are generated
+// from these rows (ssproj describe --reference; a test compares them).
 const std::array kKeys = {
     KeySpec{.path = "schema_version",
             .kind = Kind::kInteger,
@@ -1013,7 +1027,7 @@ const std::array kKeys = {
                 "§12](interventions.md#12-random-numbers-and-the-comparison-of-strategies)). "
                 "Renaming an entry changes its draws.",
             .range_note = "letters, digits, `_` and `-` only; not empty; unique in the scenario",
-            .bind = intervention_field<&Intervention::name>},
+            .bind = entry_field<&Intervention::name>},
     KeySpec{.path = "interventions.start_year",
             .kind = Kind::kInteger,
             .required = true,
@@ -1023,7 +1037,7 @@ const std::array kKeys = {
                 "First year it runs: its effects start with the membership on 1 July of that year, "
                 "and `setup_cost` is spent in it. Interventions act from the year after the base "
                 "year at the earliest. A `start_year` after `projection.end_year` gives a warning.",
-            .bind = intervention_field<&Intervention::start_year>},
+            .bind = entry_field<&Intervention::start_year>},
     KeySpec{.path = "interventions.end_year",
             .kind = Kind::kInteger,
             .default_toml = "0",
@@ -1033,7 +1047,7 @@ const std::array kKeys = {
                            "costs stop and the effects stop, except the awareness of an "
                            "information campaign and the effect of inspections, which decay.",
             .range_note = "0 or $\\ge$ `start_year`",
-            .bind = intervention_field<&Intervention::end_year>},
+            .bind = entry_field<&Intervention::end_year>},
     KeySpec{.path = "interventions.regions",
             .kind = Kind::kStringList,
             .default_toml = "[]",
@@ -1048,14 +1062,14 @@ const std::array kKeys = {
             .description = "Area whose residents it reaches.",
             .choices = "urban|rural|both",
             .types = kTargeted,
-            .bind = intervention_field<&Intervention::target, &InterventionTarget::areas>},
+            .bind = target_field<&InterventionTarget::areas>},
     KeySpec{.path = "interventions.sex",
             .kind = Kind::kChoice,
             .default_toml = "\"both\"",
             .description = "Sex of the persons it reaches.",
             .choices = "male|female|both",
             .types = kTargeted,
-            .bind = intervention_field<&Intervention::target, &InterventionTarget::sexes>},
+            .bind = target_field<&InterventionTarget::sexes>},
     KeySpec{.path = "interventions.age_min",
             .kind = Kind::kInteger,
             .default_toml = "15",
@@ -1064,7 +1078,7 @@ const std::array kKeys = {
             .description = "Youngest age it reaches (completed years on 1 July).",
             .types = kTargeted,
             .range_note = "at most `age_max`",
-            .bind = intervention_field<&Intervention::target, &InterventionTarget::age_min>},
+            .bind = target_field<&InterventionTarget::age_min>},
     KeySpec{.path = "interventions.age_max",
             .kind = Kind::kInteger,
             .default_toml = "100",
@@ -1072,7 +1086,7 @@ const std::array kKeys = {
             .units = "years",
             .description = "Oldest age it reaches.",
             .types = kTargeted,
-            .bind = intervention_field<&Intervention::target, &InterventionTarget::age_max>},
+            .bind = target_field<&InterventionTarget::age_max>},
     KeySpec{.path = "interventions.statuses",
             .kind = Kind::kStringList,
             .default_toml = "[\"informal_employee\", \"domestic_worker\", \"own_account\", "
@@ -1083,324 +1097,46 @@ const std::array kKeys = {
                 "status listed here is counted in the target but not affected.",
             .choices = kStatusChoices,
             .types = kVoluntaryChannels,
-            .bind = intervention_field<&Intervention::target, &InterventionTarget::statuses>},
-    KeySpec{.path = "interventions.statuses",
-            .kind = Kind::kStringList,
-            .default_toml = "[\"formal_private_employee\", \"domestic_worker\"]",
-            .description = "Labour statuses whose employers are inspected. Acts only on persons on "
-                           "the compulsory path (domestic workers only under a mandate).",
-            .choices = kStatusChoices,
-            .types = "enforcement",
-            .bind = intervention_field<&Intervention::target, &InterventionTarget::statuses>},
+            .bind = target_field<&InterventionTarget::statuses>},
     KeySpec{.path = "interventions.setup_cost",
             .kind = Kind::kNumber,
             .default_toml = "0.0",
             .range = kNonNegative,
             .units = "kip, base-year prices",
             .description = "One-off cost, counted in `start_year`.",
-            .bind = intervention_field<&Intervention::setup_cost>},
+            .bind = entry_field<&Intervention::setup_cost>},
     KeySpec{.path = "interventions.fixed_cost_per_year",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "0.0",
             .range = kNonNegative,
             .units = "kip a year, base-year prices",
             .description = "Running cost in each year it runs.",
-            .bind = intervention_field<&Intervention::fixed_cost_per_year>},
-    KeySpec{.path = "interventions.visits_per_year",
-            .kind = Kind::kNumberOrSchedule,
-            .required = true,
-            .range = kNonNegative,
-            .units = "visits a year",
-            .description = "Village visits by the mobile offices. With `persons_per_visit`, the "
-                           "number of target persons they can reach in a year.",
-            .types = "mobile_registration",
-            .bind = intervention_field<&Intervention::visits_per_year>},
-    KeySpec{.path = "interventions.persons_per_visit",
-            .kind = Kind::kNumber,
-            .default_toml = "300",
-            .range = kNonNegative,
-            .units = "persons",
-            .description = "Target persons living in a visited village (ASSUMPTION).",
-            .types = "mobile_registration",
-            .bind = intervention_field<&Intervention::persons_per_visit>},
-    KeySpec{.path = "interventions.turnout",
-            .kind = Kind::kNumber,
-            .default_toml = "0.25",
-            .range = kShare,
-            .units = "share",
-            .description = "Share of the visited persons who are not paying members who come to "
-                           "the visit (ASSUMPTION).",
-            .types = "mobile_registration",
-            .bind = intervention_field<&Intervention::turnout>},
-    KeySpec{.path = "interventions.conversion",
-            .kind = Kind::kNumber,
-            .default_toml = "0.22",
-            .range = kShare,
-            .units = "share",
-            .description = "Share of those who come who register, or reactivate (LSSO pilot 2023).",
-            .types = "mobile_registration",
-            .bind = intervention_field<&Intervention::conversion>},
-    KeySpec{.path = "interventions.payment_lapse_multiplier",
-            .kind = Kind::kNumber,
-            .default_toml = "0.8",
-            .range = kNonNegative,
-            .units = "factor",
-            .description = "Multiplies the lapse hazard of active voluntary members in a visited "
-                           "village that year (ASSUMPTION).",
-            .types = "mobile_registration",
-            .bind = intervention_field<&Intervention::payment_lapse_multiplier>},
-    KeySpec{.path = "interventions.cost_per_visit",
-            .kind = Kind::kNumber,
-            .default_toml = "0.0",
-            .range = kNonNegative,
-            .units = "kip, base-year prices",
-            .description = "Cost of one visit.",
-            .types = "mobile_registration",
-            .bind = intervention_field<&Intervention::cost_per_visit>},
-    KeySpec{.path = "interventions.registration_increase",
-            .kind = Kind::kNumber,
-            .default_toml = "0.005",
-            .range = kShare,
-            .units = "probability per year",
-            .description = "Added, as a separate channel, to the yearly probability that a target "
-                           "person registers or reactivates (ASSUMPTION).",
-            .types = "district_office",
-            .bind = intervention_field<&Intervention::registration_increase>},
-    KeySpec{
-        .path = "interventions.lapse_multiplier",
-        .kind = Kind::kNumber,
-        .default_toml = "0.9",
-        .range = kNonNegative,
-        .units = "factor",
-        .description =
-            "Multiplies the lapse hazard of active voluntary members in the target (ASSUMPTION).",
-        .types = "district_office",
-        .bind = intervention_field<&Intervention::lapse_multiplier>},
-    KeySpec{.path = "interventions.lapse_multiplier",
-            .kind = Kind::kNumber,
-            .default_toml = "0.8",
-            .range = kNonNegative,
-            .units = "factor",
-            .description =
-                "Multiplies the lapse hazard of active voluntary members with access (ASSUMPTION).",
-            .types = "digital_services",
-            .bind = intervention_field<&Intervention::lapse_multiplier>},
-    KeySpec{.path = "interventions.reactivation_multiplier",
-            .kind = Kind::kNumber,
-            .default_toml = "1.2",
-            .range = kNonNegative,
-            .units = "factor",
-            .description =
-                "Multiplies the reactivation hazard of lapsed members with access (ASSUMPTION).",
-            .types = "digital_services",
-            .bind = intervention_field<&Intervention::reactivation_multiplier>},
-    KeySpec{.path = "interventions.registration_multiplier",
-            .kind = Kind::kNumber,
-            .default_toml = "1.1",
-            .range = kNonNegative,
-            .units = "factor",
-            .description =
-                "Multiplies the registration hazard of uncovered workers with access (ASSUMPTION).",
-            .types = "digital_services",
-            .bind = intervention_field<&Intervention::registration_multiplier>},
-    KeySpec{.path = "interventions.density_increase",
-            .kind = Kind::kNumber,
-            .default_toml = "0.05",
-            .range = kShare,
-            .units = "share of the 12 months",
-            .description = "Added to the contribution density of active voluntary members with "
-                           "access (at most 1 in total) (ASSUMPTION).",
-            .types = "digital_services",
-            .bind = intervention_field<&Intervention::density_increase>},
-    KeySpec{.path = "interventions.access_share",
-            .kind = Kind::kNumberOrSchedule,
-            .required = true,
-            .range = kShare,
-            .units = "share",
-            .description = "Share of the target with access to the online services; the same "
-                           "persons keep access as the share grows.",
-            .types = "digital_services",
-            .bind = intervention_field<&Intervention::access_share>},
-    KeySpec{
-        .path = "interventions.cost_per_user",
-        .kind = Kind::kNumber,
-        .default_toml = "0.0",
-        .range = kNonNegative,
-        .units = "kip a year, base-year prices",
-        .description = "Cost per user a year; users are the active voluntary members with access.",
-        .types = "digital_services",
-        .bind = intervention_field<&Intervention::cost_per_user>},
-    KeySpec{.path = "interventions.persons_reached_per_year",
-            .kind = Kind::kNumberOrSchedule,
-            .required = true,
-            .range = kNonNegative,
-            .units = "persons a year",
-            .description = "Persons the centres, meetings or promoters contact in a year.",
-            .types = "information_outreach",
-            .bind = intervention_field<&Intervention::persons_reached_per_year>},
-    KeySpec{.path = "interventions.awareness_decay",
-            .kind = Kind::kNumber,
-            .default_toml = "0.3",
-            .range = kShare,
-            .units = "share per year",
-            .description = "Share of the aware who forget in a year (ASSUMPTION).",
-            .types = "information_outreach",
-            .bind = intervention_field<&Intervention::awareness_decay>},
-    KeySpec{.path = "interventions.channel_multiplier",
-            .kind = Kind::kNumber,
-            .default_toml = "1.05",
-            .range = kNonNegative,
-            .units = "factor",
-            .description =
-                "Multiplies, for aware persons, the probability of the other interventions' "
-                "registration channels (mobile offices, district offices).",
-            .types = "information_outreach",
-            .bind = intervention_field<&Intervention::channel_multiplier>},
-    KeySpec{.path = "interventions.registration_multiplier",
-            .kind = Kind::kNumber,
-            .default_toml = "1.0",
-            .range = kNonNegative,
-            .units = "factor",
-            .description = "Multiplies the registration and reactivation hazards of aware persons; "
-                           "1: information alone has no effect (Banerjee et al.).",
-            .types = "information_outreach",
-            .bind = intervention_field<&Intervention::registration_multiplier>},
-    KeySpec{.path = "interventions.cost_per_person_reached",
-            .kind = Kind::kNumber,
-            .default_toml = "0.0",
-            .range = kNonNegative,
-            .units = "kip, base-year prices",
-            .description = "Cost per person contacted.",
-            .types = "information_outreach",
-            .bind = intervention_field<&Intervention::cost_per_person_reached>},
-    KeySpec{.path = "interventions.subsidy_share",
-            .kind = Kind::kNumberOrSchedule,
-            .required = true,
-            .range = Range{0, 1, true, false},
-            .units = "share",
-            .description = "Share of a subsidised member's voluntary contribution that the "
-                           "government pays (into the fund, as a government contribution).",
-            .types = "contribution_subsidy",
-            .bind = intervention_field<&Intervention::subsidy_share>},
-    KeySpec{.path = "interventions.years_per_member",
-            .kind = Kind::kInteger,
-            .default_toml = "1",
-            .range = Range{1, 50},
-            .units = "years",
-            .description = "Years of subsidy a person can receive in a lifetime (counted over "
-                           "every subsidy programme).",
-            .types = "contribution_subsidy",
-            .bind = intervention_field<&Intervention::years_per_member>},
-    KeySpec{.path = "interventions.registration_response",
-            .kind = Kind::kNumber,
-            .default_toml = "2.75",
-            .range = kNonNegative,
-            .units = "factor",
-            .description =
-                "The registration and reactivation hazards of entitled persons are multiplied by 1 "
-                "+ this × `subsidy_share` (Indonesia: 8% to 30% with a full subsidy).",
-            .types = "contribution_subsidy",
-            .bind = intervention_field<&Intervention::registration_response>},
-    KeySpec{.path = "interventions.lapse_response",
-            .kind = Kind::kNumber,
-            .default_toml = "0.5",
-            .range = kShare,
-            .units = "factor",
-            .description = "The lapse hazard of a subsidised member is multiplied by 1 − this × "
-                           "`subsidy_share` (ASSUMPTION).",
-            .types = "contribution_subsidy",
-            .bind = intervention_field<&Intervention::lapse_response>},
-    KeySpec{.path = "interventions.lapse_multiplier_after",
-            .kind = Kind::kNumber,
-            .default_toml = "2.0",
-            .range = kNonNegative,
-            .units = "factor",
-            .description = "Multiplies the lapse hazard in the year after a member's subsidy ends "
-                           "(direction from Indonesia; size ASSUMPTION).",
-            .types = "contribution_subsidy",
-            .bind = intervention_field<&Intervention::lapse_multiplier_after>},
-    KeySpec{.path = "interventions.inspected_share",
-            .kind = Kind::kNumberOrSchedule,
-            .required = true,
-            .range = kShare,
-            .units = "share a year",
-            .description = "Share of the target employees whose employer is inspected in a year.",
-            .types = "enforcement",
-            .bind = intervention_field<&Intervention::inspected_share>},
-    KeySpec{.path = "interventions.compliance_effect",
-            .kind = Kind::kNumber,
-            .default_toml = "0.25",
-            .range = kShare,
-            .units = "share",
-            .description =
-                "Share of the non-complying employers who register their employees, per unit of "
-                "accumulated inspection intensity (from Mexico; ASSUMPTION in its use).",
-            .types = "enforcement",
-            .bind = intervention_field<&Intervention::compliance_effect>},
-    KeySpec{
-        .path = "interventions.effect_decay",
-        .kind = Kind::kNumber,
-        .default_toml = "0.5",
-        .range = kShare,
-        .units = "share per year",
-        .description =
-            "Share of the accumulated intensity lost each year, also after the inspections end.",
-        .types = "enforcement",
-        .bind = intervention_field<&Intervention::effect_decay>},
-    KeySpec{.path = "interventions.underdeclaration_effect",
-            .kind = Kind::kNumber,
-            .default_toml = "1.0",
-            .range = kShare,
-            .units = "share",
-            .description = "Share of the under-declared earnings that becomes declared, per unit "
-                           "of intensity (capped at 1).",
-            .types = "enforcement",
-            .bind = intervention_field<&Intervention::underdeclaration_effect>},
-    KeySpec{.path = "interventions.employees_per_inspection",
-            .kind = Kind::kNumber,
-            .default_toml = "10",
-            .range = Range{1, kNone},
-            .units = "persons",
-            .description = "Employees of an inspected enterprise: inspections = inspected "
-                           "employees / this (ASSUMPTION).",
-            .types = "enforcement",
-            .bind = intervention_field<&Intervention::employees_per_inspection>},
-    KeySpec{.path = "interventions.cost_per_inspection",
-            .kind = Kind::kNumber,
-            .default_toml = "0.0",
-            .range = kNonNegative,
-            .units = "kip, base-year prices",
-            .description = "Cost of one inspection.",
-            .types = "enforcement",
-            .bind = intervention_field<&Intervention::cost_per_inspection>},
-    KeySpec{.path = "interventions.sanction_revenue_per_inspection",
-            .kind = Kind::kNumber,
-            .default_toml = "0.0",
-            .range = kNonNegative,
-            .units = "kip, base-year prices",
-            .description = "Fines collected per inspection; reported in `interventions.csv`, not "
-                           "deducted from the cost and not paid into the fund.",
-            .types = "enforcement",
-            .bind = intervention_field<&Intervention::sanction_revenue_per_inspection>},
-    KeySpec{.path = "interventions.compliance",
-            .kind = Kind::kNumberOrSchedule,
-            .default_toml = "0.1",
-            .range = kShare,
-            .units = "share",
-            .description = "In the years it runs, domestic workers are on the compulsory path and "
-                           "their employers register them at this rate (times the region's "
-                           "`coverage.compliance_factor_by_region`), in place of "
-                           "`coverage.compliance.domestic_worker` (ASSUMPTION).",
-            .types = "domestic_worker_mandate",
-            .bind = intervention_field<&Intervention::compliance>},
+            .bind = entry_field<&Intervention::fixed_cost_per_year>},
 };
 
 }  // namespace
 
-std::span<const KeySpec> scenario_keys() { return kKeys; }
+std::span<const KeySpec> scenario_keys() {
+  static const std::vector<KeySpec> keys = [] {
+    std::vector<KeySpec> out(kKeys.begin(), kKeys.end());
+    for (KeySpec& k : out) {
+      if (k.choices == kTypes) k.choices = all_type_names();
+      if (k.types == kTargeted) k.types = names_of_types(false);
+      if (k.types == kVoluntaryChannels) k.types = names_of_types(true);
+    }
+#define SSPROJ_KEYS_OF(type, enumerator)                 \
+  for (const KeySpec& k : interventions::type::keys()) { \
+    out.push_back(k);                                    \
+  }
+    SSPROJ_INTERVENTION_TYPES(SSPROJ_KEYS_OF)
+#undef SSPROJ_KEYS_OF
+    return out;
+  }();
+  return keys;
+}
 
 const KeySpec* find_key(std::string_view path) {
-  for (const KeySpec& k : kKeys) {
+  for (const KeySpec& k : scenario_keys()) {
     if (k.path == path) return &k;
   }
   return nullptr;
@@ -1416,7 +1152,7 @@ bool in_list(std::string_view list, std::string_view word) {
 }
 
 const KeySpec* find_element_key(std::string_view path, std::string_view type) {
-  for (const KeySpec& k : kKeys) {
+  for (const KeySpec& k : scenario_keys()) {
     if (k.path == path && (k.types.empty() || in_list(k.types, type))) return &k;
   }
   return nullptr;

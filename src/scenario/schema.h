@@ -4,6 +4,7 @@
 // in docs/scenario-reference.md) all read this list.
 #pragma once
 
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -57,6 +58,18 @@ struct KeySpec {
   // an entry's type) are read where the scenario is loaded, with their cross-checks.
   Binding bind = {};
 };
+
+// Ranges and word lists that several keys share.
+inline constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+inline constexpr Range kYear{1900, 2300, false, false};  // calendar years the format accepts
+inline constexpr Range kUnbounded{};
+inline constexpr Range kNonNegative{0, kNone, false, false};
+inline constexpr Range kShare{0, 1, false, false};
+inline constexpr Range kGrowth{-1, kNone, true, false};  // an annual rate of change above -100%
+inline constexpr Range kYearOrNever{0, 2300, false, false};
+inline constexpr std::string_view kStatusChoices =
+    "inactive|unemployed|public_employee|formal_private_employee|informal_employee|"
+    "domestic_worker|own_account|contributing_family";
 
 // Every key the scenario format knows, parents before children.
 std::span<const KeySpec> scenario_keys();

@@ -14,9 +14,11 @@
 #include <ssproj/output.h>
 #include <ssproj/simulate.h>
 
+#include "interventions/intervention.h"
 #include "support/fixtures.h"
 
 using namespace ssproj;
+using namespace ssproj::interventions;
 
 namespace {
 
@@ -67,22 +69,22 @@ Intervention intervention(InterventionType type, const std::string& name, int st
 
 Intervention mobile(const std::string& name, int start, int end, double visits) {
   Intervention iv = intervention(InterventionType::kMobileRegistration, name, start, end);
-  iv.visits_per_year = Schedule::constant(visits);
-  iv.persons_per_visit = 300;
-  iv.turnout = 0.25;
-  iv.conversion = 0.22;
-  iv.payment_lapse_multiplier = 0.8;
-  iv.cost_per_visit = 5e6;
+  iv.as<MobileRegistration>().visits_per_year = Schedule::constant(visits);
+  iv.as<MobileRegistration>().persons_per_visit = 300;
+  iv.as<MobileRegistration>().turnout = 0.25;
+  iv.as<MobileRegistration>().conversion = 0.22;
+  iv.as<MobileRegistration>().payment_lapse_multiplier = 0.8;
+  iv.as<MobileRegistration>().cost_per_visit = 5e6;
   return iv;
 }
 
 Intervention subsidy(const std::string& name, int start, int end, double share) {
   Intervention iv = intervention(InterventionType::kContributionSubsidy, name, start, end);
-  iv.subsidy_share = Schedule::constant(share);
-  iv.years_per_member = 2;
-  iv.registration_response = 2.75;
-  iv.lapse_response = 0.5;
-  iv.lapse_multiplier_after = 2.0;
+  iv.as<ContributionSubsidy>().subsidy_share = Schedule::constant(share);
+  iv.as<ContributionSubsidy>().years_per_member = 2;
+  iv.as<ContributionSubsidy>().registration_response = 2.75;
+  iv.as<ContributionSubsidy>().lapse_response = 0.5;
+  iv.as<ContributionSubsidy>().lapse_multiplier_after = 2.0;
   return iv;
 }
 
@@ -91,37 +93,37 @@ std::vector<Intervention> one_of_each(int start, int end) {
   std::vector<Intervention> all;
   all.push_back(mobile("mobile", start, end, 40));
   Intervention office = intervention(InterventionType::kDistrictOffice, "office", start, end);
-  office.registration_increase = 0.01;
-  office.lapse_multiplier = 0.9;
+  office.as<DistrictOffice>().registration_increase = 0.01;
+  office.as<DistrictOffice>().lapse_multiplier = 0.9;
   office.setup_cost = 5e8;
   all.push_back(office);
   Intervention info = intervention(InterventionType::kInformationOutreach, "info", start, end);
-  info.persons_reached_per_year = Schedule::constant(5000);
-  info.awareness_decay = 0.3;
-  info.channel_multiplier = 1.05;
-  info.registration_multiplier = 1.5;
-  info.cost_per_person_reached = 2e4;
+  info.as<InformationOutreach>().persons_reached_per_year = Schedule::constant(5000);
+  info.as<InformationOutreach>().awareness_decay = 0.3;
+  info.as<InformationOutreach>().channel_multiplier = 1.05;
+  info.as<InformationOutreach>().registration_multiplier = 1.5;
+  info.as<InformationOutreach>().cost_per_person_reached = 2e4;
   all.push_back(info);
   all.push_back(subsidy("subsidy", start, end, 0.5));
   Intervention inspect = intervention(InterventionType::kEnforcement, "inspect", start, end);
-  inspect.inspected_share = Schedule::constant(0.1);
-  inspect.compliance_effect = 0.25;
-  inspect.effect_decay = 0.5;
-  inspect.underdeclaration_effect = 0.1;
-  inspect.employees_per_inspection = 10;
-  inspect.cost_per_inspection = 2e6;
+  inspect.as<Enforcement>().inspected_share = Schedule::constant(0.1);
+  inspect.as<Enforcement>().compliance_effect = 0.25;
+  inspect.as<Enforcement>().effect_decay = 0.5;
+  inspect.as<Enforcement>().underdeclaration_effect = 0.1;
+  inspect.as<Enforcement>().employees_per_inspection = 10;
+  inspect.as<Enforcement>().cost_per_inspection = 2e6;
   all.push_back(inspect);
   Intervention app = intervention(InterventionType::kDigitalServices, "app", start, end);
-  app.access_share = Schedule::constant(0.3);
-  app.lapse_multiplier = 0.8;
-  app.reactivation_multiplier = 1.2;
-  app.registration_multiplier = 1.1;
-  app.density_increase = 0.05;
-  app.cost_per_user = 1e4;
+  app.as<DigitalServices>().access_share = Schedule::constant(0.3);
+  app.as<DigitalServices>().lapse_multiplier = 0.8;
+  app.as<DigitalServices>().reactivation_multiplier = 1.2;
+  app.as<DigitalServices>().registration_multiplier = 1.1;
+  app.as<DigitalServices>().density_increase = 0.05;
+  app.as<DigitalServices>().cost_per_user = 1e4;
   all.push_back(app);
   Intervention mandate =
       intervention(InterventionType::kDomesticWorkerMandate, "mandate", start, end);
-  mandate.compliance = Schedule::constant(0.3);
+  mandate.as<DomesticWorkerMandate>().compliance = Schedule::constant(0.3);
   all.push_back(mandate);
   return all;
 }
@@ -294,8 +296,8 @@ TEST_CASE("compare: a pilot of three village visits registers 22% of the turnout
   s.coverage.registration_hazard = Schedule::constant(0.0);
   s.coverage.reactivation_hazard = Schedule::constant(0.0);
   Intervention pilot = mobile("pilot", 2021, 2021, 3);
-  pilot.persons_per_visit = 1000;
-  pilot.turnout = 0.3;
+  pilot.as<MobileRegistration>().persons_per_visit = 1000;
+  pilot.as<MobileRegistration>().turnout = 0.3;
   s.interventions = {pilot};
   const StrategyRun r = run("pilot", s);
   const InterventionYear& y2021 = r.valuations.front().interventions.at(1);

@@ -16,9 +16,9 @@
 #include <catch2/catch.hpp>
 
 #include <ssproj/error.h>
-#include <ssproj/interventions.h>
 #include <ssproj/scenario.h>
 
+#include "interventions/intervention.h"
 #include "support/fixtures.h"
 
 namespace {
@@ -26,6 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 using ssproj::Intervention;
 using ssproj::InterventionType;
+using namespace ssproj::interventions;
 using ssproj::load_scenario;
 using ssproj::Scenario;
 using ssproj::ScenarioError;
@@ -124,48 +125,7 @@ const StatusFlags kUncovered =
 // Every field of two interventions is the same.
 void check_same(const Intervention& a, const Intervention& b) {
   INFO("intervention " << a.name);
-  CHECK(a.type == b.type);
-  CHECK(a.name == b.name);
-  CHECK(a.start_year == b.start_year);
-  CHECK(a.end_year == b.end_year);
-  CHECK(a.target.regions == b.target.regions);
-  CHECK(a.target.areas == b.target.areas);
-  CHECK(a.target.statuses == b.target.statuses);
-  CHECK(a.target.sexes == b.target.sexes);
-  CHECK(a.target.age_min == b.target.age_min);
-  CHECK(a.target.age_max == b.target.age_max);
-  CHECK(a.setup_cost == b.setup_cost);
-  CHECK(a.fixed_cost_per_year == b.fixed_cost_per_year);
-  CHECK(a.visits_per_year == b.visits_per_year);
-  CHECK(a.persons_per_visit == b.persons_per_visit);
-  CHECK(a.turnout == b.turnout);
-  CHECK(a.conversion == b.conversion);
-  CHECK(a.payment_lapse_multiplier == b.payment_lapse_multiplier);
-  CHECK(a.cost_per_visit == b.cost_per_visit);
-  CHECK(a.registration_increase == b.registration_increase);
-  CHECK(a.lapse_multiplier == b.lapse_multiplier);
-  CHECK(a.reactivation_multiplier == b.reactivation_multiplier);
-  CHECK(a.registration_multiplier == b.registration_multiplier);
-  CHECK(a.persons_reached_per_year == b.persons_reached_per_year);
-  CHECK(a.awareness_decay == b.awareness_decay);
-  CHECK(a.channel_multiplier == b.channel_multiplier);
-  CHECK(a.cost_per_person_reached == b.cost_per_person_reached);
-  CHECK(a.subsidy_share == b.subsidy_share);
-  CHECK(a.years_per_member == b.years_per_member);
-  CHECK(a.registration_response == b.registration_response);
-  CHECK(a.lapse_response == b.lapse_response);
-  CHECK(a.lapse_multiplier_after == b.lapse_multiplier_after);
-  CHECK(a.inspected_share == b.inspected_share);
-  CHECK(a.compliance_effect == b.compliance_effect);
-  CHECK(a.effect_decay == b.effect_decay);
-  CHECK(a.underdeclaration_effect == b.underdeclaration_effect);
-  CHECK(a.employees_per_inspection == b.employees_per_inspection);
-  CHECK(a.cost_per_inspection == b.cost_per_inspection);
-  CHECK(a.sanction_revenue_per_inspection == b.sanction_revenue_per_inspection);
-  CHECK(a.access_share == b.access_share);
-  CHECK(a.density_increase == b.density_increase);
-  CHECK(a.cost_per_user == b.cost_per_user);
-  CHECK(a.compliance == b.compliance);
+  CHECK(a == b);
 }
 
 // An entry of each type with every key it has written, none at its default (lines 28-117).
@@ -310,7 +270,7 @@ TEST_CASE("interventions: an entry of each type loads with the values written",
   REQUIRE(s.interventions.size() == 7);
 
   const Intervention& mobile = s.interventions[0];
-  CHECK(mobile.type == InterventionType::kMobileRegistration);
+  CHECK(mobile.type() == InterventionType::kMobileRegistration);
   CHECK(mobile.name == "mobile-north");
   CHECK(mobile.start_year == 2021);
   CHECK(mobile.end_year == 2024);
@@ -323,20 +283,20 @@ TEST_CASE("interventions: an entry of each type loads with the values written",
   CHECK(mobile.setup_cost == 5000);
   CHECK(mobile.fixed_cost_per_year ==
         Schedule({{2021, 100}, {2023, 200}}, Schedule::Interpolation::kStep));
-  CHECK(mobile.visits_per_year ==
+  CHECK(mobile.as<MobileRegistration>().visits_per_year ==
         Schedule({{2021, 40}, {2022, 60}}, Schedule::Interpolation::kLinear));
-  CHECK(mobile.persons_per_visit == 250);
-  CHECK(mobile.turnout == 0.3);
-  CHECK(mobile.conversion == 0.2);
-  CHECK(mobile.payment_lapse_multiplier == 0.7);
-  CHECK(mobile.cost_per_visit == 12.5);
+  CHECK(mobile.as<MobileRegistration>().persons_per_visit == 250);
+  CHECK(mobile.as<MobileRegistration>().turnout == 0.3);
+  CHECK(mobile.as<MobileRegistration>().conversion == 0.2);
+  CHECK(mobile.as<MobileRegistration>().payment_lapse_multiplier == 0.7);
+  CHECK(mobile.as<MobileRegistration>().cost_per_visit == 12.5);
   CHECK(mobile.runs_in(2021));
   CHECK(mobile.runs_in(2024));
   CHECK_FALSE(mobile.runs_in(2020));
   CHECK_FALSE(mobile.runs_in(2025));
 
   const Intervention& office = s.interventions[1];
-  CHECK(office.type == InterventionType::kDistrictOffice);
+  CHECK(office.type() == InterventionType::kDistrictOffice);
   CHECK(office.name == "office_south");
   CHECK(office.start_year == 2022);
   CHECK(office.end_year == 2022);  // one year only
@@ -348,65 +308,66 @@ TEST_CASE("interventions: an entry of each type loads with the values written",
   CHECK(office.target.statuses == flags<ssproj::kNumStatuses>({kInformal, kPublic}));
   CHECK(office.setup_cost == 2000);
   CHECK(office.fixed_cost_per_year == Schedule::constant(300));
-  CHECK(office.registration_increase == 0.01);
-  CHECK(office.lapse_multiplier == 0.85);
+  CHECK(office.as<DistrictOffice>().registration_increase == 0.01);
+  CHECK(office.as<DistrictOffice>().lapse_multiplier == 0.85);
 
   const Intervention& outreach = s.interventions[2];
-  CHECK(outreach.type == InterventionType::kInformationOutreach);
+  CHECK(outreach.type() == InterventionType::kInformationOutreach);
   CHECK(outreach.name == "Radio2");
   CHECK(outreach.start_year == 2022);
   CHECK(outreach.end_year == 0);
   CHECK_FALSE(outreach.runs_in(2021));
   CHECK(outreach.runs_in(2022));
-  CHECK(outreach.persons_reached_per_year ==
+  CHECK(outreach.as<InformationOutreach>().persons_reached_per_year ==
         Schedule({{2022, 1000}, {2023, 1500}}, Schedule::Interpolation::kStep));
-  CHECK(outreach.awareness_decay == 0.4);
-  CHECK(outreach.channel_multiplier == 1.1);
-  CHECK(outreach.registration_multiplier == 1.02);
-  CHECK(outreach.cost_per_person_reached == 0.5);
+  CHECK(outreach.as<InformationOutreach>().awareness_decay == 0.4);
+  CHECK(outreach.as<InformationOutreach>().channel_multiplier == 1.1);
+  CHECK(outreach.as<InformationOutreach>().registration_multiplier == 1.02);
+  CHECK(outreach.as<InformationOutreach>().cost_per_person_reached == 0.5);
 
   const Intervention& subsidy = s.interventions[3];
-  CHECK(subsidy.type == InterventionType::kContributionSubsidy);
+  CHECK(subsidy.type() == InterventionType::kContributionSubsidy);
   CHECK(subsidy.name == "half-price");
-  CHECK(subsidy.subsidy_share == Schedule::constant(0.5));
-  CHECK(subsidy.years_per_member == 2);
-  CHECK(subsidy.registration_response == 3.0);
-  CHECK(subsidy.lapse_response == 0.4);
-  CHECK(subsidy.lapse_multiplier_after == 1.5);
+  CHECK(subsidy.as<ContributionSubsidy>().subsidy_share == Schedule::constant(0.5));
+  CHECK(subsidy.as<ContributionSubsidy>().years_per_member == 2);
+  CHECK(subsidy.as<ContributionSubsidy>().registration_response == 3.0);
+  CHECK(subsidy.as<ContributionSubsidy>().lapse_response == 0.4);
+  CHECK(subsidy.as<ContributionSubsidy>().lapse_multiplier_after == 1.5);
 
   const Intervention& enforcement = s.interventions[4];
-  CHECK(enforcement.type == InterventionType::kEnforcement);
+  CHECK(enforcement.type() == InterventionType::kEnforcement);
   CHECK(enforcement.name == "inspections");
   CHECK(enforcement.target.age_min == 18);
   CHECK(enforcement.target.statuses == flags<ssproj::kNumStatuses>({kFormal}));
-  CHECK(enforcement.inspected_share ==
+  CHECK(enforcement.as<Enforcement>().inspected_share ==
         Schedule({{2021, 0.05}, {2023, 0.1}}, Schedule::Interpolation::kStep));
-  CHECK(enforcement.compliance_effect == 0.3);
-  CHECK(enforcement.effect_decay == 0.4);
-  CHECK(enforcement.underdeclaration_effect == 0.2);
-  CHECK(enforcement.employees_per_inspection == 12);
-  CHECK(enforcement.cost_per_inspection == 40);
-  CHECK(enforcement.sanction_revenue_per_inspection == 15);
+  CHECK(enforcement.as<Enforcement>().compliance_effect == 0.3);
+  CHECK(enforcement.as<Enforcement>().effect_decay == 0.4);
+  CHECK(enforcement.as<Enforcement>().underdeclaration_effect == 0.2);
+  CHECK(enforcement.as<Enforcement>().employees_per_inspection == 12);
+  CHECK(enforcement.as<Enforcement>().cost_per_inspection == 40);
+  CHECK(enforcement.as<Enforcement>().sanction_revenue_per_inspection == 15);
 
   const Intervention& digital = s.interventions[5];
-  CHECK(digital.type == InterventionType::kDigitalServices);
+  CHECK(digital.type() == InterventionType::kDigitalServices);
   CHECK(digital.name == "app");
   CHECK(digital.start_year == 2023);
   CHECK(digital.target.regions == std::vector<bool>{true, true});  // [] is every region
   CHECK(digital.target.areas == std::array<bool, ssproj::kNumAreas>{true, true});
   CHECK(digital.target.sexes == std::array<bool, ssproj::kNumSexes>{true, true});
-  CHECK(digital.access_share == Schedule::constant(0.6));
-  CHECK(digital.lapse_multiplier == 0.75);
-  CHECK(digital.reactivation_multiplier == 1.3);
-  CHECK(digital.registration_multiplier == 1.15);
-  CHECK(digital.density_increase == 0.1);
-  CHECK(digital.cost_per_user == 2);
+  CHECK(digital.as<DigitalServices>().access_share == Schedule::constant(0.6));
+  CHECK(digital.as<DigitalServices>().lapse_multiplier == 0.75);
+  CHECK(digital.as<DigitalServices>().reactivation_multiplier == 1.3);
+  CHECK(digital.as<DigitalServices>().registration_multiplier == 1.15);
+  CHECK(digital.as<DigitalServices>().density_increase == 0.1);
+  CHECK(digital.as<DigitalServices>().cost_per_user == 2);
 
   const Intervention& mandate = s.interventions[6];
-  CHECK(mandate.type == InterventionType::kDomesticWorkerMandate);
+  CHECK(mandate.type() == InterventionType::kDomesticWorkerMandate);
   CHECK(mandate.name == "mandate");
   CHECK(mandate.start_year == 2024);
-  CHECK(mandate.compliance == Schedule({{2024, 0.2}, {2025, 0.4}}, Schedule::Interpolation::kStep));
+  CHECK(mandate.as<DomesticWorkerMandate>().compliance ==
+        Schedule({{2024, 0.2}, {2025, 0.4}}, Schedule::Interpolation::kStep));
   CHECK(mandate.setup_cost == 100);
   CHECK(mandate.target.statuses == flags<ssproj::kNumStatuses>({kDomestic}));
 }
@@ -420,17 +381,25 @@ TEST_CASE(
   REQUIRE(s.interventions.size() == 7);
   for (const Intervention& read : s.interventions) {
     INFO(read.name);
-    Intervention built(read.type);
+    Intervention built(read.type());
     CHECK_FALSE(built == read);
     built.name = read.name;
     built.start_year = 2021;
-    built.setup_cost = read.type == InterventionType::kContributionSubsidy ? 0.0 : 1.0;
+    built.setup_cost = read.type() == InterventionType::kContributionSubsidy ? 0.0 : 1.0;
     built.target.regions = {true, true};  // names of the regions table: read with the table
-    built.visits_per_year = read.visits_per_year;
-    built.persons_reached_per_year = read.persons_reached_per_year;
-    built.subsidy_share = read.subsidy_share;
-    built.inspected_share = read.inspected_share;
-    built.access_share = read.access_share;
+    // The required keys of each type, as written.
+    std::visit(
+        [&](auto& p) {
+          const auto& r = read.as<std::decay_t<decltype(p)>>();
+          if constexpr (requires { p.visits_per_year; }) p.visits_per_year = r.visits_per_year;
+          if constexpr (requires { p.persons_reached_per_year; }) {
+            p.persons_reached_per_year = r.persons_reached_per_year;
+          }
+          if constexpr (requires { p.subsidy_share; }) p.subsidy_share = r.subsidy_share;
+          if constexpr (requires { p.inspected_share; }) p.inspected_share = r.inspected_share;
+          if constexpr (requires { p.access_share; }) p.access_share = r.access_share;
+        },
+        built.parameters);
     CHECK(built == read);
   }
 }
@@ -441,7 +410,6 @@ TEST_CASE("interventions: the keys not written take the schema's defaults for th
   const Scenario s = load_scenario(write_entries(dir, kRequiredOnly));
   CHECK(warnings_of(s).empty());
   REQUIRE(s.interventions.size() == 7);
-  const Intervention kStruct(InterventionType::kMobileRegistration);  // value-initialised
 
   // Every type: no end, every region, area, sex and working age, no costs but the setup cost.
   for (const Intervention& iv : s.interventions) {
@@ -454,72 +422,72 @@ TEST_CASE("interventions: the keys not written take the schema's defaults for th
     CHECK(iv.target.sexes == std::array<bool, ssproj::kNumSexes>{true, true});
     CHECK(iv.target.age_min == 15);
     CHECK(iv.target.age_max == 100);
-    CHECK(iv.setup_cost == (iv.type == InterventionType::kContributionSubsidy ? 0 : 1));
+    CHECK(iv.setup_cost == (iv.type() == InterventionType::kContributionSubsidy ? 0 : 1));
     CHECK(iv.fixed_cost_per_year == Schedule::constant(0));
   }
 
   const Intervention& mobile = s.interventions[0];
-  CHECK(mobile.type == InterventionType::kMobileRegistration);
+  CHECK(mobile.type() == InterventionType::kMobileRegistration);
   CHECK(mobile.target.statuses == kUncovered);
-  CHECK(mobile.visits_per_year == Schedule::constant(10));
-  CHECK(mobile.persons_per_visit == 300);
-  CHECK(mobile.turnout == 0.25);
-  CHECK(mobile.conversion == 0.22);
-  CHECK(mobile.payment_lapse_multiplier == 0.8);
-  CHECK(mobile.cost_per_visit == 0);
-  CHECK(mobile.lapse_multiplier == kStruct.lapse_multiplier);  // not a mobile key
+  CHECK(mobile.as<MobileRegistration>().visits_per_year == Schedule::constant(10));
+  CHECK(mobile.as<MobileRegistration>().persons_per_visit == 300);
+  CHECK(mobile.as<MobileRegistration>().turnout == 0.25);
+  CHECK(mobile.as<MobileRegistration>().conversion == 0.22);
+  CHECK(mobile.as<MobileRegistration>().payment_lapse_multiplier == 0.8);
+  CHECK(mobile.as<MobileRegistration>().cost_per_visit == 0);
 
   const Intervention& office = s.interventions[1];
-  CHECK(office.type == InterventionType::kDistrictOffice);
+  CHECK(office.type() == InterventionType::kDistrictOffice);
   CHECK(office.target.statuses == kUncovered);
-  CHECK(office.registration_increase == 0.005);
-  CHECK(office.lapse_multiplier == 0.9);  // a district office's default
-  CHECK(office.reactivation_multiplier == kStruct.reactivation_multiplier);
-  CHECK(office.registration_multiplier == kStruct.registration_multiplier);
+  CHECK(office.as<DistrictOffice>().registration_increase == 0.005);
+  CHECK(office.as<DistrictOffice>().lapse_multiplier == 0.9);  // a district office's default
 
   const Intervention& outreach = s.interventions[2];
-  CHECK(outreach.type == InterventionType::kInformationOutreach);
+  CHECK(outreach.type() == InterventionType::kInformationOutreach);
   CHECK(outreach.target.statuses == kUncovered);
-  CHECK(outreach.persons_reached_per_year == Schedule::constant(500));
-  CHECK(outreach.awareness_decay == 0.3);
-  CHECK(outreach.channel_multiplier == 1.05);
-  CHECK(outreach.registration_multiplier == 1.0);  // outreach's default, not digital's 1.1
-  CHECK(outreach.cost_per_person_reached == 0);
+  CHECK(outreach.as<InformationOutreach>().persons_reached_per_year == Schedule::constant(500));
+  CHECK(outreach.as<InformationOutreach>().awareness_decay == 0.3);
+  CHECK(outreach.as<InformationOutreach>().channel_multiplier == 1.05);
+  CHECK(outreach.as<InformationOutreach>().registration_multiplier ==
+        1.0);  // outreach's default, not digital's 1.1
+  CHECK(outreach.as<InformationOutreach>().cost_per_person_reached == 0);
 
   const Intervention& subsidy = s.interventions[3];
-  CHECK(subsidy.type == InterventionType::kContributionSubsidy);
+  CHECK(subsidy.type() == InterventionType::kContributionSubsidy);
   CHECK(subsidy.target.statuses == kUncovered);
-  CHECK(subsidy.subsidy_share == Schedule::constant(0.25));
-  CHECK(subsidy.years_per_member == 1);
-  CHECK(subsidy.registration_response == 2.75);
-  CHECK(subsidy.lapse_response == 0.5);
-  CHECK(subsidy.lapse_multiplier_after == 2.0);
+  CHECK(subsidy.as<ContributionSubsidy>().subsidy_share == Schedule::constant(0.25));
+  CHECK(subsidy.as<ContributionSubsidy>().years_per_member == 1);
+  CHECK(subsidy.as<ContributionSubsidy>().registration_response == 2.75);
+  CHECK(subsidy.as<ContributionSubsidy>().lapse_response == 0.5);
+  CHECK(subsidy.as<ContributionSubsidy>().lapse_multiplier_after == 2.0);
 
   const Intervention& enforcement = s.interventions[4];
-  CHECK(enforcement.type == InterventionType::kEnforcement);
+  CHECK(enforcement.type() == InterventionType::kEnforcement);
   // Enforcement reaches employees: its default statuses are not the voluntary channels'.
   CHECK(enforcement.target.statuses == flags<ssproj::kNumStatuses>({kFormal, kDomestic}));
-  CHECK(enforcement.inspected_share == Schedule::constant(0.05));
-  CHECK(enforcement.compliance_effect == 0.25);
-  CHECK(enforcement.effect_decay == 0.5);
-  CHECK(enforcement.underdeclaration_effect == 1.0);  // all of the under-declaration
-  CHECK(enforcement.employees_per_inspection == 10);
-  CHECK(enforcement.cost_per_inspection == 0);
-  CHECK(enforcement.sanction_revenue_per_inspection == 0);
+  CHECK(enforcement.as<Enforcement>().inspected_share == Schedule::constant(0.05));
+  CHECK(enforcement.as<Enforcement>().compliance_effect == 0.25);
+  CHECK(enforcement.as<Enforcement>().effect_decay == 0.5);
+  CHECK(enforcement.as<Enforcement>().underdeclaration_effect ==
+        1.0);  // all of the under-declaration
+  CHECK(enforcement.as<Enforcement>().employees_per_inspection == 10);
+  CHECK(enforcement.as<Enforcement>().cost_per_inspection == 0);
+  CHECK(enforcement.as<Enforcement>().sanction_revenue_per_inspection == 0);
 
   const Intervention& digital = s.interventions[5];
-  CHECK(digital.type == InterventionType::kDigitalServices);
+  CHECK(digital.type() == InterventionType::kDigitalServices);
   CHECK(digital.target.statuses == kUncovered);
-  CHECK(digital.access_share == Schedule::constant(0.5));
-  CHECK(digital.lapse_multiplier == 0.8);  // digital services' default, not the office's 0.9
-  CHECK(digital.reactivation_multiplier == 1.2);
-  CHECK(digital.registration_multiplier == 1.1);
-  CHECK(digital.density_increase == 0.05);
-  CHECK(digital.cost_per_user == 0);
+  CHECK(digital.as<DigitalServices>().access_share == Schedule::constant(0.5));
+  CHECK(digital.as<DigitalServices>().lapse_multiplier ==
+        0.8);  // digital services' default, not the office's 0.9
+  CHECK(digital.as<DigitalServices>().reactivation_multiplier == 1.2);
+  CHECK(digital.as<DigitalServices>().registration_multiplier == 1.1);
+  CHECK(digital.as<DigitalServices>().density_increase == 0.05);
+  CHECK(digital.as<DigitalServices>().cost_per_user == 0);
 
   const Intervention& mandate = s.interventions[6];
-  CHECK(mandate.type == InterventionType::kDomesticWorkerMandate);
-  CHECK(mandate.compliance == Schedule::constant(0.1));
+  CHECK(mandate.type() == InterventionType::kDomesticWorkerMandate);
+  CHECK(mandate.as<DomesticWorkerMandate>().compliance == Schedule::constant(0.1));
   // The mandate reaches domestic workers only, whatever the defaults of the other types.
   CHECK(mandate.target.statuses == flags<ssproj::kNumStatuses>({kDomestic}));
 }
@@ -542,12 +510,12 @@ TEST_CASE("interventions: the bounds of the ranges and 32 entries are valid",
     REQUIRE(s.interventions.size() == 3);
     CHECK(s.interventions[0].end_year == 2300);
     CHECK(s.interventions[0].target.age_min == 100);
-    CHECK(s.interventions[0].turnout == 1.0);
-    CHECK(s.interventions[1].subsidy_share == Schedule::constant(1.0));
-    CHECK(s.interventions[1].years_per_member == 50);
+    CHECK(s.interventions[0].as<MobileRegistration>().turnout == 1.0);
+    CHECK(s.interventions[1].as<ContributionSubsidy>().subsidy_share == Schedule::constant(1.0));
+    CHECK(s.interventions[1].as<ContributionSubsidy>().years_per_member == 50);
     CHECK(s.interventions[2].start_year == 2021);
     CHECK(s.interventions[2].target.age_max == 15);
-    CHECK(s.interventions[2].employees_per_inspection == 1.0);
+    CHECK(s.interventions[2].as<Enforcement>().employees_per_inspection == 1.0);
     CHECK(s.interventions[2].target.statuses == StatusFlags{});  // [] reaches no status
   }
   SECTION("32 entries") {
@@ -575,7 +543,7 @@ TEST_CASE(
       "[[interventions]]\ntype = \"district_office\"\nname = \"office\"\nstart_year = 2023\n"
       "fixed_cost_per_year = { 2023 = 1 }\n"));
   REQUIRE(s.interventions.size() == 2);
-  CHECK(s.interventions[0].visits_per_year ==
+  CHECK(s.interventions[0].as<MobileRegistration>().visits_per_year ==
         Schedule({{2022, 12}, {2024, 20}}, Schedule::Interpolation::kLinear));
   CHECK(s.interventions[0].fixed_cost_per_year ==
         Schedule({{2020, 5}, {2022, 7}}, Schedule::Interpolation::kStep));
@@ -1362,9 +1330,9 @@ TEST_CASE("interventions: a strategy that extends a base scenario adds its inter
   CHECK(warnings_of(s).empty());
   REQUIRE(s.interventions.size() == 1);
   CHECK(s.interventions[0].name == "office");
-  CHECK(s.interventions[0].type == InterventionType::kDistrictOffice);
+  CHECK(s.interventions[0].type() == InterventionType::kDistrictOffice);
   CHECK(s.interventions[0].target.regions == std::vector<bool>{false, true});
-  CHECK(s.interventions[0].lapse_multiplier == 0.9);
+  CHECK(s.interventions[0].as<DistrictOffice>().lapse_multiplier == 0.9);
   // The resolved strategy, saved next to it, loads to the same scenario.
   const Scenario again = load_scenario(dir.write("strategies/described.toml", s.resolved_toml));
   CHECK(again.resolved_toml == s.resolved_toml);

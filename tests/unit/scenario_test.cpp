@@ -1109,12 +1109,6 @@ TEST_CASE("every numeric key of the schema is covered by the range test", "[scen
                                             "interventions.cost_per_visit",
                                             "interventions.registration_increase",
                                             "interventions.lapse_multiplier",
-                                            "interventions.lapse_multiplier",
-                                            "interventions.reactivation_multiplier",
-                                            "interventions.registration_multiplier",
-                                            "interventions.density_increase",
-                                            "interventions.access_share",
-                                            "interventions.cost_per_user",
                                             "interventions.persons_reached_per_year",
                                             "interventions.awareness_decay",
                                             "interventions.channel_multiplier",
@@ -1132,6 +1126,12 @@ TEST_CASE("every numeric key of the schema is covered by the range test", "[scen
                                             "interventions.employees_per_inspection",
                                             "interventions.cost_per_inspection",
                                             "interventions.sanction_revenue_per_inspection",
+                                            "interventions.lapse_multiplier",
+                                            "interventions.reactivation_multiplier",
+                                            "interventions.registration_multiplier",
+                                            "interventions.density_increase",
+                                            "interventions.access_share",
+                                            "interventions.cost_per_user",
                                             "interventions.compliance"});
 }
 
