@@ -7,7 +7,7 @@
 #include <ssproj/scenario.h>
 
 #include "economy/economy.h"
-#include "engine/population.h"
+#include "population/population.h"
 
 namespace ssproj::benefits {
 
@@ -40,7 +40,8 @@ std::vector<BenefitYear> build_benefit_years(const Scenario& scenario,
 // monthly insurable earnings of the last y.reference_years calendar years before `year`
 // (revalued with wages), or, with reference_years 0 or no contributions in those years, the
 // revalued career average points / months x wage index. Zero without contributions.
-inline double reference_monthly(const engine::Population& p, std::size_t i, const BenefitYear& y) {
+inline double reference_monthly(const population::Population& p, std::size_t i,
+                                const BenefitYear& y) {
   if (y.reference_years > 0) {
     double points = 0, months = 0;
     for (int k = 1; k <= y.reference_years; ++k) {

@@ -7,12 +7,15 @@
 #include <ssproj/results.h>
 
 #include "demography/step_rates.h"
-#include "engine/population.h"
 #include "engine/rng.h"
 #include "engine/workforce_model.h"
 #include "interventions/programmes.h"
+#include "population/population.h"
 
 namespace ssproj::engine {
+
+using population::Benefit;
+using population::Population;
 
 // Simulated persons by [sex][age] (unweighted counts).
 using Counts = std::array<std::array<std::int64_t, kNumAges>, kNumSexes>;

@@ -1142,15 +1142,6 @@ const KeySpec* find_key(std::string_view path) {
   return nullptr;
 }
 
-bool in_list(std::string_view list, std::string_view word) {
-  while (!list.empty()) {
-    const auto bar = list.find('|');
-    if (list.substr(0, bar) == word) return true;
-    list = bar == std::string_view::npos ? std::string_view{} : list.substr(bar + 1);
-  }
-  return false;
-}
-
 const KeySpec* find_element_key(std::string_view path, std::string_view type) {
   for (const KeySpec& k : scenario_keys()) {
     if (k.path == path && (k.types.empty() || in_list(k.types, type))) return &k;

@@ -10,66 +10,44 @@
 #include <string_view>
 
 #include "core/diagnostics.h"
+#include "core/keys.h"
 #include "core/range.h"
-#include "scenario/binding.h"
 
 namespace ssproj::scenario {
 
+using core::as_number;
+using core::as_year_key;
+using core::Binding;
 using core::closest_match;
 using core::describe_value;
 using core::Diagnostics;
+using core::entry_field;
+using core::EntryParts;
+using core::field;
+using core::field_at;
+using core::in_list;
+using core::KeySpec;
+using core::kGrowth;
+using core::Kind;
+using core::kInterpolationKey;
+using core::kNone;
+using core::kNonNegative;
+using core::kShare;
+using core::kStatusChoices;
+using core::kUnbounded;
+using core::kYear;
+using core::kYearOrNever;
+using core::parameter;
 using core::Range;
+using core::schedule_from_node;
+using core::target_field;
 
-enum class Kind {
-  kTable,             // a [section]
-  kInteger,           // a TOML integer
-  kNumber,            // a TOML integer or float
-  kNumberOrSchedule,  // a number, or a table of years -> number (see Schedule)
-  kString,            // a TOML string
-  kPath,              // a TOML string naming a file, relative to the file it is written in
-  kChoice,            // a TOML string, one of KeySpec::choices
-  kNamedSchedules,    // a table of NAME = number-or-schedule (names checked against data)
-  kNumberList,        // an array of numbers, each in range
-  kIntegerList,       // an array of integers, each in range
-  kStringList,        // an array of strings (each one of KeySpec::choices when given)
-  kTableArray,        // an array of tables ([[name]]); its keys are "name.KEY" specs
-};
-
-struct KeySpec {
-  std::string_view path;  // dotted: "projection.sample_fraction"
-  Kind kind;
-  bool required = false;
-  std::string_view default_toml = {};  // the default as TOML text; empty when required or none
-  Range range = {};
-  std::string_view units = {};
-  // What the key means: the comment of `ssproj describe` and the meaning column of the
-  // scenario reference.
-  std::string_view description = {};
-  std::string_view choices = {};  // kChoice, kStringList: the accepted words, separated by '|'
-  // Keys of the elements of a table array ("interventions.KEY"): the values of the element's
-  // `type` the key applies to, separated by '|'; empty: every type. One key may have several
-  // specs for disjoint sets of types (different defaults or ranges).
-  std::string_view types = {};
-  // For the scenario reference: conditions beyond the range or the choices ("at most
-  // age_max"), and what an absent key without a default means ("(no interventions)").
-  std::string_view range_note = {};
-  std::string_view default_note = {};
-  // The field the value goes to; unbound keys (data paths, names that refer to data tables,
-  // an entry's type) are read where the scenario is loaded, with their cross-checks.
-  Binding bind = {};
-};
-
-// Ranges and word lists that several keys share.
-inline constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
-inline constexpr Range kYear{1900, 2300, false, false};  // calendar years the format accepts
-inline constexpr Range kUnbounded{};
-inline constexpr Range kNonNegative{0, kNone, false, false};
-inline constexpr Range kShare{0, 1, false, false};
-inline constexpr Range kGrowth{-1, kNone, true, false};  // an annual rate of change above -100%
-inline constexpr Range kYearOrNever{0, 2300, false, false};
-inline constexpr std::string_view kStatusChoices =
-    "inactive|unemployed|public_employee|formal_private_employee|informal_employee|"
-    "domestic_worker|own_account|contributing_family";
+// Stores every bound key of the scenario (not of table-array elements): its value in
+// `document`, or its default.
+void read_bound_keys(const toml::table& document, Scenario& s);
+// Stores every bound key of element `element` of the table array `array` ("interventions")
+// that applies to the entry's type: its value in the element, or its default for the type.
+void read_bound_element_keys(const toml::table& element, std::string_view array, Intervention& iv);
 
 // Every key the scenario format knows, parents before children.
 std::span<const KeySpec> scenario_keys();
@@ -80,8 +58,5 @@ const KeySpec* find_key(std::string_view path);
 // The spec of a key of a table-array element of type `type` ("interventions.turnout" for a
 // mobile_registration entry), or nullptr when the key does not apply to that type.
 const KeySpec* find_element_key(std::string_view path, std::string_view type);
-
-// Whether `word` is one of the '|'-separated words of `list`.
-bool in_list(std::string_view list, std::string_view word);
 
 }  // namespace ssproj::scenario

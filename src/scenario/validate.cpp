@@ -66,21 +66,6 @@ std::string kind_expected(const KeySpec& spec) {
 
 bool is_choice(const KeySpec& spec, std::string_view word) { return in_list(spec.choices, word); }
 
-std::optional<double> as_number(const toml::node& node) {
-  if (const auto* i = node.as_integer()) return static_cast<double>(i->get());
-  if (const auto* f = node.as_floating_point()) return f->get();
-  return std::nullopt;
-}
-
-std::optional<int> as_year_key(std::string_view key) {
-  int year = 0;
-  auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), year);
-  if (ec != std::errc() || end != key.data() + key.size()) return std::nullopt;
-  return year;
-}
-
-constexpr std::string_view kInterpolationKey = "interpolation";
-
 // `schedule_entry`: the node is a YEAR = value entry of a schedule, which must be a number.
 void check_number(const KeySpec& spec, const std::string& path, const toml::node& node,
                   Diagnostics& diagnostics, bool schedule_entry = false) {
@@ -409,35 +394,6 @@ std::optional<std::string> read_string(const toml::table& document, std::string_
   const toml::node* node = value_or_default(document, path, scratch);
   if (node == nullptr || !node->is_string()) return std::nullopt;
   return node->as_string()->get();
-}
-
-std::optional<Schedule> schedule_from_node(const toml::node& node, const Range& range) {
-  const auto* table = node.as_table();
-  if (table == nullptr) {
-    const std::optional<double> value = as_number(node);
-    if (!value || !range.contains(*value)) return std::nullopt;
-    return Schedule::constant(*value);
-  }
-  Schedule::Interpolation interpolation = Schedule::Interpolation::kStep;
-  std::vector<std::pair<int, double>> points;
-  for (auto&& [key, value_node] : *table) {
-    if (key.str() == kInterpolationKey) {
-      const auto* s = value_node.as_string();
-      if (s == nullptr || (s->get() != "step" && s->get() != "linear")) return std::nullopt;
-      if (s->get() == "linear") interpolation = Schedule::Interpolation::kLinear;
-      continue;
-    }
-    const std::optional<int> year = as_year_key(key.str());
-    const std::optional<double> value = as_number(value_node);
-    if (!year || !value || !range.contains(*value)) return std::nullopt;
-    points.emplace_back(*year, *value);
-  }
-  if (points.empty()) return std::nullopt;
-  std::sort(points.begin(), points.end());
-  for (std::size_t i = 1; i < points.size(); ++i) {
-    if (points[i].first == points[i - 1].first) return std::nullopt;
-  }
-  return Schedule(std::move(points), interpolation);
 }
 
 std::optional<Schedule> read_schedule(const toml::table& document, std::string_view path) {

@@ -29,8 +29,6 @@ std::optional<std::string> read_string(const toml::table& document, std::string_
 std::optional<Schedule> read_schedule(const toml::table& document, std::string_view path);
 std::optional<std::vector<double>> read_number_list(const toml::table& document,
                                                     std::string_view path);
-// A number or schedule node whose values are in `range`.
-std::optional<Schedule> schedule_from_node(const toml::node& node, const Range& range);
 // A kPath key resolved against the directory of the file it was written in.
 std::optional<std::filesystem::path> read_path(const toml::table& document, std::string_view path,
                                                const std::filesystem::path& top_file);

@@ -13,7 +13,7 @@
 #include <ssproj/valuation.h>
 
 #include "economy/economy.h"
-#include "engine/population.h"
+#include "population/population.h"
 #include "support/fixtures.h"
 #include "support/valuation_helpers.h"
 
@@ -47,8 +47,8 @@ const BeneficiaryRow& row(const Valuation& v, int year, const std::string& benef
 }
 
 // One person with `months` of contributions and career points `points`; no recent years.
-engine::Population person(std::uint16_t months, float points) {
-  engine::Population p;
+population::Population person(std::uint16_t months, float points) {
+  population::Population p;
   p.resize(1);
   p.months[0] = months;
   p.points[0] = points;
@@ -56,7 +56,7 @@ engine::Population person(std::uint16_t months, float points) {
 }
 
 // Credits calendar year `year` in the ring of the last five years (slot = year mod 5).
-void credit(engine::Population& p, int year, float points, std::uint8_t months) {
+void credit(population::Population& p, int year, float points, std::uint8_t months) {
   const auto slot = static_cast<std::size_t>(year % 5);
   p.recent_points[0][slot] = points;
   p.recent_months[0][slot] = months;
@@ -104,7 +104,7 @@ TEST_CASE("reference_monthly: the last N calendar years, revalued with wages, or
   // N=5 36000 / 32 = 1125; career 120000 / 96 = 1250. Times the wage index 1.25.
   for (int claim : {2030, 2033}) {
     INFO("claim year " << claim);
-    engine::Population p = person(96, 120000);
+    population::Population p = person(96, 120000);
     credit(p, claim - 1, 13200, 12);
     credit(p, claim - 2, 6000, 4);
     credit(p, claim - 4, 8800, 12);
@@ -120,7 +120,7 @@ TEST_CASE("reference_monthly: the last N calendar years, revalued with wages, or
     }
   }
   SECTION("no contributions in the last N years: the career average") {
-    engine::Population p = person(96, 120000);
+    population::Population p = person(96, 120000);
     credit(p, 2027, 9000, 12);
     benefits::BenefitYear y;
     y.year = 2030;
@@ -131,7 +131,7 @@ TEST_CASE("reference_monthly: the last N calendar years, revalued with wages, or
     CHECK(benefits::reference_monthly(p, 0, y) == 1500);  // 9000 / 12 x 2
   }
   SECTION("no contributions at all: zero") {
-    engine::Population p = person(0, 0);
+    population::Population p = person(0, 0);
     benefits::BenefitYear y;
     y.year = 2030;
     y.wage_index = 1.5;
@@ -241,7 +241,7 @@ TEST_CASE("Lump sums: months of reference earnings per year of contributions, pa
   const auto rules = rules_of(s);
   const benefits::BenefitYear& rule = rules[2];
   REQUIRE(rule.year == 2032);
-  engine::Population p = person(120, 250000);
+  population::Population p = person(120, 250000);
   credit(p, 2031, 24000, 12);
   credit(p, 2030, 24000, 12);
   const double reference = benefits::reference_monthly(p, 0, rule);

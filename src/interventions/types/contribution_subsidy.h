@@ -9,9 +9,9 @@
 #include <ssproj/results.h>
 #include <ssproj/schedule.h>
 
+#include "core/keys.h"
 #include "interventions/person.h"
 #include "interventions/target.h"
-#include "scenario/schema.h"
 
 namespace ssproj::interventions {
 
@@ -29,60 +29,60 @@ struct ContributionSubsidy {
   friend bool operator==(const ContributionSubsidy&, const ContributionSubsidy&) = default;
 
   // The keys of an entry of this type, besides those of every entry (scenario/schema.cpp).
-  static std::span<const scenario::KeySpec> keys() {
-    using scenario::parameter;
-    static const scenario::KeySpec rows[] = {
-        scenario::KeySpec{.path = "interventions.subsidy_share",
-                          .kind = scenario::Kind::kNumberOrSchedule,
-                          .required = true,
-                          .range = scenario::Range{0, 1, true, false},
-                          .units = "share",
-                          .description =
-                              "Share of a subsidised member's voluntary contribution that the "
-                              "government pays (into the fund, as a government contribution).",
-                          .types = kName,
-                          .bind = parameter<&ContributionSubsidy::subsidy_share>},
-        scenario::KeySpec{.path = "interventions.years_per_member",
-                          .kind = scenario::Kind::kInteger,
-                          .default_toml = "1",
-                          .range = scenario::Range{1, 50},
-                          .units = "years",
-                          .description =
-                              "Years of subsidy a person can receive in a lifetime (counted over "
-                              "every subsidy programme).",
-                          .types = kName,
-                          .bind = parameter<&ContributionSubsidy::years_per_member>},
-        scenario::KeySpec{
+  static std::span<const core::KeySpec> keys() {
+    using core::parameter;
+    static const core::KeySpec rows[] = {
+        core::KeySpec{.path = "interventions.subsidy_share",
+                      .kind = core::Kind::kNumberOrSchedule,
+                      .required = true,
+                      .range = core::Range{0, 1, true, false},
+                      .units = "share",
+                      .description =
+                          "Share of a subsidised member's voluntary contribution that the "
+                          "government pays (into the fund, as a government contribution).",
+                      .types = kName,
+                      .bind = parameter<&ContributionSubsidy::subsidy_share>},
+        core::KeySpec{.path = "interventions.years_per_member",
+                      .kind = core::Kind::kInteger,
+                      .default_toml = "1",
+                      .range = core::Range{1, 50},
+                      .units = "years",
+                      .description =
+                          "Years of subsidy a person can receive in a lifetime (counted over "
+                          "every subsidy programme).",
+                      .types = kName,
+                      .bind = parameter<&ContributionSubsidy::years_per_member>},
+        core::KeySpec{
             .path = "interventions.registration_response",
-            .kind = scenario::Kind::kNumber,
+            .kind = core::Kind::kNumber,
             .default_toml = "2.75",
-            .range = scenario::kNonNegative,
+            .range = core::kNonNegative,
             .units = "factor",
             .description =
                 "The registration and reactivation hazards of entitled persons are multiplied by 1 "
                 "+ this × `subsidy_share` (Indonesia: 8% to 30% with a full subsidy).",
             .types = kName,
             .bind = parameter<&ContributionSubsidy::registration_response>},
-        scenario::KeySpec{.path = "interventions.lapse_response",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "0.5",
-                          .range = scenario::kShare,
-                          .units = "factor",
-                          .description =
-                              "The lapse hazard of a subsidised member is multiplied by 1 − this × "
-                              "`subsidy_share` (ASSUMPTION).",
-                          .types = kName,
-                          .bind = parameter<&ContributionSubsidy::lapse_response>},
-        scenario::KeySpec{
-            .path = "interventions.lapse_multiplier_after",
-            .kind = scenario::Kind::kNumber,
-            .default_toml = "2.0",
-            .range = scenario::kNonNegative,
-            .units = "factor",
-            .description = "Multiplies the lapse hazard in the year after a member's subsidy ends "
-                           "(direction from Indonesia; size ASSUMPTION).",
-            .types = kName,
-            .bind = parameter<&ContributionSubsidy::lapse_multiplier_after>},
+        core::KeySpec{.path = "interventions.lapse_response",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.5",
+                      .range = core::kShare,
+                      .units = "factor",
+                      .description =
+                          "The lapse hazard of a subsidised member is multiplied by 1 − this × "
+                          "`subsidy_share` (ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&ContributionSubsidy::lapse_response>},
+        core::KeySpec{.path = "interventions.lapse_multiplier_after",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "2.0",
+                      .range = core::kNonNegative,
+                      .units = "factor",
+                      .description =
+                          "Multiplies the lapse hazard in the year after a member's subsidy ends "
+                          "(direction from Indonesia; size ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&ContributionSubsidy::lapse_multiplier_after>},
     };
     return rows;
   }

@@ -8,9 +8,9 @@
 #include <ssproj/results.h>
 #include <ssproj/schedule.h>
 
+#include "core/keys.h"
 #include "interventions/person.h"
 #include "interventions/target.h"
-#include "scenario/schema.h"
 
 namespace ssproj::interventions {
 
@@ -29,64 +29,64 @@ struct DigitalServices {
   friend bool operator==(const DigitalServices&, const DigitalServices&) = default;
 
   // The keys of an entry of this type, besides those of every entry (scenario/schema.cpp).
-  static std::span<const scenario::KeySpec> keys() {
-    using scenario::parameter;
-    static const scenario::KeySpec rows[] = {
-        scenario::KeySpec{
+  static std::span<const core::KeySpec> keys() {
+    using core::parameter;
+    static const core::KeySpec rows[] = {
+        core::KeySpec{
             .path = "interventions.lapse_multiplier",
-            .kind = scenario::Kind::kNumber,
+            .kind = core::Kind::kNumber,
             .default_toml = "0.8",
-            .range = scenario::kNonNegative,
+            .range = core::kNonNegative,
             .units = "factor",
             .description =
                 "Multiplies the lapse hazard of active voluntary members with access (ASSUMPTION).",
             .types = kName,
             .bind = parameter<&DigitalServices::lapse_multiplier>},
-        scenario::KeySpec{
+        core::KeySpec{
             .path = "interventions.reactivation_multiplier",
-            .kind = scenario::Kind::kNumber,
+            .kind = core::Kind::kNumber,
             .default_toml = "1.2",
-            .range = scenario::kNonNegative,
+            .range = core::kNonNegative,
             .units = "factor",
             .description =
                 "Multiplies the reactivation hazard of lapsed members with access (ASSUMPTION).",
             .types = kName,
             .bind = parameter<&DigitalServices::reactivation_multiplier>},
-        scenario::KeySpec{
+        core::KeySpec{
             .path = "interventions.registration_multiplier",
-            .kind = scenario::Kind::kNumber,
+            .kind = core::Kind::kNumber,
             .default_toml = "1.1",
-            .range = scenario::kNonNegative,
+            .range = core::kNonNegative,
             .units = "factor",
             .description =
                 "Multiplies the registration hazard of uncovered workers with access (ASSUMPTION).",
             .types = kName,
             .bind = parameter<&DigitalServices::registration_multiplier>},
-        scenario::KeySpec{.path = "interventions.density_increase",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "0.05",
-                          .range = scenario::kShare,
-                          .units = "share of the 12 months",
-                          .description =
-                              "Added to the contribution density of active voluntary members with "
-                              "access (at most 1 in total) (ASSUMPTION).",
-                          .types = kName,
-                          .bind = parameter<&DigitalServices::density_increase>},
-        scenario::KeySpec{.path = "interventions.access_share",
-                          .kind = scenario::Kind::kNumberOrSchedule,
-                          .required = true,
-                          .range = scenario::kShare,
-                          .units = "share",
-                          .description =
-                              "Share of the target with access to the online services; the same "
-                              "persons keep access as the share grows.",
-                          .types = kName,
-                          .bind = parameter<&DigitalServices::access_share>},
-        scenario::KeySpec{
+        core::KeySpec{.path = "interventions.density_increase",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.05",
+                      .range = core::kShare,
+                      .units = "share of the 12 months",
+                      .description =
+                          "Added to the contribution density of active voluntary members with "
+                          "access (at most 1 in total) (ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&DigitalServices::density_increase>},
+        core::KeySpec{.path = "interventions.access_share",
+                      .kind = core::Kind::kNumberOrSchedule,
+                      .required = true,
+                      .range = core::kShare,
+                      .units = "share",
+                      .description =
+                          "Share of the target with access to the online services; the same "
+                          "persons keep access as the share grows.",
+                      .types = kName,
+                      .bind = parameter<&DigitalServices::access_share>},
+        core::KeySpec{
             .path = "interventions.cost_per_user",
-            .kind = scenario::Kind::kNumber,
+            .kind = core::Kind::kNumber,
             .default_toml = "0.0",
-            .range = scenario::kNonNegative,
+            .range = core::kNonNegative,
             .units = "kip a year, base-year prices",
             .description =
                 "Cost per user a year; users are the active voluntary members with access.",

@@ -8,9 +8,9 @@
 #include <ssproj/results.h>
 #include <ssproj/schedule.h>
 
+#include "core/keys.h"
 #include "interventions/person.h"
 #include "interventions/target.h"
-#include "scenario/schema.h"
 
 namespace ssproj::interventions {
 
@@ -25,28 +25,28 @@ struct DistrictOffice {
   friend bool operator==(const DistrictOffice&, const DistrictOffice&) = default;
 
   // The keys of an entry of this type, besides those of every entry (scenario/schema.cpp).
-  static std::span<const scenario::KeySpec> keys() {
-    using scenario::parameter;
-    static const scenario::KeySpec rows[] = {
-        scenario::KeySpec{
-            .path = "interventions.registration_increase",
-            .kind = scenario::Kind::kNumber,
-            .default_toml = "0.005",
-            .range = scenario::kShare,
-            .units = "probability per year",
-            .description = "Added, as a separate channel, to the yearly probability that a target "
-                           "person registers or reactivates (ASSUMPTION).",
-            .types = kName,
-            .bind = parameter<&DistrictOffice::registration_increase>},
-        scenario::KeySpec{.path = "interventions.lapse_multiplier",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "0.9",
-                          .range = scenario::kNonNegative,
-                          .units = "factor",
-                          .description = "Multiplies the lapse hazard of active voluntary members "
-                                         "in the target (ASSUMPTION).",
-                          .types = kName,
-                          .bind = parameter<&DistrictOffice::lapse_multiplier>},
+  static std::span<const core::KeySpec> keys() {
+    using core::parameter;
+    static const core::KeySpec rows[] = {
+        core::KeySpec{.path = "interventions.registration_increase",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.005",
+                      .range = core::kShare,
+                      .units = "probability per year",
+                      .description =
+                          "Added, as a separate channel, to the yearly probability that a target "
+                          "person registers or reactivates (ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&DistrictOffice::registration_increase>},
+        core::KeySpec{.path = "interventions.lapse_multiplier",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.9",
+                      .range = core::kNonNegative,
+                      .units = "factor",
+                      .description = "Multiplies the lapse hazard of active voluntary members "
+                                     "in the target (ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&DistrictOffice::lapse_multiplier>},
     };
     return rows;
   }

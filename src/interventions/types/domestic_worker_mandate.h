@@ -9,10 +9,10 @@
 #include <ssproj/results.h>
 #include <ssproj/schedule.h>
 
+#include "core/keys.h"
 #include "coverage/coverage.h"
 #include "interventions/person.h"
 #include "interventions/target.h"
-#include "scenario/schema.h"
 
 namespace ssproj::interventions {
 
@@ -26,21 +26,21 @@ struct DomesticWorkerMandate {
   friend bool operator==(const DomesticWorkerMandate&, const DomesticWorkerMandate&) = default;
 
   // The keys of an entry of this type, besides those of every entry (scenario/schema.cpp).
-  static std::span<const scenario::KeySpec> keys() {
-    using scenario::parameter;
-    static const scenario::KeySpec rows[] = {
-        scenario::KeySpec{
-            .path = "interventions.compliance",
-            .kind = scenario::Kind::kNumberOrSchedule,
-            .default_toml = "0.1",
-            .range = scenario::kShare,
-            .units = "share",
-            .description = "In the years it runs, domestic workers are on the compulsory path and "
-                           "their employers register them at this rate (times the region's "
-                           "`coverage.compliance_factor_by_region`), in place of "
-                           "`coverage.compliance.domestic_worker` (ASSUMPTION).",
-            .types = kName,
-            .bind = parameter<&DomesticWorkerMandate::compliance>},
+  static std::span<const core::KeySpec> keys() {
+    using core::parameter;
+    static const core::KeySpec rows[] = {
+        core::KeySpec{.path = "interventions.compliance",
+                      .kind = core::Kind::kNumberOrSchedule,
+                      .default_toml = "0.1",
+                      .range = core::kShare,
+                      .units = "share",
+                      .description =
+                          "In the years it runs, domestic workers are on the compulsory path and "
+                          "their employers register them at this rate (times the region's "
+                          "`coverage.compliance_factor_by_region`), in place of "
+                          "`coverage.compliance.domestic_worker` (ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&DomesticWorkerMandate::compliance>},
     };
     return rows;
   }

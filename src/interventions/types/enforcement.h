@@ -8,9 +8,9 @@
 #include <ssproj/results.h>
 #include <ssproj/schedule.h>
 
+#include "core/keys.h"
 #include "interventions/person.h"
 #include "interventions/target.h"
-#include "scenario/schema.h"
 
 namespace ssproj::interventions {
 
@@ -30,85 +30,85 @@ struct Enforcement {
   friend bool operator==(const Enforcement&, const Enforcement&) = default;
 
   // The keys of an entry of this type, besides those of every entry (scenario/schema.cpp).
-  static std::span<const scenario::KeySpec> keys() {
-    using scenario::parameter;
-    static const scenario::KeySpec rows[] = {
-        scenario::KeySpec{
-            .path = "interventions.statuses",
-            .kind = scenario::Kind::kStringList,
-            .default_toml = "[\"formal_private_employee\", \"domestic_worker\"]",
-            .description = "Labour statuses whose employers are inspected. Acts only on persons on "
-                           "the compulsory path (domestic workers only under a mandate).",
-            .choices = scenario::kStatusChoices,
-            .types = kName,
-            .bind = scenario::target_field<&InterventionTarget::statuses>},
-        scenario::KeySpec{
+  static std::span<const core::KeySpec> keys() {
+    using core::parameter;
+    static const core::KeySpec rows[] = {
+        core::KeySpec{.path = "interventions.statuses",
+                      .kind = core::Kind::kStringList,
+                      .default_toml = "[\"formal_private_employee\", \"domestic_worker\"]",
+                      .description =
+                          "Labour statuses whose employers are inspected. Acts only on persons on "
+                          "the compulsory path (domestic workers only under a mandate).",
+                      .choices = core::kStatusChoices,
+                      .types = kName,
+                      .bind = core::target_field<&InterventionTarget::statuses>},
+        core::KeySpec{
             .path = "interventions.inspected_share",
-            .kind = scenario::Kind::kNumberOrSchedule,
+            .kind = core::Kind::kNumberOrSchedule,
             .required = true,
-            .range = scenario::kShare,
+            .range = core::kShare,
             .units = "share a year",
             .description = "Share of the target employees whose employer is inspected in a year.",
             .types = kName,
             .bind = parameter<&Enforcement::inspected_share>},
-        scenario::KeySpec{
+        core::KeySpec{
             .path = "interventions.compliance_effect",
-            .kind = scenario::Kind::kNumber,
+            .kind = core::Kind::kNumber,
             .default_toml = "0.25",
-            .range = scenario::kShare,
+            .range = core::kShare,
             .units = "share",
             .description =
                 "Share of the non-complying employers who register their employees, per unit of "
                 "accumulated inspection intensity (from Mexico; ASSUMPTION in its use).",
             .types = kName,
             .bind = parameter<&Enforcement::compliance_effect>},
-        scenario::KeySpec{.path = "interventions.effect_decay",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "0.5",
-                          .range = scenario::kShare,
-                          .units = "share per year",
-                          .description = "Share of the accumulated intensity lost each year, also "
-                                         "after the inspections end.",
-                          .types = kName,
-                          .bind = parameter<&Enforcement::effect_decay>},
-        scenario::KeySpec{
-            .path = "interventions.underdeclaration_effect",
-            .kind = scenario::Kind::kNumber,
-            .default_toml = "1.0",
-            .range = scenario::kShare,
-            .units = "share",
-            .description = "Share of the under-declared earnings that becomes declared, per unit "
-                           "of intensity (capped at 1).",
-            .types = kName,
-            .bind = parameter<&Enforcement::underdeclaration_effect>},
-        scenario::KeySpec{.path = "interventions.employees_per_inspection",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "10",
-                          .range = scenario::Range{1, scenario::kNone},
-                          .units = "persons",
-                          .description =
-                              "Employees of an inspected enterprise: inspections = inspected "
-                              "employees / this (ASSUMPTION).",
-                          .types = kName,
-                          .bind = parameter<&Enforcement::employees_per_inspection>},
-        scenario::KeySpec{.path = "interventions.cost_per_inspection",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "0.0",
-                          .range = scenario::kNonNegative,
-                          .units = "kip, base-year prices",
-                          .description = "Cost of one inspection.",
-                          .types = kName,
-                          .bind = parameter<&Enforcement::cost_per_inspection>},
-        scenario::KeySpec{
-            .path = "interventions.sanction_revenue_per_inspection",
-            .kind = scenario::Kind::kNumber,
-            .default_toml = "0.0",
-            .range = scenario::kNonNegative,
-            .units = "kip, base-year prices",
-            .description = "Fines collected per inspection; reported in `interventions.csv`, not "
-                           "deducted from the cost and not paid into the fund.",
-            .types = kName,
-            .bind = parameter<&Enforcement::sanction_revenue_per_inspection>},
+        core::KeySpec{.path = "interventions.effect_decay",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.5",
+                      .range = core::kShare,
+                      .units = "share per year",
+                      .description = "Share of the accumulated intensity lost each year, also "
+                                     "after the inspections end.",
+                      .types = kName,
+                      .bind = parameter<&Enforcement::effect_decay>},
+        core::KeySpec{.path = "interventions.underdeclaration_effect",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "1.0",
+                      .range = core::kShare,
+                      .units = "share",
+                      .description =
+                          "Share of the under-declared earnings that becomes declared, per unit "
+                          "of intensity (capped at 1).",
+                      .types = kName,
+                      .bind = parameter<&Enforcement::underdeclaration_effect>},
+        core::KeySpec{.path = "interventions.employees_per_inspection",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "10",
+                      .range = core::Range{1, core::kNone},
+                      .units = "persons",
+                      .description =
+                          "Employees of an inspected enterprise: inspections = inspected "
+                          "employees / this (ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&Enforcement::employees_per_inspection>},
+        core::KeySpec{.path = "interventions.cost_per_inspection",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.0",
+                      .range = core::kNonNegative,
+                      .units = "kip, base-year prices",
+                      .description = "Cost of one inspection.",
+                      .types = kName,
+                      .bind = parameter<&Enforcement::cost_per_inspection>},
+        core::KeySpec{.path = "interventions.sanction_revenue_per_inspection",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.0",
+                      .range = core::kNonNegative,
+                      .units = "kip, base-year prices",
+                      .description =
+                          "Fines collected per inspection; reported in `interventions.csv`, not "
+                          "deducted from the cost and not paid into the fund.",
+                      .types = kName,
+                      .bind = parameter<&Enforcement::sanction_revenue_per_inspection>},
     };
     return rows;
   }

@@ -9,9 +9,9 @@
 #include <ssproj/results.h>
 #include <ssproj/schedule.h>
 
+#include "core/keys.h"
 #include "interventions/person.h"
 #include "interventions/target.h"
-#include "scenario/schema.h"
 
 namespace ssproj::interventions {
 
@@ -29,55 +29,55 @@ struct InformationOutreach {
   friend bool operator==(const InformationOutreach&, const InformationOutreach&) = default;
 
   // The keys of an entry of this type, besides those of every entry (scenario/schema.cpp).
-  static std::span<const scenario::KeySpec> keys() {
-    using scenario::parameter;
-    static const scenario::KeySpec rows[] = {
-        scenario::KeySpec{
+  static std::span<const core::KeySpec> keys() {
+    using core::parameter;
+    static const core::KeySpec rows[] = {
+        core::KeySpec{
             .path = "interventions.persons_reached_per_year",
-            .kind = scenario::Kind::kNumberOrSchedule,
+            .kind = core::Kind::kNumberOrSchedule,
             .required = true,
-            .range = scenario::kNonNegative,
+            .range = core::kNonNegative,
             .units = "persons a year",
             .description = "Persons the centres, meetings or promoters contact in a year.",
             .types = kName,
             .bind = parameter<&InformationOutreach::persons_reached_per_year>},
-        scenario::KeySpec{.path = "interventions.awareness_decay",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "0.3",
-                          .range = scenario::kShare,
-                          .units = "share per year",
-                          .description = "Share of the aware who forget in a year (ASSUMPTION).",
-                          .types = kName,
-                          .bind = parameter<&InformationOutreach::awareness_decay>},
-        scenario::KeySpec{
+        core::KeySpec{.path = "interventions.awareness_decay",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.3",
+                      .range = core::kShare,
+                      .units = "share per year",
+                      .description = "Share of the aware who forget in a year (ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&InformationOutreach::awareness_decay>},
+        core::KeySpec{
             .path = "interventions.channel_multiplier",
-            .kind = scenario::Kind::kNumber,
+            .kind = core::Kind::kNumber,
             .default_toml = "1.05",
-            .range = scenario::kNonNegative,
+            .range = core::kNonNegative,
             .units = "factor",
             .description =
                 "Multiplies, for aware persons, the probability of the other interventions' "
                 "registration channels (mobile offices, district offices).",
             .types = kName,
             .bind = parameter<&InformationOutreach::channel_multiplier>},
-        scenario::KeySpec{
-            .path = "interventions.registration_multiplier",
-            .kind = scenario::Kind::kNumber,
-            .default_toml = "1.0",
-            .range = scenario::kNonNegative,
-            .units = "factor",
-            .description = "Multiplies the registration and reactivation hazards of aware persons; "
-                           "1: information alone has no effect (Banerjee et al.).",
-            .types = kName,
-            .bind = parameter<&InformationOutreach::registration_multiplier>},
-        scenario::KeySpec{.path = "interventions.cost_per_person_reached",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "0.0",
-                          .range = scenario::kNonNegative,
-                          .units = "kip, base-year prices",
-                          .description = "Cost per person contacted.",
-                          .types = kName,
-                          .bind = parameter<&InformationOutreach::cost_per_person_reached>},
+        core::KeySpec{.path = "interventions.registration_multiplier",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "1.0",
+                      .range = core::kNonNegative,
+                      .units = "factor",
+                      .description =
+                          "Multiplies the registration and reactivation hazards of aware persons; "
+                          "1: information alone has no effect (Banerjee et al.).",
+                      .types = kName,
+                      .bind = parameter<&InformationOutreach::registration_multiplier>},
+        core::KeySpec{.path = "interventions.cost_per_person_reached",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.0",
+                      .range = core::kNonNegative,
+                      .units = "kip, base-year prices",
+                      .description = "Cost per person contacted.",
+                      .types = kName,
+                      .bind = parameter<&InformationOutreach::cost_per_person_reached>},
     };
     return rows;
   }

@@ -9,9 +9,9 @@
 #include <ssproj/results.h>
 #include <ssproj/schedule.h>
 
+#include "core/keys.h"
 #include "interventions/person.h"
 #include "interventions/target.h"
-#include "scenario/schema.h"
 
 namespace ssproj::interventions {
 
@@ -30,64 +30,64 @@ struct MobileRegistration {
   friend bool operator==(const MobileRegistration&, const MobileRegistration&) = default;
 
   // The keys of an entry of this type, besides those of every entry (scenario/schema.cpp).
-  static std::span<const scenario::KeySpec> keys() {
-    using scenario::parameter;
-    static const scenario::KeySpec rows[] = {
-        scenario::KeySpec{.path = "interventions.visits_per_year",
-                          .kind = scenario::Kind::kNumberOrSchedule,
-                          .required = true,
-                          .range = scenario::kNonNegative,
-                          .units = "visits a year",
-                          .description =
-                              "Village visits by the mobile offices. With `persons_per_visit`, the "
-                              "number of target persons they can reach in a year.",
-                          .types = kName,
-                          .bind = parameter<&MobileRegistration::visits_per_year>},
-        scenario::KeySpec{.path = "interventions.persons_per_visit",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "300",
-                          .range = scenario::kNonNegative,
-                          .units = "persons",
-                          .description = "Target persons living in a visited village (ASSUMPTION).",
-                          .types = kName,
-                          .bind = parameter<&MobileRegistration::persons_per_visit>},
-        scenario::KeySpec{.path = "interventions.turnout",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "0.25",
-                          .range = scenario::kShare,
-                          .units = "share",
-                          .description =
-                              "Share of the visited persons who are not paying members who come to "
-                              "the visit (ASSUMPTION).",
-                          .types = kName,
-                          .bind = parameter<&MobileRegistration::turnout>},
-        scenario::KeySpec{
+  static std::span<const core::KeySpec> keys() {
+    using core::parameter;
+    static const core::KeySpec rows[] = {
+        core::KeySpec{.path = "interventions.visits_per_year",
+                      .kind = core::Kind::kNumberOrSchedule,
+                      .required = true,
+                      .range = core::kNonNegative,
+                      .units = "visits a year",
+                      .description =
+                          "Village visits by the mobile offices. With `persons_per_visit`, the "
+                          "number of target persons they can reach in a year.",
+                      .types = kName,
+                      .bind = parameter<&MobileRegistration::visits_per_year>},
+        core::KeySpec{.path = "interventions.persons_per_visit",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "300",
+                      .range = core::kNonNegative,
+                      .units = "persons",
+                      .description = "Target persons living in a visited village (ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&MobileRegistration::persons_per_visit>},
+        core::KeySpec{.path = "interventions.turnout",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.25",
+                      .range = core::kShare,
+                      .units = "share",
+                      .description =
+                          "Share of the visited persons who are not paying members who come to "
+                          "the visit (ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&MobileRegistration::turnout>},
+        core::KeySpec{
             .path = "interventions.conversion",
-            .kind = scenario::Kind::kNumber,
+            .kind = core::Kind::kNumber,
             .default_toml = "0.22",
-            .range = scenario::kShare,
+            .range = core::kShare,
             .units = "share",
             .description = "Share of those who come who register, or reactivate (LSSO pilot 2023).",
             .types = kName,
             .bind = parameter<&MobileRegistration::conversion>},
-        scenario::KeySpec{
-            .path = "interventions.payment_lapse_multiplier",
-            .kind = scenario::Kind::kNumber,
-            .default_toml = "0.8",
-            .range = scenario::kNonNegative,
-            .units = "factor",
-            .description = "Multiplies the lapse hazard of active voluntary members in a visited "
-                           "village that year (ASSUMPTION).",
-            .types = kName,
-            .bind = parameter<&MobileRegistration::payment_lapse_multiplier>},
-        scenario::KeySpec{.path = "interventions.cost_per_visit",
-                          .kind = scenario::Kind::kNumber,
-                          .default_toml = "0.0",
-                          .range = scenario::kNonNegative,
-                          .units = "kip, base-year prices",
-                          .description = "Cost of one visit.",
-                          .types = kName,
-                          .bind = parameter<&MobileRegistration::cost_per_visit>},
+        core::KeySpec{.path = "interventions.payment_lapse_multiplier",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.8",
+                      .range = core::kNonNegative,
+                      .units = "factor",
+                      .description =
+                          "Multiplies the lapse hazard of active voluntary members in a visited "
+                          "village that year (ASSUMPTION).",
+                      .types = kName,
+                      .bind = parameter<&MobileRegistration::payment_lapse_multiplier>},
+        core::KeySpec{.path = "interventions.cost_per_visit",
+                      .kind = core::Kind::kNumber,
+                      .default_toml = "0.0",
+                      .range = core::kNonNegative,
+                      .units = "kip, base-year prices",
+                      .description = "Cost of one visit.",
+                      .types = kName,
+                      .bind = parameter<&MobileRegistration::cost_per_visit>},
     };
     return rows;
   }

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace ssproj::engine {
+namespace ssproj::population {
 
 // One entry per simulated person, in a stable order (survivors keep their relative order;
 // children and immigrants are appended); persons who died or emigrated keep their slot, marked
@@ -40,7 +40,7 @@ struct Population {
   // Revalued career earnings: sum over years of months x insurable monthly earnings / wage
   // index; times the current wage index it is the career's insurable earnings at today's level.
   std::vector<float> points;
-  std::vector<std::uint8_t> benefit;  // engine::Benefit: none, old-age, invalidity, settled
+  std::vector<std::uint8_t> benefit;  // Benefit: none, old-age, invalidity, settled
   std::vector<float> pension;         // monthly pension in payment, kip (current prices)
   // Ring of the last 5 calendar years (slot = year mod 5): annual insurable earnings / wage
   // index, and months paid; for reference earnings over the last N years.
@@ -97,4 +97,4 @@ struct Population {
   }
 };
 
-}  // namespace ssproj::engine
+}  // namespace ssproj::population

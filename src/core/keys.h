@@ -1,7 +1,7 @@
-// Where a scenario key's value goes: the binding of a row of the key table to a field of
-// `Scenario` (or of one `[[interventions]]` entry). Reading a scenario, filling the defaults of a
-// new `Scenario` or `Intervention`, and nothing else, goes through these bindings, so that a key
-// is read in exactly one way.
+// The declaration of a scenario key (KeySpec) and where its value goes: the binding of a row of the
+// key table to a field of `Scenario` (or of one `[[interventions]]` entry). Reading a scenario,
+// filling the defaults of a new `Scenario` or `Intervention`, and nothing else, goes through these
+// bindings, so that a key is read in exactly one way.
 //
 //   field<&Scenario::coverage, &CoverageAssumptions::lapse_hazard>     a (nested) member
 //   field_at<1, &Scenario::fund, &FundAssumptions::allocation>        element 1 of an array member
@@ -16,7 +16,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
+#include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,28 @@
 
 #include <ssproj/scenario.h>
 
-#include "interventions/target.h"
+#include "core/range.h"
 
-namespace ssproj::scenario {
+namespace ssproj {
+struct InterventionTarget;
+}  // namespace ssproj
+
+namespace ssproj::core {
+
+enum class Kind {
+  kTable,             // a [section]
+  kInteger,           // a TOML integer
+  kNumber,            // a TOML integer or float
+  kNumberOrSchedule,  // a number, or a table of years -> number (see Schedule)
+  kString,            // a TOML string
+  kPath,              // a TOML string naming a file, relative to the file it is written in
+  kChoice,            // a TOML string, one of KeySpec::choices
+  kNamedSchedules,    // a table of NAME = number-or-schedule (names checked against data)
+  kNumberList,        // an array of numbers, each in range
+  kIntegerList,       // an array of integers, each in range
+  kStringList,        // an array of strings (each one of KeySpec::choices when given)
+  kTableArray,        // an array of tables ([[name]]); its keys are "name.KEY" specs
+};
 
 struct KeySpec;
 
@@ -62,12 +82,53 @@ void store(const toml::node& node, const KeySpec& spec, std::array<bool, 2>& int
 // A list of words of the key's choices: element k is set when the k-th choice is listed.
 void store(const toml::node& node, const KeySpec& spec, std::array<bool, kNumStatuses>& into);
 
-// Stores every bound key of the scenario (not of table-array elements): its value in
-// `document`, or its default.
-void read_bound_keys(const toml::table& document, Scenario& s);
-// Stores every bound key of element `element` of the table array `array` ("interventions")
-// that applies to `type`: its value in the element, or its default for the type.
-void read_bound_element_keys(const toml::table& element, std::string_view array, Intervention& iv);
+struct KeySpec {
+  std::string_view path;  // dotted: "projection.sample_fraction"
+  Kind kind;
+  bool required = false;
+  std::string_view default_toml = {};  // the default as TOML text; empty when required or none
+  Range range = {};
+  std::string_view units = {};
+  // What the key means: the comment of `ssproj describe` and the meaning column of the
+  // scenario reference.
+  std::string_view description = {};
+  std::string_view choices = {};  // kChoice, kStringList: the accepted words, separated by '|'
+  // Keys of the elements of a table array ("interventions.KEY"): the values of the element's
+  // `type` the key applies to, separated by '|'; empty: every type. One key may have several
+  // specs for disjoint sets of types (different defaults or ranges).
+  std::string_view types = {};
+  // For the scenario reference: conditions beyond the range or the choices ("at most
+  // age_max"), and what an absent key without a default means ("(no interventions)").
+  std::string_view range_note = {};
+  std::string_view default_note = {};
+  // The field the value goes to; unbound keys (data paths, names that refer to data tables,
+  // an entry's type) are read where the scenario is loaded, with their cross-checks.
+  Binding bind = {};
+};
+
+// Ranges and word lists that several keys share.
+inline constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+inline constexpr Range kYear{1900, 2300, false, false};  // calendar years the format accepts
+inline constexpr Range kUnbounded{};
+inline constexpr Range kNonNegative{0, kNone, false, false};
+inline constexpr Range kShare{0, 1, false, false};
+inline constexpr Range kGrowth{-1, kNone, true, false};  // an annual rate of change above -100%
+inline constexpr Range kYearOrNever{0, 2300, false, false};
+inline constexpr std::string_view kStatusChoices =
+    "inactive|unemployed|public_employee|formal_private_employee|informal_employee|"
+    "domestic_worker|own_account|contributing_family";
+
+// Whether `word` is one of the '|'-separated words of `list`.
+bool in_list(std::string_view list, std::string_view word);
+
+// The key of the interpolation of a schedule table, and the number a node holds (an integer or a
+// float), and a schedule key that is a year.
+inline constexpr std::string_view kInterpolationKey = "interpolation";
+std::optional<double> as_number(const toml::node& node);
+std::optional<int> as_year_key(std::string_view key);
+
+// A number or schedule node whose values are in `range`.
+std::optional<Schedule> schedule_from_node(const toml::node& node, const Range& range);
 
 namespace detail {
 template <auto... Members>
@@ -107,4 +168,4 @@ inline constexpr Binding target_field{nullptr, &detail::store_target<Members...>
 template <auto Member>
 inline constexpr Binding parameter{nullptr, &detail::store_parameter<Member>};
 
-}  // namespace ssproj::scenario
+}  // namespace ssproj::core
