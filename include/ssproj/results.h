@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <tuple>
 #include <vector>
 
 #include <ssproj/demographic_inputs.h>
@@ -39,6 +40,10 @@ struct WorkforceCell {
   double persons = 0;
   std::array<double, 2> registered{};  // registered members (active or lapsed)
   std::array<double, 2> active{};      // active contributors
+
+  // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
+  static constexpr auto kFields =
+      std::tuple(&WorkforceCell::persons, &WorkforceCell::registered, &WorkforceCell::active);
 };
 using WorkforceCells = SexBandAreaTable<std::array<WorkforceCell, kNumStatuses>>;
 
@@ -49,6 +54,12 @@ struct ContributionTotals {
   double employer = 0;
   double employee = 0;    // for voluntary members: the member's own contribution
   double government = 0;  // the State's share for public employees
+
+  // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
+  static constexpr auto kFields =
+      std::tuple(&ContributionTotals::contributors, &ContributionTotals::insurable_earnings,
+                 &ContributionTotals::employer, &ContributionTotals::employee,
+                 &ContributionTotals::government);
 };
 
 // Longest expected duration of a survivor pension tracked, in whole years.
@@ -77,6 +88,19 @@ struct BenefitTallies {
   std::array<double, kNumSexes> active{}, active_insurable_monthly{};
   // Persons at or above pensionable age, for the old-age coverage ratio.
   std::array<double, kNumSexes> above_pensionable_age{};
+
+  // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
+  static constexpr auto kFields = std::tuple(
+      &BenefitTallies::old_age_new, &BenefitTallies::old_age_recipients,
+      &BenefitTallies::old_age_monthly, &BenefitTallies::old_age_new_monthly,
+      &BenefitTallies::old_age_new_reference, &BenefitTallies::invalidity_new,
+      &BenefitTallies::invalidity_recipients, &BenefitTallies::invalidity_monthly,
+      &BenefitTallies::invalidity_new_monthly, &BenefitTallies::lump_sums,
+      &BenefitTallies::lump_sum_amount, &BenefitTallies::funerals, &BenefitTallies::funeral_amount,
+      &BenefitTallies::spouse_new_monthly, &BenefitTallies::spouse_new,
+      &BenefitTallies::child_new_monthly, &BenefitTallies::child_new,
+      &BenefitTallies::births_to_insured, &BenefitTallies::active,
+      &BenefitTallies::active_insurable_monthly, &BenefitTallies::above_pensionable_age);
 };
 
 // What one intervention did in a year (simulated persons, weighted like the other tallies).
@@ -90,6 +114,12 @@ struct InterventionTally {
   double lapsed_prevented = 0;  // active members who would have stopped paying without it
   double subsidy = 0;           // contribution subsidy paid, kip (nominal)
   double users = 0;             // digital services: active members with access
+
+  // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
+  static constexpr auto kFields = std::tuple(
+      &InterventionTally::targeted, &InterventionTally::reached, &InterventionTally::attended,
+      &InterventionTally::registered, &InterventionTally::lapsed_prevented,
+      &InterventionTally::subsidy, &InterventionTally::users);
 };
 
 // The workforce and the scheme on 1 July `year`, and the contributions of calendar year `year`
@@ -100,6 +130,11 @@ struct WorkforceYear {
   std::array<ContributionTotals, 2> contributions{};  // 0 compulsory, 1 voluntary
   BenefitTallies benefits{};
   std::vector<InterventionTally> interventions;  // one per [[interventions]] entry, in order
+
+  // The tallies (every field but the year), for adding up and weighting (engine/tallies.h).
+  static constexpr auto kFields =
+      std::tuple(&WorkforceYear::cells, &WorkforceYear::contributions, &WorkforceYear::benefits,
+                 &WorkforceYear::interventions);
 };
 
 // One replication of the microsimulation. Counts and amounts are weighted by

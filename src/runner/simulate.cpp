@@ -26,35 +26,7 @@ PopulationSeries from_year(const PopulationSeries& all, int first_year) {
 
 // The workforce tallies and amounts weighted to the whole population.
 WorkforceYear weighted(WorkforceYear y, double weight) {
-  for (auto& bands : y.cells) {
-    for (auto& areas : bands) {
-      for (auto& statuses : areas) {
-        for (WorkforceCell& c : statuses) {
-          c.persons *= weight;
-          for (std::size_t k = 0; k < 2; ++k) {
-            c.registered[k] *= weight;
-            c.active[k] *= weight;
-          }
-        }
-      }
-    }
-  }
-  for (ContributionTotals& t : y.contributions) {
-    t.contributors *= weight;
-    t.insurable_earnings *= weight;
-    t.employer *= weight;
-    t.employee *= weight;
-    t.government *= weight;
-  }
-  for (InterventionTally& t : y.interventions) {
-    for (double* x : {&t.targeted, &t.reached, &t.attended, &t.registered, &t.lapsed_prevented,
-                      &t.subsidy, &t.users}) {
-      *x *= weight;
-    }
-  }
-  BenefitTallies benefits{};
-  engine::accumulate(benefits, y.benefits, weight);
-  y.benefits = benefits;
+  engine::scale(y, weight);
   return y;
 }
 
