@@ -12,16 +12,14 @@
 #include <ssproj/error.h>
 #include <ssproj/results.h>
 #include <ssproj/scenario.h>
-#include <ssproj/valuation.h>
 
 namespace ssproj {
 
-// One scenario of a comparison, run and valued.
+// One scenario of a comparison, run and valued (ProjectionResults::valuations).
 struct StrategyRun {
   std::string name;  // the scenario file's stem ("baseline", "mobile_offices", ...)
   Scenario scenario;
   ProjectionResults results;
-  std::vector<Valuation> valuations;  // one per replication
 };
 
 // What prevents comparing these scenarios with the first (different horizons, seeds, sample

@@ -7,14 +7,13 @@
 
 #include <ssproj/results.h>
 #include <ssproj/scenario.h>
-#include <ssproj/valuation.h>
 
 namespace ssproj {
 
 // How a run went, recorded in manifest.json.
 struct RunRecord {
   int threads = 0;          // worker threads actually used
-  double wall_seconds = 0;  // elapsed time of the projection
+  double wall_seconds = 0;  // elapsed time of the projection and its valuation
 };
 
 // population_cohort.csv: `year,sex,age,persons`, one row per year, sex and age.
@@ -58,11 +57,6 @@ std::string manifest_json(const Scenario& scenario, const ProjectionResults& res
 // @throws IoError when a file cannot be written; temporary files are removed.
 void write_run_outputs(const std::filesystem::path& out_dir, const Scenario& scenario,
                        const ProjectionResults& results, const RunRecord& record);
-// The same with the valuations already computed (one per replication, as valuate() gives them;
-// ignored without the workforce tables).
-void write_run_outputs(const std::filesystem::path& out_dir, const Scenario& scenario,
-                       const ProjectionResults& results, const std::vector<Valuation>& valuations,
-                       const RunRecord& record);
 
 // Creates `out_dir` if needed and checks that files can be written there, so that a run
 // with an unusable output directory fails before any work.

@@ -1,11 +1,14 @@
-// In-memory results of a projection.
+// In-memory results of a projection: the population, the workforce and the valuation.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include <ssproj/demographic_inputs.h>
+#include <ssproj/scenario.h>
 #include <ssproj/workforce.h>
 
 namespace ssproj {
@@ -39,6 +42,10 @@ struct WorkforceCell {
   double persons = 0;
   std::array<double, 2> registered{};  // registered members (active or lapsed)
   std::array<double, 2> active{};      // active contributors
+
+  // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
+  static constexpr auto kFields =
+      std::tuple(&WorkforceCell::persons, &WorkforceCell::registered, &WorkforceCell::active);
 };
 using WorkforceCells = SexBandAreaTable<std::array<WorkforceCell, kNumStatuses>>;
 
@@ -49,6 +56,12 @@ struct ContributionTotals {
   double employer = 0;
   double employee = 0;    // for voluntary members: the member's own contribution
   double government = 0;  // the State's share for public employees
+
+  // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
+  static constexpr auto kFields =
+      std::tuple(&ContributionTotals::contributors, &ContributionTotals::insurable_earnings,
+                 &ContributionTotals::employer, &ContributionTotals::employee,
+                 &ContributionTotals::government);
 };
 
 // Longest expected duration of a survivor pension tracked, in whole years.
@@ -77,6 +90,19 @@ struct BenefitTallies {
   std::array<double, kNumSexes> active{}, active_insurable_monthly{};
   // Persons at or above pensionable age, for the old-age coverage ratio.
   std::array<double, kNumSexes> above_pensionable_age{};
+
+  // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
+  static constexpr auto kFields = std::tuple(
+      &BenefitTallies::old_age_new, &BenefitTallies::old_age_recipients,
+      &BenefitTallies::old_age_monthly, &BenefitTallies::old_age_new_monthly,
+      &BenefitTallies::old_age_new_reference, &BenefitTallies::invalidity_new,
+      &BenefitTallies::invalidity_recipients, &BenefitTallies::invalidity_monthly,
+      &BenefitTallies::invalidity_new_monthly, &BenefitTallies::lump_sums,
+      &BenefitTallies::lump_sum_amount, &BenefitTallies::funerals, &BenefitTallies::funeral_amount,
+      &BenefitTallies::spouse_new_monthly, &BenefitTallies::spouse_new,
+      &BenefitTallies::child_new_monthly, &BenefitTallies::child_new,
+      &BenefitTallies::births_to_insured, &BenefitTallies::active,
+      &BenefitTallies::active_insurable_monthly, &BenefitTallies::above_pensionable_age);
 };
 
 // What one intervention did in a year (simulated persons, weighted like the other tallies).
@@ -90,6 +116,12 @@ struct InterventionTally {
   double lapsed_prevented = 0;  // active members who would have stopped paying without it
   double subsidy = 0;           // contribution subsidy paid, kip (nominal)
   double users = 0;             // digital services: active members with access
+
+  // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
+  static constexpr auto kFields = std::tuple(
+      &InterventionTally::targeted, &InterventionTally::reached, &InterventionTally::attended,
+      &InterventionTally::registered, &InterventionTally::lapsed_prevented,
+      &InterventionTally::subsidy, &InterventionTally::users);
 };
 
 // The workforce and the scheme on 1 July `year`, and the contributions of calendar year `year`
@@ -100,6 +132,79 @@ struct WorkforceYear {
   std::array<ContributionTotals, 2> contributions{};  // 0 compulsory, 1 voluntary
   BenefitTallies benefits{};
   std::vector<InterventionTally> interventions;  // one per [[interventions]] entry, in order
+
+  // The tallies (every field but the year), for adding up and weighting (engine/tallies.h).
+  static constexpr auto kFields =
+      std::tuple(&WorkforceYear::cells, &WorkforceYear::contributions, &WorkforceYear::benefits,
+                 &WorkforceYear::interventions);
+};
+
+// One branch (or the pooled total) in calendar year `year`, kip. Identity, exactly as computed:
+//   reserve_end = reserve_start + contributions + government + investment_income
+//                 - benefits - administration
+// with investment income = return x (reserve_start + (contributions + government - benefits
+// - administration) / 2): cash flows at mid-year.
+struct BranchYear {
+  double reserve_start = 0;
+  double contributions = 0;
+  double government = 0;
+  double investment_income = 0;
+  double benefits = 0;
+  double administration = 0;
+  double reserve_end = 0;
+  double paygo_cost_rate = 0;  // (benefits + administration) / insurable earnings
+  double reserve_ratio = 0;    // reserve_end / (benefits + administration); NaN without outgo
+};
+
+struct FundYear {
+  int year = 0;
+  double insurable_earnings = 0;                        // of all contributors, kip
+  std::array<BranchYear, kNumBranches + 1> branches{};  // the last is the pooled total
+};
+
+// A row of beneficiaries.csv. average_amount: monthly for pensions, per case for grants,
+// lump sums and short-term cases, per member a year for health care.
+struct BeneficiaryRow {
+  int year = 0;
+  std::string benefit;
+  std::string sex;  // male, female, or all
+  double new_awards = 0;
+  double recipients = 0;
+  double average_amount = 0;
+};
+
+// A row of indicators.csv; value NaN when the event does not happen within the horizon.
+struct Indicator {
+  std::string indicator;
+  double value = 0;
+  std::string unit;
+  std::string horizon;
+};
+
+// A row of interventions.csv: what one intervention did and cost in a year. Persons as in
+// InterventionTally; money in kip at the prices of the year (the inputs, at base-year prices,
+// grown with the price index).
+struct InterventionYear {
+  int year = 0;
+  std::string intervention;  // its name
+  std::string type;
+  double targeted = 0;
+  double reached = 0;
+  double attended = 0;
+  double registered = 0;
+  double lapsed_prevented = 0;
+  double cost = 0;              // everything the government spends on it, subsidy included
+  double subsidy_cost = 0;      // of which the contribution subsidy (paid into the fund)
+  double sanction_revenue = 0;  // fines collected (enforcement), not counted in the fund
+};
+
+// The valuation of one replication, from its workforce years: valuate() (valuation.h), which
+// simulate() calls for each replication.
+struct Valuation {
+  std::vector<FundYear> years;
+  std::vector<InterventionYear> interventions;  // by year, then in the scenario's order
+  std::vector<BeneficiaryRow> beneficiaries;
+  std::vector<Indicator> indicators;
 };
 
 // One replication of the microsimulation. Counts and amounts are weighted by
@@ -115,7 +220,10 @@ struct ReplicationResult {
 struct ProjectionResults {
   PopulationSeries cohort;                      // deterministic cohort-component projection
   std::vector<ReplicationResult> replications;  // microsimulation, in replication order
-  double person_years = 0;                      // summed over replications
+  // The valuation of each replication's workforce years, in replication order; empty when the
+  // scenario has no workforce data.
+  std::vector<Valuation> valuations;
+  double person_years = 0;  // summed over replications
 };
 
 }  // namespace ssproj

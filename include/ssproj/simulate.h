@@ -22,7 +22,8 @@ struct RunOptions {
 PopulationSeries project_cohort_component(const Scenario& scenario);
 
 // Runs the cohort-component projection and projection.replications replications of the
-// microsimulation (in parallel, each one parallel over persons too).
+// microsimulation (in parallel, each one parallel over persons too), and with the workforce
+// data values each replication (valuate(), in the same task as the replication).
 // Series in the results cover projection.start_year..projection.end_year.
 ProjectionResults simulate(const Scenario& scenario, const RunOptions& options);
 

@@ -320,9 +320,6 @@ int command_compare(const std::vector<std::string>& args) {
       ssproj::RunOptions options;
       options.threads = threads;
       run.results = ssproj::simulate(run.scenario, options);
-      for (const ssproj::ReplicationResult& r : run.results.replications) {
-        run.valuations.push_back(ssproj::valuate(run.scenario, r.workforce));
-      }
       seconds[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     });
   });
@@ -334,7 +331,7 @@ int command_compare(const std::vector<std::string>& args) {
     record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
     record.wall_seconds = seconds[k];
     ssproj::write_run_outputs(std::filesystem::path(out) / runs[k].name, runs[k].scenario,
-                              runs[k].results, runs[k].valuations, record);
+                              runs[k].results, record);
   }
   ssproj::write_files_atomically(out, {{"comparison.csv", ssproj::comparison_csv(runs)}});
   std::cout << ssproj::comparison_summary(runs, key_years);

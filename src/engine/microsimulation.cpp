@@ -34,7 +34,11 @@ constexpr auto kLapsed = static_cast<std::uint8_t>(Membership::kLapsed);
 using ChunkTally = Microsimulation::ChunkTally;
 using WorkforceTally = Microsimulation::WorkforceTally;
 
-void add(BenefitTallies& into, const BenefitTallies& t) { accumulate(into, t, 1.0); }
+// Tallies of a chunk (or of the deaths in the step) added into those of the year, field by field.
+template <typename T, typename U>
+void add(T& into, const U& from) {
+  add_into(into, from);
+}
 
 // A pensioner (old-age or invalidity) among the year's recipients.
 void tally_pensioner(const Population& p, std::size_t i, BenefitTallies& bt) {
@@ -100,45 +104,6 @@ float lognormal_factor(double u1, double u2, double sigma) {
 // rounded up or down at random, so the mean is exactly 12 d.
 std::uint16_t months_paid(double density, double u) {
   return static_cast<std::uint16_t>(std::min(12.0, std::floor(12.0 * density + u)));
-}
-
-void add(WorkforceYear& into, const Microsimulation::WorkforceTally& t) {
-  for (std::size_t s = 0; s < kNumSexes; ++s) {
-    for (std::size_t b = 0; b < kNumAgeBands; ++b) {
-      for (std::size_t a = 0; a < kNumAreas; ++a) {
-        for (std::size_t st = 0; st < kNumStatuses; ++st) {
-          WorkforceCell& c = into.cells[s][b][a][st];
-          const WorkforceCell& d = t.cells[s][b][a][st];
-          c.persons += d.persons;
-          for (std::size_t k = 0; k < 2; ++k) {
-            c.registered[k] += d.registered[k];
-            c.active[k] += d.active[k];
-          }
-        }
-      }
-    }
-  }
-  for (std::size_t k = 0; k < 2; ++k) {
-    ContributionTotals& c = into.contributions[k];
-    const ContributionTotals& d = t.contributions[k];
-    c.contributors += d.contributors;
-    c.insurable_earnings += d.insurable_earnings;
-    c.employer += d.employer;
-    c.employee += d.employee;
-    c.government += d.government;
-  }
-  add(into.benefits, t.benefits);
-  for (std::size_t k = 0; k < into.interventions.size(); ++k) {
-    InterventionTally& a = into.interventions[k];
-    const InterventionTally& b = t.programmes[k];
-    a.targeted += b.targeted;
-    a.reached += b.reached;
-    a.attended += b.attended;
-    a.registered += b.registered;
-    a.lapsed_prevented += b.lapsed_prevented;
-    a.subsidy += b.subsidy;
-    a.users += b.users;
-  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <tuple>
 #include <vector>
 
 #include <ssproj/results.h>
@@ -71,6 +72,11 @@ class Microsimulation {
     std::array<ContributionTotals, 2> contributions{};
     BenefitTallies benefits{};
     std::array<InterventionTally, interventions::kMaxProgrammes> programmes{};
+
+    // Every field, in the order of WorkforceYear::kFields (added into it by position).
+    static constexpr auto kFields =
+        std::tuple(&WorkforceTally::cells, &WorkforceTally::contributions,
+                   &WorkforceTally::benefits, &WorkforceTally::programmes);
   };
 
   // What the interventions did to one person in the coverage step, for the observation.

@@ -1,46 +1,65 @@
-// Adding up benefit tallies (per chunk, then weighted by 1 / sample fraction).
+// Adding up and weighting tallies (per chunk, then by 1 / sample fraction), field by field
+// through each tally's list of fields, `kFields` (include/ssproj/results.h).
 #pragma once
 
+#include <cstddef>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 
 #include <ssproj/results.h>
 
 namespace ssproj::engine {
 
-// into += w * t, field by field (every field of BenefitTallies is a count or an amount).
-template <typename T, std::size_t N>
-inline void add_into(std::array<T, N>& into, const std::array<T, N>& from, double w) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if constexpr (std::is_arithmetic_v<T>) {
-      into[i] += w * from[i];
-    } else {
-      add_into(into[i], from[i], w);
-    }
+// A struct that lists its fields (pointers to members) in `kFields`.
+template <typename T>
+concept Tally = requires {
+  T::kFields;
+};
+
+// The bytes of the fields that T lists.
+template <Tally T>
+constexpr std::size_t listed_bytes() {
+  return std::apply([](auto... m) { return (sizeof(std::declval<T&>().*m) + ... + 0); },
+                    T::kFields);
+}
+
+// Calls f(x, y...) for every number x of t and the numbers y... at the same place in u...:
+// through the fields listed in kFields (in their order), std::array and std::vector elements
+// (as many as t has). Tallies of different types match by position in their lists.
+template <typename F, typename T, typename... U>
+void for_each_number(F&& f, T& t, const U&... u) {
+  if constexpr (std::is_arithmetic_v<T>) {
+    f(t, u...);
+  } else if constexpr (Tally<T>) {
+    // A plain tally must list every field: one left out would silently not be added up.
+    static_assert(!std::is_trivially_copyable_v<T> || listed_bytes<T>() == sizeof(T),
+                  "kFields must list every field of the tally");
+    constexpr std::size_t n = std::tuple_size_v<decltype(T::kFields)>;
+    static_assert(((std::tuple_size_v<decltype(U::kFields)> == n) && ...));
+    const auto field = [&]<std::size_t I>(std::integral_constant<std::size_t, I>) {
+      for_each_number(f, t.*std::get<I>(T::kFields), u.*std::get<I>(U::kFields)...);
+    };
+    const auto every_field = [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (field(std::integral_constant<std::size_t, I>{}), ...);
+    };
+    every_field(std::make_index_sequence<n>{});
+  } else {
+    for (std::size_t i = 0; i < t.size(); ++i) for_each_number(f, t[i], u[i]...);
   }
 }
 
-inline void accumulate(BenefitTallies& into, const BenefitTallies& t, double w) {
-  add_into(into.old_age_new, t.old_age_new, w);
-  add_into(into.old_age_recipients, t.old_age_recipients, w);
-  add_into(into.old_age_monthly, t.old_age_monthly, w);
-  add_into(into.old_age_new_monthly, t.old_age_new_monthly, w);
-  add_into(into.old_age_new_reference, t.old_age_new_reference, w);
-  add_into(into.invalidity_new, t.invalidity_new, w);
-  add_into(into.invalidity_recipients, t.invalidity_recipients, w);
-  add_into(into.invalidity_monthly, t.invalidity_monthly, w);
-  add_into(into.invalidity_new_monthly, t.invalidity_new_monthly, w);
-  add_into(into.lump_sums, t.lump_sums, w);
-  add_into(into.lump_sum_amount, t.lump_sum_amount, w);
-  add_into(into.funerals, t.funerals, w);
-  add_into(into.funeral_amount, t.funeral_amount, w);
-  add_into(into.spouse_new_monthly, t.spouse_new_monthly, w);
-  add_into(into.spouse_new, t.spouse_new, w);
-  add_into(into.child_new_monthly, t.child_new_monthly, w);
-  add_into(into.child_new, t.child_new, w);
-  into.births_to_insured += w * t.births_to_insured;
-  add_into(into.active, t.active, w);
-  add_into(into.active_insurable_monthly, t.active_insurable_monthly, w);
-  add_into(into.above_pensionable_age, t.above_pensionable_age, w);
+// into += from, field by field. With a std::vector in `into` (WorkforceYear::interventions),
+// only its elements are added, from the same positions of `from`.
+template <typename T, typename U>
+void add_into(T& into, const U& from) {
+  for_each_number([](auto& x, const auto& y) { x += y; }, into, from);
+}
+
+// t *= weight, field by field.
+template <typename T>
+void scale(T& t, double weight) {
+  for_each_number([weight](auto& x) { x *= weight; }, t);
 }
 
 }  // namespace ssproj::engine

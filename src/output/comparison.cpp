@@ -108,8 +108,8 @@ std::vector<std::vector<Rows>> all_rows(const std::vector<StrategyRun>& runs) {
     std::vector<Rows> per_replication;
     for (std::size_t r = 0; r < run.results.replications.size(); ++r) {
       per_replication.push_back(
-          rows_of(series_of(run.results.replications[r], run.valuations[r]),
-                  series_of(baseline.results.replications[r], baseline.valuations[r])));
+          rows_of(series_of(run.results.replications[r], run.results.valuations[r]),
+                  series_of(baseline.results.replications[r], baseline.results.valuations[r])));
     }
     out.push_back(std::move(per_replication));
   }

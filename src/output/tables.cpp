@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include <ssproj/output.h>
-#include <ssproj/valuation.h>
 #include <ssproj/version.h>
 
 #include "output/csv_writer.h"

@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <ssproj/output.h>
-#include <ssproj/valuation.h>
 
 namespace ssproj {
 namespace fs = std::filesystem;
@@ -82,18 +81,6 @@ void check_output_directory(const fs::path& out_dir) {
 
 void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
                        const ProjectionResults& results, const RunRecord& record) {
-  std::vector<Valuation> valuations;
-  if (scenario.has_workforce()) {
-    for (const ReplicationResult& r : results.replications) {
-      valuations.push_back(valuate(scenario, r.workforce));
-    }
-  }
-  write_run_outputs(out_dir, scenario, results, valuations, record);
-}
-
-void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
-                       const ProjectionResults& results, const std::vector<Valuation>& valuations,
-                       const RunRecord& record) {
   std::vector<std::pair<std::string, std::string>> files = {
       {"population_cohort.csv", cohort_population_csv(results.cohort)},
       {"population.csv", microsimulation_population_csv(results.replications)},
@@ -102,10 +89,10 @@ void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
     files.emplace_back("labour.csv", labour_csv(results.replications));
     files.emplace_back("coverage.csv", coverage_csv(results.replications));
     files.emplace_back("contributions.csv", contributions_csv(results.replications));
-    files.emplace_back("finance.csv", finance_csv(valuations));
-    files.emplace_back("beneficiaries.csv", beneficiaries_csv(valuations));
-    files.emplace_back("indicators.csv", indicators_csv(valuations));
-    files.emplace_back("interventions.csv", interventions_csv(valuations));
+    files.emplace_back("finance.csv", finance_csv(results.valuations));
+    files.emplace_back("beneficiaries.csv", beneficiaries_csv(results.valuations));
+    files.emplace_back("indicators.csv", indicators_csv(results.valuations));
+    files.emplace_back("interventions.csv", interventions_csv(results.valuations));
   }
   // manifest.json comes last: its presence marks a complete set of tables.
   files.emplace_back("manifest.json", manifest_json(scenario, results, record));

@@ -1,4 +1,5 @@
-// simulate(): the cohort-component frame plus R replications of the microsimulation.
+// simulate(): the cohort-component frame plus R replications of the microsimulation, each
+// valued.
 #include <atomic>
 #include <optional>
 
@@ -6,6 +7,7 @@
 #include <tbb/task_arena.h>
 
 #include <ssproj/simulate.h>
+#include <ssproj/valuation.h>
 
 #include "demography/cohort_component.h"
 #include "demography/step_rates.h"
@@ -26,35 +28,7 @@ PopulationSeries from_year(const PopulationSeries& all, int first_year) {
 
 // The workforce tallies and amounts weighted to the whole population.
 WorkforceYear weighted(WorkforceYear y, double weight) {
-  for (auto& bands : y.cells) {
-    for (auto& areas : bands) {
-      for (auto& statuses : areas) {
-        for (WorkforceCell& c : statuses) {
-          c.persons *= weight;
-          for (std::size_t k = 0; k < 2; ++k) {
-            c.registered[k] *= weight;
-            c.active[k] *= weight;
-          }
-        }
-      }
-    }
-  }
-  for (ContributionTotals& t : y.contributions) {
-    t.contributors *= weight;
-    t.insurable_earnings *= weight;
-    t.employer *= weight;
-    t.employee *= weight;
-    t.government *= weight;
-  }
-  for (InterventionTally& t : y.interventions) {
-    for (double* x : {&t.targeted, &t.reached, &t.attended, &t.registered, &t.lapsed_prevented,
-                      &t.subsidy, &t.users}) {
-      *x *= weight;
-    }
-  }
-  BenefitTallies benefits{};
-  engine::accumulate(benefits, y.benefits, weight);
-  y.benefits = benefits;
+  engine::scale(y, weight);
   return y;
 }
 
@@ -110,14 +84,17 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
 
   const int replications = scenario.projection.replications;
   results.replications.resize(static_cast<std::size_t>(replications));
+  if (workforce) results.valuations.resize(static_cast<std::size_t>(replications));
   std::atomic<long> done{0};
   const long total = static_cast<long>(rates.size()) * replications;
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   arena.execute([&] {
     tbb::parallel_for(0, replications, [&](int r) {
-      results.replications[static_cast<std::size_t>(r)] =
+      const auto k = static_cast<std::size_t>(r);
+      results.replications[k] =
           run_replication(scenario, rates, workforce ? &*workforce : nullptr,
                           static_cast<std::uint32_t>(r), options, done, total);
+      if (workforce) results.valuations[k] = valuate(scenario, results.replications[k].workforce);
     });
   });
   for (const ReplicationResult& r : results.replications) results.person_years += r.person_years;

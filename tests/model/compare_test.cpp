@@ -135,9 +135,6 @@ StrategyRun run(const std::string& name, const Scenario& s, int threads = 2) {
   RunOptions options;
   options.threads = threads;
   r.results = simulate(s, options);
-  for (const ReplicationResult& rep : r.results.replications) {
-    r.valuations.push_back(valuate(s, rep.workforce));
-  }
   return r;
 }
 
@@ -172,9 +169,9 @@ std::vector<std::string> tables(const StrategyRun& r) {
           labour_csv(r.results.replications),
           coverage_csv(r.results.replications),
           contributions_csv(r.results.replications),
-          finance_csv(r.valuations),
-          beneficiaries_csv(r.valuations),
-          indicators_csv(r.valuations)};
+          finance_csv(r.results.valuations),
+          beneficiaries_csv(r.results.valuations),
+          indicators_csv(r.results.valuations)};
 }
 
 // Registered members (active or lapsed) in each year of replication 0, of both schemes or of
@@ -234,14 +231,14 @@ TEST_CASE("compare: interventions that start after the horizon give the baseline
   const std::string csv = comparison_csv(runs);
   CHECK(rows_of(csv, "later") == rows_of(csv, "baseline"));
   // interventions.csv: every intervention, every year, and nothing happened.
-  for (const InterventionYear& row : runs[1].valuations.front().interventions) {
+  for (const InterventionYear& row : runs[1].results.valuations.front().interventions) {
     INFO(row.intervention << " " << row.year);
     CHECK(row.reached == 0);
     CHECK(row.registered == 0);
     CHECK(row.lapsed_prevented == 0);
     CHECK(row.cost == 0);
   }
-  CHECK(runs[1].valuations.front().interventions.size() == 11 * 7);
+  CHECK(runs[1].results.valuations.front().interventions.size() == 11 * 7);
 }
 
 TEST_CASE("compare: the same strategies give the same comparison on 1 and 2 threads",
@@ -300,7 +297,7 @@ TEST_CASE("compare: a pilot of three village visits registers 22% of the turnout
   pilot.as<MobileRegistration>().turnout = 0.3;
   s.interventions = {pilot};
   const StrategyRun r = run("pilot", s);
-  const InterventionYear& y2021 = r.valuations.front().interventions.at(1);
+  const InterventionYear& y2021 = r.results.valuations.front().interventions.at(1);
   REQUIRE(y2021.year == 2021);
   // 3 visits x 1000 persons reached, 30% of them came.
   const double reached = 3 * 1000;
@@ -313,7 +310,7 @@ TEST_CASE("compare: a pilot of three village visits registers 22% of the turnout
   const double members_2021 = registered(r, 1)[1];
   CHECK(members_2021 == y2021.registered);
   CHECK(registered(r, 1)[0] == 0);
-  CHECK(r.valuations.front().interventions.at(2).registered == 0);
+  CHECK(r.results.valuations.front().interventions.at(2).registered == 0);
 }
 
 TEST_CASE("comparison.csv: the cost per additional contributor-year by hand", "[model][compare]") {
@@ -340,7 +337,7 @@ TEST_CASE("comparison.csv: the cost per additional contributor-year by hand", "[
     const WorkforceYear& w = runs[1].results.replications[0].workforce[y];
     const WorkforceYear& b = runs[0].results.replications[0].workforce[y];
     double programme = 0, subsidies = 0;
-    for (const InterventionYear& row : runs[1].valuations[0].interventions) {
+    for (const InterventionYear& row : runs[1].results.valuations[0].interventions) {
       if (row.year != w.year) continue;
       programme += row.cost - row.subsidy_cost;
       subsidies += row.subsidy_cost;
@@ -360,7 +357,8 @@ TEST_CASE("comparison.csv: the cost per additional contributor-year by hand", "[
     } else {
       CHECK(f[8].empty());
     }
-    CHECK(std::stod(f[9]) == runs[1].valuations[0].years[y].branches[kNumBranches].reserve_end);
+    CHECK(std::stod(f[9]) ==
+          runs[1].results.valuations[0].years[y].branches[kNumBranches].reserve_end);
   }
   const std::vector<std::string> horizon = fields(rows.back());
   CHECK(horizon[1] == "horizon");
@@ -414,7 +412,7 @@ TEST_CASE("compare: scenarios that cannot be compared are named with the reason"
 TEST_CASE("compare: the Lao pilot scenario registers 22% of its turnout", "[model][compare][lao]") {
   const Scenario s = load_scenario(testing::source_dir() / "scenarios/lao/pilot_villages.toml");
   const StrategyRun r = run("pilot", s);
-  const std::vector<InterventionYear>& rows = r.valuations.front().interventions;
+  const std::vector<InterventionYear>& rows = r.results.valuations.front().interventions;
   const auto y2024 = std::find_if(rows.begin(), rows.end(),
                                   [](const InterventionYear& y) { return y.year == 2024; });
   REQUIRE(y2024 != rows.end());

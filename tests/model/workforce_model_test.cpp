@@ -617,6 +617,7 @@ TEST_CASE("A scenario without the workforce tables writes no workforce tables",
   const ProjectionResults r = simulate(s, RunOptions{});
   CHECK(r.replications.at(0).population.years.size() == 3);
   CHECK(r.replications.at(0).workforce.size() == (workforce ? 3u : 0u));
+  CHECK(r.valuations.size() == (workforce ? 1u : 0u));
   write_run_outputs(dir.path() / "out", s, r, RunRecord{1, 0.5});
   for (const char* name : {"labour.csv", "coverage.csv", "contributions.csv"}) {
     INFO(name << ", workforce " << workforce);
