@@ -4,8 +4,6 @@
 #include <cmath>
 
 namespace ssproj::core {
-namespace {
-
 std::string format_bound(double x, bool integer) {
   // The largest 64-bit integer has no double of its own: 2^63 - 1 rounds to 2^63.
   if (integer && x >= 0x1p63) return "9223372036854775807";
@@ -14,8 +12,6 @@ std::string format_bound(double x, bool integer) {
   (void)ec;
   return std::string(buf, end);
 }
-
-}  // namespace
 
 bool Range::contains(double x) const {
   if (!std::isfinite(x)) return false;

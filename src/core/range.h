@@ -18,4 +18,8 @@ struct Range {
   std::string expected(bool integer) const;
 };
 
+// A bound as text: the shortest form that reads back to x; an integer bound of 2^63 or more is
+// the largest 64-bit integer.
+std::string format_bound(double x, bool integer);
+
 }  // namespace ssproj::core

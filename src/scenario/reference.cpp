@@ -17,14 +17,6 @@ namespace {
 using scenario::KeySpec;
 using scenario::Kind;
 
-std::string number(double x) {
-  if (x >= 0x1p63) return "9223372036854775807";
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  (void)ec;
-  return std::string(buf, end);
-}
-
 std::string type_word(Kind kind) {
   switch (kind) {
     case Kind::kTable:
@@ -71,21 +63,26 @@ std::string number_range(const core::Range& r) {
   const bool lo = !std::isnan(r.min), hi = !std::isnan(r.max);
   if (lo && hi) {
     if (r.min_open && !r.max_open)
-      return "$" + number(r.min) + " <$ value $\\le " + number(r.max) + "$";
+      return "$" + core::format_bound(r.min, false) + " <$ value $\\le " +
+             core::format_bound(r.max, false) + "$";
     if (r.max_open && !r.min_open)
-      return "$" + number(r.min) + " \\le$ value $< " + number(r.max) + "$";
-    return "[" + number(r.min) + ", " + number(r.max) + "]";
+      return "$" + core::format_bound(r.min, false) + " \\le$ value $< " +
+             core::format_bound(r.max, false) + "$";
+    return "[" + core::format_bound(r.min, false) + ", " + core::format_bound(r.max, false) + "]";
   }
-  if (lo) return std::string(r.min_open ? "$> " : "$\\ge ") + number(r.min) + "$";
-  if (hi) return std::string(r.max_open ? "$< " : "$\\le ") + number(r.max) + "$";
+  if (lo)
+    return std::string(r.min_open ? "$> " : "$\\ge ") + core::format_bound(r.min, false) + "$";
+  if (hi)
+    return std::string(r.max_open ? "$< " : "$\\le ") + core::format_bound(r.max, false) + "$";
   return "any finite number";
 }
 
 std::string integer_range(const core::Range& r) {
   const bool lo = !std::isnan(r.min), hi = !std::isnan(r.max);
   if (lo && hi)
-    return r.min == r.max ? "exactly " + number(r.min) : number(r.min) + "-" + number(r.max);
-  if (lo) return "$\\ge " + number(r.min) + "$";
+    return r.min == r.max ? "exactly " + core::format_bound(r.min, true)
+                          : core::format_bound(r.min, true) + "-" + core::format_bound(r.max, true);
+  if (lo) return "$\\ge " + core::format_bound(r.min, true) + "$";
   return "any integer";
 }
 
@@ -141,8 +138,8 @@ std::string default_cell(const KeySpec& k) {
 std::string applies_to(const KeySpec& k) {
   if (k.types.empty()) return "every entry";
   if (k.types.find('|') == std::string_view::npos) return "`" + std::string(k.types) + "`";
-  // The two groups of types of the targeting keys (docs: "targeted", "voluntary channels").
-  return k.types.find("enforcement") != std::string_view::npos ? "targeted" : "voluntary channels";
+  // The two groups of types of the targeting keys.
+  return k.types == scenario::targeted_type_names(true) ? "voluntary channels" : "targeted";
 }
 
 std::string escaped(std::string_view text) {

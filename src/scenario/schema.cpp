@@ -9,11 +9,9 @@
 #include "interventions/intervention.h"
 
 namespace ssproj::scenario {
-namespace {
+namespace {}  // namespace
 
-// The types an [[interventions]] key applies to, from the flags of the types (types.h):
-// every type with targeting keys, and those of them that act on the voluntary path.
-const std::string& names_of_types(bool voluntary_only) {
+const std::string& targeted_type_names(bool voluntary_only) {
   static const auto join = [](bool voluntary) {
     std::string out;
 #define SSPROJ_NAME_IF(type, enumerator)                                                          \
@@ -28,6 +26,8 @@ const std::string& names_of_types(bool voluntary_only) {
   return voluntary_only ? voluntary : targeted;
 }
 
+namespace {
+
 const std::string& all_type_names() {
   static const std::string names = [] {
     std::string out;
@@ -38,7 +38,8 @@ const std::string& all_type_names() {
   return names;
 }
 
-// Placeholders of the rows below, replaced by the lists above when the table is assembled.
+// Markers in the rows below for lists derived from the types, substituted when the table is
+// assembled (scenario_keys()).
 constexpr std::string_view kTypes = "{types}";
 constexpr std::string_view kTargeted = "{targeted}";
 constexpr std::string_view kVoluntaryChannels = "{voluntary}";
@@ -1121,8 +1122,8 @@ std::span<const KeySpec> scenario_keys() {
     std::vector<KeySpec> out(kKeys.begin(), kKeys.end());
     for (KeySpec& k : out) {
       if (k.choices == kTypes) k.choices = all_type_names();
-      if (k.types == kTargeted) k.types = names_of_types(false);
-      if (k.types == kVoluntaryChannels) k.types = names_of_types(true);
+      if (k.types == kTargeted) k.types = targeted_type_names(false);
+      if (k.types == kVoluntaryChannels) k.types = targeted_type_names(true);
     }
 #define SSPROJ_KEYS_OF(type, enumerator)                 \
   for (const KeySpec& k : interventions::type::keys()) { \

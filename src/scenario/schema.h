@@ -49,6 +49,10 @@ void read_bound_keys(const toml::table& document, Scenario& s);
 // that applies to the entry's type: its value in the element, or its default for the type.
 void read_bound_element_keys(const toml::table& element, std::string_view array, Intervention& iv);
 
+// The intervention types with targeting keys ("a|b|..."), from the flags of the types
+// (interventions/types.h); with voluntary_only, those of them that act on the voluntary path.
+const std::string& targeted_type_names(bool voluntary_only);
+
 // Every key the scenario format knows, parents before children.
 std::span<const KeySpec> scenario_keys();
 
