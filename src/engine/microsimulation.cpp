@@ -15,8 +15,11 @@
 
 #include <ssproj/error.h>
 
+#include "benefits/person.h"
+#include "contributions/person.h"
 #include "demography/cohort_component.h"
 #include "engine/tallies.h"
+#include "interventions/membership.h"
 
 namespace ssproj::engine {
 namespace {
@@ -38,18 +41,6 @@ using WorkforceTally = Microsimulation::WorkforceTally;
 template <typename T, typename U>
 void add(T& into, const U& from) {
   add_into(into, from);
-}
-
-// A pensioner (old-age or invalidity) among the year's recipients.
-void tally_pensioner(const Population& p, std::size_t i, BenefitTallies& bt) {
-  const std::uint8_t sex = p.sex[i];
-  if (p.benefit[i] == static_cast<std::uint8_t>(Benefit::kOldAge)) {
-    bt.old_age_recipients[sex] += 1;
-    bt.old_age_monthly[sex] += p.pension[i];
-  } else {
-    bt.invalidity_recipients[sex] += 1;
-    bt.invalidity_monthly[sex] += p.pension[i];
-  }
 }
 
 template <typename F>
@@ -98,12 +89,6 @@ std::uint8_t older(std::uint8_t age) {
 float lognormal_factor(double u1, double u2, double sigma) {
   const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
   return static_cast<float>(std::exp(sigma * z - 0.5 * sigma * sigma));
-}
-
-// Contribution months of an active member paying a share `density` of the year: 12 d
-// rounded up or down at random, so the mean is exactly 12 d.
-std::uint16_t months_paid(double density, double u) {
-  return static_cast<std::uint16_t>(std::min(12.0, std::floor(12.0 * density + u)));
 }
 
 }  // namespace
@@ -186,63 +171,35 @@ void Microsimulation::assign_initial_attributes() {
   for (std::int64_t v : voluntary_path) candidates += v;
 
   // The base year's pensioners, among the persons above pensionable age who are not working
-  // in a covered job: an inactive status and the average pension (they are beneficiaries,
-  // not members).
+  // in a covered job; the voluntary members among the candidates.
+  const starting_point::Stocks& stocks = m.stocks;
   const benefits::BenefitYear& ben = m.benefits_at(year);
   std::int64_t elderly = 0;
   for (std::size_t i = 0; i < n; ++i)
     elderly += population_.age[i] >= ben.pensionable_age[population_.sex[i]];
-  const double p_pensioner =
-      elderly > 0
-          ? std::min(1.0, m.initial_pensioners * sample_fraction_ / static_cast<double>(elderly))
-          : 0.0;
-  const double p_voluntary = candidates > 0
-                                 ? std::min(1.0, m.initial_voluntary_members * sample_fraction_ /
-                                                     static_cast<double>(candidates))
-                                 : 0.0;
+  starting_point::Draws draws;
+  if (elderly > 0) {
+    draws.pensioner =
+        std::min(1.0, stocks.old_age_pensioners * sample_fraction_ / static_cast<double>(elderly));
+  }
+  if (candidates > 0) {
+    draws.voluntary = std::min(
+        1.0, stocks.voluntary_members * sample_fraction_ / static_cast<double>(candidates));
+  }
 
   // Membership and contribution history at the base year.
   Population& p = population_;
   for_each_chunk(n, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const auto u = rng_.uniforms(Stream::kInitialMembership, p.id[i], year);
-      const bool covered_job = coverage::legal_path(cov, static_cast<Status>(p.status[i])) ==
-                               coverage::Path::kCompulsory;
-      if (p.age[i] >= ben.pensionable_age[p.sex[i]] && !covered_job && u[3] < p_pensioner) {
-        p.benefit[i] = static_cast<std::uint8_t>(Benefit::kOldAge);
-        p.pension[i] = static_cast<float>(m.initial_average_pension);
-        p.status[i] = static_cast<std::uint8_t>(Status::kInactive);
-        continue;
-      }
       const auto status = static_cast<Status>(p.status[i]);
-      const coverage::Path path = coverage::legal_path(cov, status);
-      if (path == coverage::Path::kNone) continue;
-      int history_start = 0;
-      double density = 0, insurable = 0;
-      const double gross =
-          labour::monthly_earnings(*m.inputs, status, p.sex[i], p.age[i], earnings_factor(p.id[i]));
-      if (path == coverage::Path::kCompulsory) {
-        const double rank = rng_.uniforms(Stream::kCompliance, p.id[i], p.spell[i])[0];
-        if (rank >= cov.compliance[p.region[i]][static_cast<std::size_t>(status)]) continue;
-        p.scheme[i] = static_cast<std::uint8_t>(Scheme::kCompulsory);
-        p.membership[i] = kActive;
-        history_start = m.history_start_compulsory;
-        density = cov.density_compulsory;
-        insurable = contributions::insurable_monthly(
-            con, gross, status == Status::kPublicEmployee ? 0.0 : cov.underdeclaration);
-      } else {
-        if (u[0] >= p_voluntary) continue;
-        p.scheme[i] = static_cast<std::uint8_t>(Scheme::kVoluntary);
-        p.membership[i] = u[1] < m.initial_voluntary_active_share ? kActive : kLapsed;
-        history_start = m.history_start_voluntary;
-        density = cov.density_voluntary;
-        insurable = con.voluntary_declared;
-      }
-      const int years =
-          history_start > 0 ? std::max(0, std::min(p.age[i] - 18, year - history_start)) : 0;
-      const double months = std::floor(12.0 * density * years + u[2]);
-      p.months[i] = static_cast<std::uint16_t>(std::min(months, 65535.0));
-      p.points[i] = static_cast<float>(p.months[i] * insurable);  // wage index 1 at the base
+      const double rank = coverage::legal_path(cov, status) == coverage::Path::kCompulsory
+                              ? rng_.uniforms(Stream::kCompliance, p.id[i], p.spell[i])[0]
+                              : 1.0;
+      starting_point::initial_state(p, i, stocks, draws, cov, con, ben, year, u, rank, [&] {
+        return labour::monthly_earnings(*m.inputs, status, p.sex[i], p.age[i],
+                                        earnings_factor(p.id[i]));
+      });
     }
   });
 }
@@ -285,145 +242,6 @@ std::int64_t Microsimulation::living() const {
   return n;
 }
 
-void Microsimulation::record_death(std::size_t i, const benefits::BenefitYear& y,
-                                   BenefitTallies& tally) const {
-  const Population& p = population_;
-  const int band = age_band(p.age[i]);
-  if (band < 0) return;
-  const std::uint8_t sex = p.sex[i];
-  const auto benefit = static_cast<Benefit>(p.benefit[i]);
-  const bool pensioner = benefit == Benefit::kOldAge || benefit == Benefit::kInvalidity;
-  if (pensioner || p.membership[i] == kActive) {
-    tally.funerals[sex] += 1;
-    tally.funeral_amount[sex] += y.funeral_grant;
-  }
-  double base = 0;  // monthly amount the survivor pensions are shares of
-  if (pensioner) {
-    base = p.pension[i];
-  } else if (benefit == Benefit::kNone && p.membership[i] != kNever &&
-             p.months[i] >= y.survivor_minimum_months) {
-    base = benefits::reference_monthly(p, i, y);
-  } else {
-    return;
-  }
-  const WorkforceInputs::Survivors& sv =
-      workforce_model_->inputs->survivors[sex][static_cast<std::size_t>(band)];
-  auto duration = [](double years) {
-    return static_cast<std::size_t>(std::clamp<long>(std::lround(years), 1, kMaxSurvivorYears));
-  };
-  const std::size_t spouse_sex = 1 - sex;
-  const std::size_t d = duration(sv.spouse_years);
-  tally.spouse_new[spouse_sex][d] += sv.spouse_probability;
-  tally.spouse_new_monthly[spouse_sex][d] += sv.spouse_probability * y.spouse_share * base;
-  const std::size_t dc = duration(sv.child_years);
-  tally.child_new[dc] += sv.children;
-  tally.child_new_monthly[dc] += sv.children * y.child_share * base;
-}
-
-Microsimulation::ProgrammeOutcome Microsimulation::membership_with_programmes(
-    std::size_t i, const coverage::CoverageYear& cov, coverage::Path path, double rank, double u,
-    const std::array<interventions::ProgrammeYear, interventions::kMaxProgrammes>& py,
-    WorkforceTally& t) {
-  using interventions::Effects;
-  using interventions::Touch;
-  const WorkforceModel& m = *workforce_model_;
-  Population& p = population_;
-  const int year = year_;
-  const std::size_t n = m.programmes.size();
-  const std::uint8_t status = p.status[i];
-  const std::uint8_t before = p.membership[i];
-  const bool voluntary_member = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kVoluntary);
-  const bool voluntary = path == coverage::Path::kVoluntary;
-  const bool compulsory = path == coverage::Path::kCompulsory;
-  std::array<Touch, interventions::kMaxProgrammes> touch;  // only [0, n) is used
-  for (std::size_t k = 0; k < n; ++k) touch[k] = interventions::kNoEffect;
-  interventions::Person person;
-  person.voluntary = voluntary;
-  person.compulsory = compulsory;
-  person.active_before = before == kActive;
-  person.voluntary_member = voluntary_member;
-  person.subsidy_years = p.subsidy_years[i];
-  person.subsidy_done = p.subsidy_years[i] == Population::kSubsidyDone;
-  person.touch = &touch;
-  for (std::size_t k = 0; k < n; ++k) {
-    const interventions::Programme& pr = m.programmes[k];
-    if (!pr.targets(p.region[i], p.area[i], status, p.sex[i], p.age[i])) continue;
-    const auto stream = static_cast<Stream>(pr.stream);
-    const auto draw = [&](interventions::DrawYear when) {
-      return rng_.uniforms(stream, p.id[i], when == interventions::kThisYear ? year : 0);
-    };
-    person.k = k;
-    interventions::touch(pr, person, py[k], draw, touch[k], t.programmes[k]);
-  }
-  ProgrammeOutcome& out = person.out;
-  const int entitled = person.entitled;
-  Effects all;
-  for (std::size_t k = 0; k < n; ++k) interventions::combine(all, touch[k]);
-
-  // This year's membership under all the programmes together.
-  const coverage::Hazards base = coverage::base_hazards(cov);
-  const double compliance = compulsory ? cov.compliance[p.region[i]][status] : 0.0;
-  const auto registration = [&](const Effects& e) {
-    return before == kNever ? interventions::with_channels(base.registration, e.registration, e)
-                            : interventions::with_channels(base.reactivation, e.reactivation, e);
-  };
-  const auto lapse = [&](const Effects& e) { return std::min(1.0, base.lapse * e.lapse); };
-  const auto complies = [&](const Effects& e) {
-    return e.not_complying == 1.0 ? compliance : 1.0 - (1.0 - compliance) * e.not_complying;
-  };
-  const coverage::Hazards hazards{
-      interventions::with_channels(base.registration, all.registration, all), lapse(all),
-      interventions::with_channels(base.reactivation, all.reactivation, all)};
-  coverage::update_membership(path, complies(all), hazards, rank, u, p.scheme[i], p.membership[i]);
-  const std::uint8_t after = p.membership[i];
-
-  // Attribution: the first programme in the list with which (and its predecessors) the
-  // person's draw gives this year's outcome, where the year's own hazards would not.
-  const auto first_programme = [&](auto&& gives_outcome) -> int {
-    Effects prefix;
-    for (std::size_t k = 0; k < n; ++k) {
-      interventions::combine(prefix, touch[k]);
-      if (gives_outcome(prefix)) return static_cast<int>(k);
-    }
-    return -1;
-  };
-  int cause = -1;
-  bool prevented = false;
-  if (voluntary && before != kActive && after == kActive) {
-    const double own = before == kNever ? base.registration : base.reactivation;
-    if (!(u < own)) cause = first_programme([&](const Effects& e) { return u < registration(e); });
-  } else if (voluntary && before == kActive && voluntary_member && after == kActive &&
-             u < base.lapse) {
-    cause = first_programme([&](const Effects& e) { return !(u < lapse(e)); });
-    prevented = true;
-  } else if (compulsory && before != kActive && after == kActive) {
-    if (!(rank < compliance)) {
-      cause = first_programme([&](const Effects& e) { return rank < complies(e); });
-    } else if (cov.mandated[status]) {
-      for (std::size_t k = 0; k < n && cause < 0; ++k) {
-        const interventions::Programme& pr = m.programmes[k];
-        if (pr.mandate && py[k].runs &&
-            pr.targets(p.region[i], p.area[i], status, p.sex[i], p.age[i])) {
-          cause = static_cast<int>(k);
-        }
-      }
-    }
-  }
-  if (cause >= 0) {
-    InterventionTally& tally = t.programmes[static_cast<std::size_t>(cause)];
-    (prevented ? tally.lapsed_prevented : tally.registered) += 1;
-  }
-  if (before != kActive && after == kActive && entitled >= 0 &&
-      p.scheme[i] == static_cast<std::uint8_t>(Scheme::kVoluntary)) {
-    out.subsidised = entitled;  // registered (or came back) with the subsidy
-    out.subsidy_share = py[static_cast<std::size_t>(entitled)].subsidy;
-  }
-  if (after != kActive) out.subsidised = -1;
-  out.density = all.density;
-  out.declared = all.declared;
-  return out;
-}
-
 void Microsimulation::labour_coverage_and_observe() {
   const WorkforceModel& m = *workforce_model_;
   const int year = year_;
@@ -433,7 +251,7 @@ void Microsimulation::labour_coverage_and_observe() {
   const benefits::BenefitYear& ben = m.benefits_at(year);
   const double wage_index = m.economy_at(year).wage_index;
   const labour::LabourYear* lab = transitions ? &m.labour_into(year) : nullptr;
-  const auto slot = static_cast<std::size_t>(year % 5);
+  const std::size_t slot = contributions::recent_slot(year);
   Population& p = population_;
   const std::size_t n = p.size();
   std::vector<WorkforceTally>& tallies = workforce_tallies_;  // reused from year to year
@@ -460,12 +278,8 @@ void Microsimulation::labour_coverage_and_observe() {
       // Pensioners: indexation, conversion of invalidity at pensionable age; they neither
       // change status nor contribute.
       const auto benefit = static_cast<Benefit>(p.benefit[i]);
-      if (benefit == Benefit::kOldAge || benefit == Benefit::kInvalidity) {
-        if (transitions) p.pension[i] = static_cast<float>(p.pension[i] * (1.0 + ben.indexation));
-        if (benefit == Benefit::kInvalidity && p.age[i] >= ben.pensionable_age[sex]) {
-          p.benefit[i] = static_cast<std::uint8_t>(Benefit::kOldAge);
-        }
-        tally_pensioner(p, i, bt);
+      if (benefits::is_pensioner(p, i)) {
+        benefits::pension_year(p, i, ben, transitions, bt);
         t.cells[sex][b][p.area[i]][p.status[i]].persons += 1;
         const std::size_t k = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kCompulsory) ? 0 : 1;
         if (p.membership[i] != kNever) t.cells[sex][b][p.area[i]][p.status[i]].registered[k] += 1;
@@ -496,7 +310,12 @@ void Microsimulation::labour_coverage_and_observe() {
                                 ? rng_.uniforms(Stream::kCompliance, p.id[i], p.spell[i])[0]
                                 : 1.0;
         if (num_programmes > 0) {
-          programmes = membership_with_programmes(i, cov, path, rank, u[1], programme_year, t);
+          programmes = interventions::membership_with_programmes(
+              m.programmes, p, i, cov, path, rank, u[1], programme_year, t.programmes,
+              [&](const interventions::Programme& pr, interventions::DrawYear when) {
+                return rng_.uniforms(static_cast<Stream>(pr.stream), p.id[i],
+                                     when == interventions::kThisYear ? year : 0);
+              });
         } else {
           coverage::update_membership(cov, status, p.region[i], rank, u[1], p.scheme[i],
                                       p.membership[i]);
@@ -505,47 +324,11 @@ void Microsimulation::labour_coverage_and_observe() {
 
       // Benefits: an old-age pension or lump sum at pensionable age; invalidity before it.
       if (transitions && benefit == Benefit::kNone && p.membership[i] != kNever) {
-        const bool old = p.age[i] >= ben.pensionable_age[sex];
         const double incidence =
-            m.inputs->invalidity_incidence[sex][b] * (p.membership[i] == kActive ? 1.0 : 0.0);
-        if (old || incidence > 0) {
-          const auto v = rng_.uniforms(Stream::kBenefits, p.id[i], year);
-          const double years = p.months[i] / 12.0;
-          if (old && p.months[i] >= ben.minimum_months) {
-            if (v[0] < ben.claim_probability) {
-              const double reference = benefits::reference_monthly(p, i, ben);
-              p.pension[i] = static_cast<float>(benefits::pension_amount(ben, years, reference));
-              p.benefit[i] = static_cast<std::uint8_t>(Benefit::kOldAge);
-              bt.old_age_new[sex] += 1;
-              bt.old_age_new_monthly[sex] += p.pension[i];
-              bt.old_age_new_reference[sex] += reference;
-            }
-          } else if (old) {
-            if (p.months[i] > 0) {
-              const double reference = benefits::reference_monthly(p, i, ben);
-              bt.lump_sums[sex] += 1;
-              bt.lump_sum_amount[sex] += ben.lump_sum_months_per_year * years * reference;
-            }
-            p.benefit[i] = static_cast<std::uint8_t>(Benefit::kSettled);
-          } else if (v[1] < incidence && p.months[i] >= ben.invalidity_minimum_months) {
-            const double reference = benefits::reference_monthly(p, i, ben);
-            const double credited =
-                years + ben.future_service_credit *
-                            std::max(0, ben.pensionable_age[sex] - static_cast<int>(p.age[i]));
-            p.pension[i] = static_cast<float>(benefits::pension_amount(ben, credited, reference));
-            p.benefit[i] = static_cast<std::uint8_t>(Benefit::kInvalidity);
-            bt.invalidity_new[sex] += 1;
-            bt.invalidity_new_monthly[sex] += p.pension[i];
-          }
-          if (p.benefit[i] != static_cast<std::uint8_t>(Benefit::kNone)) {
-            // Retired, invalid or settled: out of the labour force and the scheme.
-            if (p.benefit[i] != static_cast<std::uint8_t>(Benefit::kSettled)) {
-              p.status[i] = static_cast<std::uint8_t>(Status::kInactive);
-              tally_pensioner(p, i, bt);
-            }
-            if (p.membership[i] == kActive) p.membership[i] = kLapsed;
-          }
-        }
+            p.membership[i] == kActive ? m.inputs->invalidity_incidence[sex][b] : 0.0;
+        benefits::claim(
+            p, i, ben, incidence, [&] { return rng_.uniforms(Stream::kBenefits, p.id[i], year); },
+            bt);
       }
       const auto status = static_cast<Status>(p.status[i]);
 
@@ -562,8 +345,7 @@ void Microsimulation::labour_coverage_and_observe() {
       if (programmes.subsidy_ends) p.subsidy_years[i] = Population::kSubsidyDone;
       WorkforceCell& cell = t.cells[sex][b][p.area[i]][p.status[i]];
       cell.persons += 1;
-      p.recent_points[i][slot] = 0.0f;
-      p.recent_months[i][slot] = 0;
+      contributions::start_year(p, i, slot);
       if (p.membership[i] == kNever) continue;
       const std::size_t k = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kCompulsory) ? 0 : 1;
       cell.registered[k] += 1;
@@ -581,35 +363,21 @@ void Microsimulation::labour_coverage_and_observe() {
               : con.voluntary_declared;
       bt.active[sex] += 1;
       bt.active_insurable_monthly[sex] += insurable;
-      const std::uint16_t months =
-          months_paid(k == 0 ? cov.density_compulsory
-                             : std::min(1.0, cov.density_voluntary + programmes.density),
-                      u[2]);
+      const std::uint16_t months = contributions::months_paid(
+          k == 0 ? cov.density_compulsory
+                 : std::min(1.0, cov.density_voluntary + programmes.density),
+          u[2]);
       if (months == 0) continue;
       const double annual = insurable * months;
       contributions::Amounts a = contributions::amounts(
           con, k == 0 ? Scheme::kCompulsory : Scheme::kVoluntary, status, annual);
       if (k == 1 && programmes.subsidised >= 0) {
         // The government pays its share of the member's contribution, into the fund.
-        const double paid = a.employee * programmes.subsidy_share;
-        a.government += paid;
-        a.employee -= paid;
-        InterventionTally& tally = t.programmes[static_cast<std::size_t>(programmes.subsidised)];
-        tally.subsidy += paid;
-        tally.reached += 1;
-        tally.attended += 1;
-        p.subsidy_years[i] = static_cast<std::uint8_t>(std::min(254, p.subsidy_years[i] + 1));
+        interventions::pay_subsidy(programmes, a, p.subsidy_years[i],
+                                   t.programmes[static_cast<std::size_t>(programmes.subsidised)]);
       }
-      ContributionTotals& total = t.contributions[k];
-      total.contributors += 1;
-      total.insurable_earnings += annual;
-      total.employer += a.employer;
-      total.employee += a.employee;
-      total.government += a.government;
-      p.months[i] = static_cast<std::uint16_t>(std::min(65535, p.months[i] + months));
-      p.points[i] += static_cast<float>(annual / wage_index);
-      p.recent_points[i][slot] = static_cast<float>(annual / wage_index);
-      p.recent_months[i][slot] = static_cast<std::uint8_t>(months);
+      contributions::add(t.contributions[k], annual, a);
+      contributions::credit(p, i, slot, annual, months, wage_index);
     }
   });
 
@@ -653,7 +421,12 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
       bool stays = false;
       if (!survives) {
         ++t.deaths[sex];
-        if (workforce) record_death(i, *awards, t.benefits);
+        const int band = age_band(age);
+        if (workforce && band >= 0) {
+          benefits::record_death(
+              p, i, *awards,
+              workforce_model_->inputs->survivors[sex][static_cast<std::size_t>(band)], t.benefits);
+        }
       } else if (u[1] < emigrate[sex][next_age]) {
         ++t.emigrants[sex];
       } else {

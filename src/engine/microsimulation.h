@@ -88,22 +88,11 @@ class Microsimulation {
   // lives where its mother (person `mother` of population_) lives.
   void new_person_attributes(Population& p, std::size_t k, int year, const std::size_t* mother);
   void labour_coverage_and_observe();
-  // Membership of person i of population_ for this year under the programmes that reach the
-  // person (the year's hazards changed by their effects), with the attribution of what changed
-  // to the programmes. REQUIRES: at least one programme.
-  ProgrammeOutcome membership_with_programmes(
-      std::size_t i, const coverage::CoverageYear& cov, coverage::Path path, double rank, double u,
-      const std::array<interventions::ProgrammeYear, interventions::kMaxProgrammes>& py,
-      WorkforceTally& t);
   // A person's lifelong earnings factor (lognormal, mean 1), a function of the id alone, so
   // that it needs no storage.
   float earnings_factor(std::uint32_t id) const;
   // Removes the gone slots, keeping the living in their order.
   void compact();
-  // Funeral grant and expected survivor pensions on the death of person i of population_,
-  // under the rules of the year the awards belong to.
-  void record_death(std::size_t i, const benefits::BenefitYear& y, BenefitTallies& tally) const;
-
   Population population_;
   Population next_;                                // scratch for compaction
   std::vector<ChunkTally> chunk_tallies_;          // scratch of the demography pass

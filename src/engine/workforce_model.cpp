@@ -25,12 +25,7 @@ WorkforceModel build_workforce_model(const Scenario& scenario) {
   }
   if (!m.residence_cdf.empty()) m.residence_cdf.back() = 1.0;
   m.earnings_dispersion = scenario.labour.earnings_dispersion;
-  m.initial_voluntary_members = scenario.coverage.initial_voluntary_members;
-  m.initial_voluntary_active_share = scenario.coverage.initial_voluntary_active_share;
-  m.history_start_compulsory = scenario.coverage.history_start_year_compulsory;
-  m.history_start_voluntary = scenario.coverage.history_start_year_voluntary;
-  m.initial_pensioners = scenario.benefits.old_age.initial_pensioners;
-  m.initial_average_pension = scenario.benefits.old_age.initial_average_pension;
+  m.stocks = starting_point::stocks_of(scenario);
   return m;
 }
 

@@ -12,6 +12,7 @@
 #include "economy/economy.h"
 #include "interventions/programmes.h"
 #include "labour/labour.h"
+#include "starting_point/stocks.h"
 
 namespace ssproj::engine {
 
@@ -28,12 +29,7 @@ struct WorkforceModel {
   // Cumulative population shares over (region, area) pairs, region-major.
   std::vector<double> residence_cdf;
   double earnings_dispersion = 0;
-  double initial_voluntary_members = 0;
-  double initial_voluntary_active_share = 1;
-  int history_start_compulsory = 0;
-  int history_start_voluntary = 0;
-  double initial_pensioners = 0;
-  double initial_average_pension = 0;
+  starting_point::Stocks stocks;                     // the scheme's stocks at the valuation date
   std::vector<interventions::Programme> programmes;  // the scenario's [[interventions]]
 
   const economy::EconomyYear& economy_at(int year) const {
