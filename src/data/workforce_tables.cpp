@@ -63,7 +63,7 @@ bool check_sums(const KeyedTable& t, std::size_t group_keys, const std::string& 
 
 }  // namespace
 
-bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
+bool load_workforce_tables(const DataFiles& files, WorkforceInputs& out,
                            core::Diagnostics& diagnostics) {
   const core::Range share{0, 1};
   bool ok = true;
@@ -101,7 +101,7 @@ bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
     ok = false;
   }
 
-  if (auto t = read_keyed_table(files.status_shares,
+  if (auto t = read_keyed_table(files.labour_status_shares,
                                 {kSexColumn, kBandColumn, kAreaColumn, kStatusColumn}, "share",
                                 share, diagnostics)) {
     ok &= check_sums(*t, 3, "status shares", "share", diagnostics);
@@ -119,8 +119,9 @@ bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
 
   const KeyColumn from{"from", words(kStatusNames)};
   const KeyColumn to{"to", words(kStatusNames)};
-  if (auto t = read_keyed_table(files.transitions, {kSexColumn, kBandColumn, kAreaColumn, from, to},
-                                "probability", share, diagnostics)) {
+  if (auto t = read_keyed_table(files.labour_transitions,
+                                {kSexColumn, kBandColumn, kAreaColumn, from, to}, "probability",
+                                share, diagnostics)) {
     ok &= check_sums(*t, 4, "transition probabilities", "probability", diagnostics);
     std::size_t i = 0;
     for (auto& bands : out.transitions) {

@@ -3,21 +3,12 @@
 
 #include <filesystem>
 
+#include <ssproj/scenario.h>
 #include <ssproj/workforce.h>
 
 #include "core/diagnostics.h"
 
 namespace ssproj::data {
-
-struct WorkforceFiles {
-  std::filesystem::path regions;
-  std::filesystem::path status_shares;
-  std::filesystem::path transitions;
-  std::filesystem::path earnings;
-  std::filesystem::path age_earnings_profile;
-  std::filesystem::path invalidity;  // optional
-  std::filesystem::path survivors;   // optional
-};
 
 // Probabilities and shares must sum to 1 within this tolerance.
 inline constexpr double kSumTolerance = 1e-6;
@@ -28,7 +19,7 @@ inline constexpr std::size_t kMaxRegions = 256;
 // Reads and checks the tables into `out`: unknown words (sexes, bands, areas, statuses),
 // values out of range, duplicate and missing rows, region shares, status shares and
 // transition rows that do not sum to 1. Returns false, with diagnostics, on any problem.
-bool load_workforce_tables(const WorkforceFiles& files, WorkforceInputs& out,
+bool load_workforce_tables(const DataFiles& files, WorkforceInputs& out,
                            core::Diagnostics& diagnostics);
 
 }  // namespace ssproj::data

@@ -12,6 +12,7 @@
 
 #include "data/workforce_tables.h"
 #include "data/yearly_table.h"
+#include "scenario/data_tables.h"
 #include "scenario/document.h"
 #include "scenario/interventions.h"
 #include "scenario/schema.h"
@@ -82,35 +83,6 @@ void add_warning(const toml::table& document, std::string_view key, std::string_
   }
 }
 
-struct DataTableSpec {
-  std::string_view key;
-  fs::path DataFiles::*member;
-  data::TableShape shape;
-};
-
-const std::array<DataTableSpec, 5>& data_table_specs() {
-  using core::Range;
-  static const std::array<DataTableSpec, 5> specs = {
-      DataTableSpec{"data.base_population",
-                    &DataFiles::base_population,
-                    {"persons", true, true, 0, kMaxAge, true, Range{0, std::nan("")}}},
-      // m_x <= 2 keeps the probability of dying m / (1 + m / 2) at or below 1.
-      DataTableSpec{"data.mortality",
-                    &DataFiles::mortality,
-                    {"mx", true, true, 0, kMaxAge, true, Range{0, 2}}},
-      DataTableSpec{"data.fertility",
-                    &DataFiles::fertility,
-                    {"asfr", false, true, 0, kMaxAge, false, Range{0, 1}}},
-      DataTableSpec{"data.sex_ratio_at_birth",
-                    &DataFiles::sex_ratio_at_birth,
-                    {"sex_ratio_at_birth", false, false, 0, 0, true, Range{0.5, 2}}},
-      DataTableSpec{"data.net_migration",
-                    &DataFiles::net_migration,
-                    {"net_migrants", true, true, 0, kMaxAge, true, Range{}}},
-  };
-  return specs;
-}
-
 // Copies years [first, last] of a table into `out`, converted by `take`.
 template <typename T, typename Take>
 std::vector<T> years_of(const data::YearlyTable& table, int first, int last, Take take) {
@@ -124,10 +96,11 @@ std::vector<T> years_of(const data::YearlyTable& table, int first, int last, Tak
 // Loads the data tables and checks that they cover the projection.
 void load_inputs(const toml::table& document, Scenario& s, bool projection_ok,
                  Diagnostics& diagnostics) {
-  std::array<std::optional<data::YearlyTable>, 5> tables;
+  // The demographic tables, by the field their path goes to.
+  std::vector<std::pair<fs::path DataFiles::*, data::YearlyTable>> tables;
   bool all_loaded = true;
-  for (std::size_t i = 0; i < data_table_specs().size(); ++i) {
-    const DataTableSpec& spec = data_table_specs()[i];
+  for (const scenario::DataTable& spec : scenario::data_tables()) {
+    if (spec.group != scenario::TableGroup::kDemographic) continue;
     const std::optional<fs::path> path =
         existing_data_file(document, spec.key, s.file, diagnostics);
     if (!path) {
@@ -135,17 +108,24 @@ void load_inputs(const toml::table& document, Scenario& s, bool projection_ok,
       continue;
     }
     s.data.*spec.member = *path;
-    tables[i] = data::read_yearly_table(*path, spec.shape, diagnostics);
-    if (!tables[i]) {
+    std::optional<data::YearlyTable> table =
+        data::read_yearly_table(*path, spec.shape, diagnostics);
+    if (!table) {
       all_loaded = false;
       continue;
     }
+    tables.emplace_back(spec.member, std::move(*table));
     s.inputs.files.push_back(
         DataFileRecord{std::string(spec.key), *path, util::sha256_file_hex(*path)});
   }
   if (!all_loaded) return;
+  const auto table = [&](fs::path DataFiles::*member) -> const data::YearlyTable& {
+    return std::find_if(tables.begin(), tables.end(),
+                        [&](const auto& t) { return t.first == member; })
+        ->second;
+  };
 
-  const data::YearlyTable& base = *tables[0];
+  const data::YearlyTable& base = table(&DataFiles::base_population);
   if (base.first_year != base.last_year) {
     diagnostics.add_at(
         scenario::source_of(document, "data.base_population"), "data.base_population",
@@ -165,11 +145,15 @@ void load_inputs(const toml::table& document, Scenario& s, bool projection_ok,
   }
   // Step t -> t+1 uses the rates of calendar years t and t+1: years base..end are needed.
   bool covered = true;
-  for (std::size_t i = 1; i < tables.size(); ++i) {
-    const data::YearlyTable& t = *tables[i];
+  for (const scenario::DataTable& spec : scenario::data_tables()) {
+    if (spec.group != scenario::TableGroup::kDemographic ||
+        spec.member == &DataFiles::base_population) {
+      continue;
+    }
+    const data::YearlyTable& t = table(spec.member);
     if (t.first_year <= base_year && t.last_year >= s.projection.end_year) continue;
     covered = false;
-    const std::string_view key = data_table_specs()[i].key;
+    const std::string_view key = spec.key;
     diagnostics.add_at(
         scenario::source_of(document, key), std::string(key), "table does not cover the projection",
         "years " + std::to_string(t.first_year) + "-" + std::to_string(t.last_year),
@@ -185,14 +169,14 @@ void load_inputs(const toml::table& document, Scenario& s, bool projection_ok,
   in.last_year = s.projection.end_year;
   const int first = in.first_year;
   const int last = in.last_year;
-  in.mortality =
-      years_of<SexAgeTable>(*tables[1], first, last, [](const SexAgeTable& v) { return v; });
-  in.fertility =
-      years_of<AgeVector>(*tables[2], first, last, [](const SexAgeTable& v) { return v[0]; });
-  in.sex_ratio_at_birth =
-      years_of<double>(*tables[3], first, last, [](const SexAgeTable& v) { return v[0][0]; });
-  in.net_migrants =
-      years_of<SexAgeTable>(*tables[4], first, last, [](const SexAgeTable& v) { return v; });
+  in.mortality = years_of<SexAgeTable>(table(&DataFiles::mortality), first, last,
+                                       [](const SexAgeTable& v) { return v; });
+  in.fertility = years_of<AgeVector>(table(&DataFiles::fertility), first, last,
+                                     [](const SexAgeTable& v) { return v[0]; });
+  in.sex_ratio_at_birth = years_of<double>(table(&DataFiles::sex_ratio_at_birth), first, last,
+                                           [](const SexAgeTable& v) { return v[0][0]; });
+  in.net_migrants = years_of<SexAgeTable>(table(&DataFiles::net_migration), first, last,
+                                          [](const SexAgeTable& v) { return v; });
 }
 
 // The demographic multipliers must keep the engines' probabilities meaningful: a death rate
@@ -243,27 +227,14 @@ void check_schedule_start(const toml::table& document, std::string_view key,
                      "a first year <= projection.start_year (" + std::to_string(start_year) + ")");
 }
 
-struct WorkforcePathSpec {
-  std::string_view key;
-  fs::path DataFiles::*member;
-  fs::path data::WorkforceFiles::*file;
-};
-
-constexpr std::array<WorkforcePathSpec, 5> kWorkforcePaths = {{
-    {"data.regions", &DataFiles::regions, &data::WorkforceFiles::regions},
-    {"data.labour_status_shares", &DataFiles::labour_status_shares,
-     &data::WorkforceFiles::status_shares},
-    {"data.labour_transitions", &DataFiles::labour_transitions, &data::WorkforceFiles::transitions},
-    {"data.earnings", &DataFiles::earnings, &data::WorkforceFiles::earnings},
-    {"data.age_earnings_profile", &DataFiles::age_earnings_profile,
-     &data::WorkforceFiles::age_earnings_profile},
-}};
-
 // The workforce tables: all five or none. Then the region names in
 // coverage.compliance_factor_by_region must be regions of the table.
 void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagnostics) {
-  std::vector<std::string_view> given, missing;
-  for (const WorkforcePathSpec& spec : kWorkforcePaths) {
+  using scenario::TableGroup;
+  std::vector<std::string_view> given, missing, all;
+  for (const scenario::DataTable& spec : scenario::data_tables()) {
+    if (spec.group != TableGroup::kWorkforce) continue;
+    all.push_back(spec.key);
     (document.at_path(spec.key) ? given : missing).push_back(spec.key);
   }
   if (given.empty()) {
@@ -276,18 +247,19 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
     return;
   }
   if (!missing.empty()) {
+    std::string list;
+    for (std::string_view key : all) list += (list.empty() ? "" : ", ") + std::string(key);
     for (std::string_view key : missing) {
       diagnostics.add_at(scenario::source_of(document, "data"), std::string(key),
                          "workforce table missing", "",
-                         "all five workforce tables (data.regions, data.labour_status_shares, "
-                         "data.labour_transitions, data.earnings, data.age_earnings_profile) or "
-                         "none");
+                         "all five workforce tables (" + list + ") or none");
     }
     return;
   }
-  data::WorkforceFiles files;
   bool paths_ok = true;
-  for (const WorkforcePathSpec& spec : kWorkforcePaths) {
+  for (const scenario::DataTable& spec : scenario::data_tables()) {
+    if (spec.group == TableGroup::kDemographic) continue;
+    if (spec.group == TableGroup::kOptional && !document.at_path(spec.key)) continue;
     const std::optional<fs::path> path =
         existing_data_file(document, spec.key, s.file, diagnostics);
     if (!path) {
@@ -295,29 +267,14 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
       continue;
     }
     s.data.*spec.member = *path;
-    files.*spec.file = *path;
   }
-  for (auto [key, member, file] :
-       {std::tuple{"data.invalidity", &DataFiles::invalidity, &data::WorkforceFiles::invalidity},
-        std::tuple{"data.survivors", &DataFiles::survivors, &data::WorkforceFiles::survivors}}) {
-    if (!document.at_path(key)) continue;
-    const std::optional<fs::path> path = existing_data_file(document, key, s.file, diagnostics);
-    if (!path) {
-      paths_ok = false;
-      continue;
+  if (!paths_ok || !data::load_workforce_tables(s.data, s.workforce, diagnostics)) return;
+  for (TableGroup group : {TableGroup::kOptional, TableGroup::kWorkforce}) {
+    for (const scenario::DataTable& spec : scenario::data_tables()) {
+      const fs::path& p = s.data.*spec.member;
+      if (spec.group != group || p.empty()) continue;
+      s.inputs.files.push_back(DataFileRecord{std::string(spec.key), p, util::sha256_file_hex(p)});
     }
-    s.data.*member = *path;
-    files.*file = *path;
-  }
-  if (!paths_ok || !data::load_workforce_tables(files, s.workforce, diagnostics)) return;
-  for (auto [key, member] : {std::pair{"data.invalidity", &DataFiles::invalidity},
-                             std::pair{"data.survivors", &DataFiles::survivors}}) {
-    const fs::path& p = s.data.*member;
-    if (!p.empty()) s.inputs.files.push_back(DataFileRecord{key, p, util::sha256_file_hex(p)});
-  }
-  for (const WorkforcePathSpec& spec : kWorkforcePaths) {
-    const fs::path& p = s.data.*spec.member;
-    s.inputs.files.push_back(DataFileRecord{std::string(spec.key), p, util::sha256_file_hex(p)});
   }
 
   const toml::table* factors = document.at_path("coverage.compliance_factor_by_region").as_table();
@@ -411,14 +368,9 @@ std::string resolved_toml(const toml::table& document, const Scenario& s) {
   }
   const fs::path top_dir = fs::weakly_canonical(fs::absolute(s.file)).parent_path();
   toml::table* data = out.get_as<toml::table>("data");
-  std::vector<std::pair<std::string_view, fs::path DataFiles::*>> paths;
-  for (const DataTableSpec& spec : data_table_specs()) paths.emplace_back(spec.key, spec.member);
-  for (const WorkforcePathSpec& spec : kWorkforcePaths) paths.emplace_back(spec.key, spec.member);
-  paths.emplace_back("data.invalidity", &DataFiles::invalidity);
-  paths.emplace_back("data.survivors", &DataFiles::survivors);
-  for (const auto& [key, member] : paths) {
-    const fs::path& p = s.data.*member;
-    const std::string name(key.substr(key.find('.') + 1));
+  for (const scenario::DataTable& spec : scenario::data_tables()) {
+    const fs::path& p = s.data.*spec.member;
+    const std::string name(spec.key.substr(spec.key.find('.') + 1));
     if (data && !p.empty()) {
       data->insert_or_assign(
           name, fs::weakly_canonical(fs::absolute(p)).lexically_relative(top_dir).generic_string());

@@ -17,6 +17,7 @@
 #include <ssproj/error.h>
 #include <ssproj/scenario.h>
 
+#include "scenario/data_tables.h"
 #include "scenario/document.h"
 #include "scenario/schema.h"
 #include "support/fixtures.h"
@@ -143,25 +144,32 @@ TEST_CASE("a default-constructed Scenario holds the defaults of a file that writ
   CHECK(built.benefits.old_age.indexation == ssproj::Indexation::kPrices);
 }
 
+TEST_CASE("the data tables and the path keys of the key table are the same list", "[scenario]") {
+  std::vector<std::string_view> path_keys, tables;
+  for (const ssproj::scenario::KeySpec& spec : ssproj::scenario::scenario_keys()) {
+    if (spec.kind == ssproj::scenario::Kind::kPath && spec.path != "extends") {
+      path_keys.push_back(spec.path);
+    }
+  }
+  for (const ssproj::scenario::DataTable& table : ssproj::scenario::data_tables()) {
+    tables.push_back(table.key);
+    CHECK(table.key.starts_with("data."));
+  }
+  std::sort(path_keys.begin(), path_keys.end());
+  std::sort(tables.begin(), tables.end());
+  CHECK(path_keys == tables);
+  CHECK(std::adjacent_find(tables.begin(), tables.end()) == tables.end());
+}
+
 TEST_CASE("every key with a value is bound to a field, or named here as read with its data",
           "[scenario]") {
-  const std::vector<std::string_view> read_with_data = {"extends",
-                                                        "data.base_population",
-                                                        "data.mortality",
-                                                        "data.fertility",
-                                                        "data.sex_ratio_at_birth",
-                                                        "data.net_migration",
-                                                        "data.regions",
-                                                        "data.labour_status_shares",
-                                                        "data.labour_transitions",
-                                                        "data.earnings",
-                                                        "data.age_earnings_profile",
-                                                        "data.invalidity",
-                                                        "data.survivors",
-                                                        "coverage.compliance_factor_by_region",
-                                                        "interventions",
-                                                        "interventions.type",
-                                                        "interventions.regions"};
+  // The data paths are read by the loader from the list of data tables.
+  std::vector<std::string_view> read_with_data = {"extends", "coverage.compliance_factor_by_region",
+                                                  "interventions", "interventions.type",
+                                                  "interventions.regions"};
+  for (const ssproj::scenario::DataTable& table : ssproj::scenario::data_tables()) {
+    read_with_data.push_back(table.key);
+  }
   for (const ssproj::scenario::KeySpec& spec : ssproj::scenario::scenario_keys()) {
     INFO(spec.path);
     if (spec.kind == ssproj::scenario::Kind::kTable) {
