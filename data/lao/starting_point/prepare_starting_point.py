@@ -600,10 +600,21 @@ def write_outputs(name, var, schemes, inp):
         f.write("scheme,sex,age,credited_years\n")
         for sname in ("civil_servant", "private", "voluntary"):
             table = service_table(schemes[sname])
+            density = schemes[sname].density
             for sex in SEXES:
+                last = None      # (age, mean) of the oldest age with at least 1 member
                 for age in range(15, 71):
                     n, sy = table.get((sex, age), (0.0, 0.0))
-                    f.write(f"{sname},{sex},{age},{(sy / n if n > 1e-9 else 0.0):.2f}\n")
+                    if n >= 1.0:
+                        value = sy / n
+                        last = (age, value)
+                    elif last is not None:
+                        # no modelled member this old (all retired by pensionable
+                        # age + 5): extrapolate, one more year at the density a year
+                        value = last[1] + density * (age - last[0])
+                    else:
+                        value = 0.0
+                    f.write(f"{sname},{sex},{age},{value:.2f}\n")
     return rows
 
 
