@@ -629,12 +629,14 @@ FUND_PUBLIC_START = 2015                         # ASSUMPTION: merger effective 
 def reserve(name, var, schemes, inp):
     """Roll the fund forward from 1 July 2001 to 1 July 2023 in July-June years:
 
-        F(t+1) = F(t) (1 + i_t) + [C_t - B_t - L_t - (h + s + a + v_t) C_t] (1 + i_t)^(1/2)
+        F(t+1) = F(t) (1 + i_t) + [C_t - B_t - L_t - (h + s + a) 0.115 E_t - v_t C_t] (1 + i_t)^(1/2)
 
-    C contributions collected, B pensions paid, L lump sums, h/s/a the shares of
-    contributions spent on health care (paid as care until 2019, passed to the
-    NHI since), short-term benefits and administration, v_t COVID-19 payouts
-    (2020-21, share of private contributions). Two branches: private and
+    C contributions collected, B pensions paid, L lump sums; health care (paid
+    as care until 2019, passed to the NHI since), short-term benefits and
+    administration cost (h + s + a) x 11.5% of the insurable earnings collected
+    in every scheme (h, s, a: shares of the private 11.5%, baseline.toml
+    fund.allocation); v_t COVID-19 payouts (2020-21, share of private and
+    voluntary contributions). The bracket above is written for that case. Two branches: private and
     voluntary members (from 2001), public employees (from the merger,
     FUND_PUBLIC_START). `public_branch` says who carries the public deficits:
     'floor' = the State budget (branch kept >= 0), 'shared' = the common fund,
@@ -658,7 +660,11 @@ def reserve(name, var, schemes, inp):
             if sname == "civil_servant" and var["public_branch"] == "new_only":
                 pens = h["pension_rel_new"] * nominal
             lump = h["lump_rel"] * inp.nwi[year]
-            other = c * (var["health"] + var["short_term"] + var["admin"])
+            # health care, short-term benefits and administration cost the same
+            # percentage of insurable earnings in every scheme: the shares are
+            # shares of the 11.5% private rate (baseline.toml fund.allocation)
+            base = h["contrib_base"] * var["collection"] * nominal
+            other = base * PRIVATE_RATE[-1][1] * (var["health"] + var["short_term"] + var["admin"])
             if year in (2020, 2021) and sname != "civil_servant":
                 other += c * var["covid"]
             flows[branch][0] += c
