@@ -175,7 +175,7 @@ CS_ENTRY_AGES = _weights(range(18, 41), 23, 4.0)
 CS_INITIAL_AGES = _weights(range(18, 56), 30, 9.0)      # the 1976 administration
 PRIV_ENTRY_AGES = _weights(range(18, 51), 25, 6.0)
 PRIV_INITIAL_AGES = _weights(range(18, 60), 33, 10.0)   # members of 2001
-VOL_ENTRY_AGES = _weights(range(20, 61), 38, 10.0)
+VOL_ENTRY_AGES = _weights(range(20, 55), 38, 10.0)   # 15 years needed before 60-65
 
 # Female share of entrants (ASSUMPTION): public 25% in 1976 rising to 45% from
 # 40% from 2010 (gives about the calibration's 38% women among public
