@@ -40,8 +40,8 @@ struct DemographicEvents {
 // them, by scheme (index 0 compulsory, 1 voluntary).
 struct WorkforceCell {
   double persons = 0;
-  std::array<double, 2> registered{};  // registered members (active or lapsed)
-  std::array<double, 2> active{};      // active contributors
+  std::array<double, kNumSchemes> registered{};  // registered members (active or lapsed)
+  std::array<double, kNumSchemes> active{};      // active contributors
 
   // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
   static constexpr auto kFields =
@@ -129,7 +129,7 @@ struct InterventionTally {
 struct WorkforceYear {
   int year = 0;
   WorkforceCells cells{};
-  std::array<ContributionTotals, 2> contributions{};  // 0 compulsory, 1 voluntary
+  std::array<ContributionTotals, kNumSchemes> contributions{};  // by scheme_index
   BenefitTallies benefits{};
   std::vector<InterventionTally> interventions;  // one per [[interventions]] entry, in order
 

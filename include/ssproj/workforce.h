@@ -33,9 +33,25 @@ enum class Area : std::uint8_t { kUrban = 0, kRural = 1 };
 inline constexpr int kNumAreas = 2;
 inline constexpr std::array<std::string_view, kNumAreas> kAreaNames = {"urban", "rural"};
 
-// Which scheme a registered member belongs to (the last one they contributed to).
-enum class Scheme : std::uint8_t { kNone = 0, kCompulsory = 1, kVoluntary = 2 };
-inline constexpr std::array<std::string_view, 3> kSchemeNames = {"none", "compulsory", "voluntary"};
+// Which scheme a registered member belongs to (the last one they contributed to): the
+// compulsory scheme of private-sector employees (and of every compulsory status other than
+// public employees), the voluntary scheme, and the public employees' (civil servants') scheme.
+// Each has its own rules and results; one fund holds them.
+enum class Scheme : std::uint8_t { kNone = 0, kPrivate = 1, kVoluntary = 2, kCivilServant = 3 };
+inline constexpr int kNumSchemes = 3;
+// The names in the outputs and the scenario, by scheme index (Scheme value - 1).
+inline constexpr std::array<std::string_view, kNumSchemes> kSchemeNames = {"private", "voluntary",
+                                                                           "civil_servant"};
+// The index of a member's scheme in per-scheme arrays. REQUIRES: s != Scheme::kNone.
+inline constexpr std::size_t scheme_index(Scheme s) { return static_cast<std::size_t>(s) - 1; }
+inline constexpr std::size_t scheme_index(std::uint8_t s) {
+  return static_cast<std::size_t>(s) - 1;
+}
+inline constexpr Scheme scheme_at(std::size_t index) { return static_cast<Scheme>(index + 1); }
+// The compulsory scheme of a status the law (or a mandate) makes compulsory.
+inline constexpr Scheme compulsory_scheme(Status s) {
+  return s == Status::kPublicEmployee ? Scheme::kCivilServant : Scheme::kPrivate;
+}
 
 // Never registered; registered and contributing (active); registered but not contributing.
 enum class Membership : std::uint8_t { kNever = 0, kActive = 1, kLapsed = 2 };

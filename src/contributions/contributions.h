@@ -39,12 +39,11 @@ struct Amounts {
 };
 
 // REQUIRES: annual_insurable = insurable monthly earnings x months paid.
-inline Amounts amounts(const ContributionYear& y, Scheme scheme, Status status,
-                       double annual_insurable) {
+inline Amounts amounts(const ContributionYear& y, Scheme scheme, double annual_insurable) {
   Amounts a;
   if (scheme == Scheme::kVoluntary) {
     a.employee = y.voluntary * annual_insurable;
-  } else if (status == Status::kPublicEmployee) {
+  } else if (scheme == Scheme::kCivilServant) {
     a.employee = y.public_employee * annual_insurable;
     a.government = y.public_state * annual_insurable;  // the State pays as the employer
   } else {

@@ -70,19 +70,19 @@ inline Hazards base_hazards(const CoverageYear& y) {
 //     h.reactivation;
 //   no path (unemployed, inactive): an active member lapses.
 // `u` is a uniform draw of the person for this year.
-inline void update_membership(Path path, double compliance, const Hazards& h,
+// A compulsory member joins `compulsory` (compulsory_scheme of their status).
+inline void update_membership(Path path, Scheme compulsory, double compliance, const Hazards& h,
                               double compliance_rank, double u, std::uint8_t& scheme,
                               std::uint8_t& membership) {
   constexpr auto kNever = static_cast<std::uint8_t>(Membership::kNever);
   constexpr auto kActive = static_cast<std::uint8_t>(Membership::kActive);
   constexpr auto kLapsed = static_cast<std::uint8_t>(Membership::kLapsed);
-  constexpr auto kCompulsory = static_cast<std::uint8_t>(Scheme::kCompulsory);
   constexpr auto kVoluntary = static_cast<std::uint8_t>(Scheme::kVoluntary);
   switch (path) {
     case Path::kCompulsory:
       if (compliance_rank < compliance) {
         membership = kActive;
-        scheme = kCompulsory;
+        scheme = static_cast<std::uint8_t>(compulsory);
       } else if (membership != kNever) {
         membership = kLapsed;
       }
@@ -94,7 +94,7 @@ inline void update_membership(Path path, double compliance, const Hazards& h,
           scheme = kVoluntary;
         }
       } else if (membership == kActive) {
-        if (scheme == kCompulsory || u < h.lapse) membership = kLapsed;
+        if (scheme != kVoluntary || u < h.lapse) membership = kLapsed;
       } else if (u < h.reactivation) {
         membership = kActive;
         scheme = kVoluntary;
@@ -110,8 +110,9 @@ inline void update_membership(Path path, double compliance, const Hazards& h,
 inline void update_membership(const CoverageYear& y, Status status, std::size_t region,
                               double compliance_rank, double u, std::uint8_t& scheme,
                               std::uint8_t& membership) {
-  update_membership(legal_path(y, status), y.compliance[region][static_cast<std::size_t>(status)],
-                    base_hazards(y), compliance_rank, u, scheme, membership);
+  update_membership(legal_path(y, status), compulsory_scheme(status),
+                    y.compliance[region][static_cast<std::size_t>(status)], base_hazards(y),
+                    compliance_rank, u, scheme, membership);
 }
 
 }  // namespace ssproj::coverage

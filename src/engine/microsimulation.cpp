@@ -281,8 +281,9 @@ void Microsimulation::labour_coverage_and_observe() {
       if (benefits::is_pensioner(p, i)) {
         benefits::pension_year(p, i, ben, transitions, bt);
         t.cells[sex][b][p.area[i]][p.status[i]].persons += 1;
-        const std::size_t k = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kCompulsory) ? 0 : 1;
-        if (p.membership[i] != kNever) t.cells[sex][b][p.area[i]][p.status[i]].registered[k] += 1;
+        if (p.membership[i] != kNever) {
+          t.cells[sex][b][p.area[i]][p.status[i]].registered[scheme_index(p.scheme[i])] += 1;
+        }
         continue;
       }
       const auto u = rng_.uniforms(Stream::kLabour, p.id[i], year);
@@ -347,31 +348,32 @@ void Microsimulation::labour_coverage_and_observe() {
       cell.persons += 1;
       contributions::start_year(p, i, slot);
       if (p.membership[i] == kNever) continue;
-      const std::size_t k = p.scheme[i] == static_cast<std::uint8_t>(Scheme::kCompulsory) ? 0 : 1;
+      const auto scheme = static_cast<Scheme>(p.scheme[i]);
+      const std::size_t k = scheme_index(scheme);
+      const bool voluntary = scheme == Scheme::kVoluntary;
       cell.registered[k] += 1;
       if (p.membership[i] != kActive) continue;
       cell.active[k] += 1;
       const double insurable =
-          k == 0
-              ? contributions::insurable_monthly(
+          voluntary
+              ? con.voluntary_declared
+              : contributions::insurable_monthly(
                     con,
                     labour::monthly_earnings(*m.inputs, status, sex, p.age[i],
                                              earnings_factor(p.id[i])) *
                         wage_index,
-                    status == Status::kPublicEmployee ? 0.0
-                                                      : cov.underdeclaration * programmes.declared)
-              : con.voluntary_declared;
+                    scheme == Scheme::kCivilServant ? 0.0
+                                                    : cov.underdeclaration * programmes.declared);
       bt.active[sex] += 1;
       bt.active_insurable_monthly[sex] += insurable;
       const std::uint16_t months = contributions::months_paid(
-          k == 0 ? cov.density_compulsory
-                 : std::min(1.0, cov.density_voluntary + programmes.density),
+          voluntary ? std::min(1.0, cov.density_voluntary + programmes.density)
+                    : cov.density_compulsory,
           u[2]);
       if (months == 0) continue;
       const double annual = insurable * months;
-      contributions::Amounts a = contributions::amounts(
-          con, k == 0 ? Scheme::kCompulsory : Scheme::kVoluntary, status, annual);
-      if (k == 1 && programmes.subsidised >= 0) {
+      contributions::Amounts a = contributions::amounts(con, scheme, annual);
+      if (voluntary && programmes.subsidised >= 0) {
         // The government pays its share of the member's contribution, into the fund.
         interventions::pay_subsidy(programmes, a, p.subsidy_years[i],
                                    t.programmes[static_cast<std::size_t>(programmes.subsidised)]);

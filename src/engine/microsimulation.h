@@ -69,7 +69,7 @@ class Microsimulation {
   // Per-chunk results of the workforce pass.
   struct WorkforceTally {
     WorkforceCells cells{};
-    std::array<ContributionTotals, 2> contributions{};
+    std::array<ContributionTotals, kNumSchemes> contributions{};
     BenefitTallies benefits{};
     std::array<InterventionTally, interventions::kMaxProgrammes> programmes{};
 

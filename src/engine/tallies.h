@@ -2,6 +2,7 @@
 // through each tally's list of fields, `kFields` (include/ssproj/results.h).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
@@ -24,6 +25,11 @@ constexpr std::size_t listed_bytes() {
                     T::kFields);
 }
 
+template <typename T>
+struct is_std_array : std::false_type {};
+template <typename T, std::size_t N>
+struct is_std_array<std::array<T, N>> : std::true_type {};
+
 // Calls f(x, y...) for every number x of t and the numbers y... at the same place in u...:
 // through the fields listed in kFields (in their order), std::array and std::vector elements
 // (as many as t has). Tallies of different types match by position in their lists.
@@ -45,6 +51,12 @@ void for_each_number(F&& f, T& t, const U&... u) {
     };
     every_field(std::make_index_sequence<n>{});
   } else {
+    // Arrays matched by position must have the same length (a vector may be shorter).
+    if constexpr (is_std_array<T>::value) {
+      static_assert(
+          ((!is_std_array<U>::value || std::tuple_size_v<U> == std::tuple_size_v<T>)&&...),
+          "arrays added into each other must have the same length");
+    }
     for (std::size_t i = 0; i < t.size(); ++i) for_each_number(f, t[i], u[i]...);
   }
 }

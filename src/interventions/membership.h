@@ -79,7 +79,8 @@ PersonOutcome membership_with_programmes(const std::vector<Programme>& programme
   const coverage::Hazards hazards{with_channels(base.registration, all.registration, all),
                                   lapse(all),
                                   with_channels(base.reactivation, all.reactivation, all)};
-  coverage::update_membership(path, complies(all), hazards, rank, u, p.scheme[i], p.membership[i]);
+  coverage::update_membership(path, compulsory_scheme(static_cast<Status>(status)), complies(all),
+                              hazards, rank, u, p.scheme[i], p.membership[i]);
   const std::uint8_t after = p.membership[i];
 
   // Attribution: the first programme in the list with which (and its predecessors) the

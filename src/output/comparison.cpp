@@ -35,7 +35,7 @@ Series series_of(const ReplicationResult& r, const Valuation& v) {
       for (const auto& areas : bands) {
         for (const auto& statuses : areas) {
           for (std::size_t st = 0; st < kNumStatuses; ++st) {
-            active += statuses[st].active[0] + statuses[st].active[1];
+            for (double a : statuses[st].active) active += a;
             if (is_employed(static_cast<Status>(st))) employed += statuses[st].persons;
           }
         }

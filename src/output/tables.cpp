@@ -126,8 +126,8 @@ std::string coverage_csv(const std::vector<ReplicationResult>& replications) {
     for_each_workforce_cell(
         replications.front().workforce[y],
         [&](const std::string& key, std::size_t s, std::size_t b, std::size_t a, std::size_t st) {
-          for (std::size_t k = 0; k < 2; ++k) {
-            table.add_row(key + "," + std::string(kSchemeNames[k + 1]));
+          for (std::size_t k = 0; k < kNumSchemes; ++k) {
+            table.add_row(key + "," + std::string(kSchemeNames[k]));
             for (std::size_t r = 0; r < replications.size(); ++r) {
               const WorkforceCell& c = replications[r].workforce[y].cells[s][b][a][st];
               table.set(r, 0, c.registered[k]);
@@ -147,13 +147,16 @@ std::string contributions_csv(const std::vector<ReplicationResult>& replications
                                 replications.size());
   for (std::size_t y = 0; y < replications.front().workforce.size(); ++y) {
     const int year = replications.front().workforce[y].year;
-    for (std::size_t k = 0; k < 3; ++k) {  // compulsory, voluntary, total
+    for (std::size_t k = 0; k <= kNumSchemes; ++k) {  // each scheme, then the total
       table.add_row(std::to_string(year) + "," +
-                    (k < 2 ? std::string(kSchemeNames[k + 1]) : "total"));
+                    (k < kNumSchemes ? std::string(kSchemeNames[k]) : "total"));
       for (std::size_t r = 0; r < replications.size(); ++r) {
         const auto& c = replications[r].workforce[y].contributions;
         auto value = [&](auto member) {
-          return k < 2 ? c[k].*member : c[0].*member + c[1].*member;
+          if (k < kNumSchemes) return c[k].*member;
+          double sum = 0;
+          for (const ContributionTotals& scheme : c) sum += scheme.*member;
+          return sum;
         };
         table.set(r, 0, value(&ContributionTotals::contributors));
         table.set(r, 1, value(&ContributionTotals::insurable_earnings));

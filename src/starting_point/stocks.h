@@ -61,7 +61,7 @@ void initial_state(population::Population& p, std::size_t i, const Stocks& s, co
   double density = 0, insurable = 0;
   if (path == coverage::Path::kCompulsory) {
     if (compliance_rank >= cov.compliance[p.region[i]][static_cast<std::size_t>(status)]) return;
-    p.scheme[i] = static_cast<std::uint8_t>(Scheme::kCompulsory);
+    p.scheme[i] = static_cast<std::uint8_t>(compulsory_scheme(status));
     p.membership[i] = static_cast<std::uint8_t>(Membership::kActive);
     history_start = s.history_start_compulsory;
     density = cov.density_compulsory;

@@ -175,7 +175,7 @@ std::vector<std::string> tables(const StrategyRun& r) {
 }
 
 // Registered members (active or lapsed) in each year of replication 0, of both schemes or of
-// one (0 compulsory, 1 voluntary).
+// one (0 the compulsory schemes, 1 voluntary).
 std::vector<double> registered(const StrategyRun& r, int scheme = -1) {
   std::vector<double> out;
   for (const WorkforceYear& w : r.results.replications.front().workforce) {
@@ -184,9 +184,9 @@ std::vector<double> registered(const StrategyRun& r, int scheme = -1) {
       for (const auto& areas : bands) {
         for (const auto& statuses : areas) {
           for (const WorkforceCell& c : statuses) {
-            n += scheme == 1   ? c.registered[1]
-                 : scheme == 0 ? c.registered[0]
-                               : c.registered[0] + c.registered[1];
+            const double voluntary = c.registered[scheme_index(Scheme::kVoluntary)];
+            const double all = c.registered[0] + c.registered[1] + c.registered[2];
+            n += scheme == 1 ? voluntary : scheme == 0 ? all - voluntary : all;
           }
         }
       }
@@ -326,7 +326,9 @@ TEST_CASE("comparison.csv: the cost per additional contributor-year by hand", "[
     for (const auto& bands : w.cells) {
       for (const auto& areas : bands) {
         for (const auto& statuses : areas) {
-          for (const WorkforceCell& c : statuses) n += c.active[0] + c.active[1];
+          for (const WorkforceCell& c : statuses) {
+            for (double a : c.active) n += a;
+          }
         }
       }
     }

@@ -35,7 +35,6 @@ constexpr auto kDomestic = static_cast<std::size_t>(Status::kDomesticWorker);
 constexpr auto kNever = static_cast<std::uint8_t>(Membership::kNever);
 constexpr auto kActive = static_cast<std::uint8_t>(Membership::kActive);
 constexpr auto kLapsed = static_cast<std::uint8_t>(Membership::kLapsed);
-constexpr auto kCompulsory = static_cast<std::uint8_t>(Scheme::kCompulsory);
 constexpr auto kVoluntary = static_cast<std::uint8_t>(Scheme::kVoluntary);
 
 // |observed - n p| within 4 binomial standard errors (exactly 0 when p is 0).
@@ -275,7 +274,7 @@ struct MembershipCounts {
 MembershipCounts count_members(const engine::Population& p) {
   MembershipCounts c;
   for (std::size_t i = 0; i < p.size(); ++i) {
-    const bool compulsory = p.scheme[i] == kCompulsory;
+    const bool compulsory = p.scheme[i] != kVoluntary;
     if (p.membership[i] == kActive) ++(compulsory ? c.active_compulsory : c.active_voluntary);
     if (p.membership[i] == kLapsed) ++(compulsory ? c.lapsed_compulsory : c.lapsed_voluntary);
     const auto status = static_cast<Status>(p.status[i]);
@@ -310,7 +309,10 @@ TEST_CASE("Workforce: base-year members and their contribution history, by hand"
     int expected = 0;
     if (status == Status::kPublicEmployee || status == Status::kFormalPrivateEmployee) {
       ++compulsory;
-      if (p.scheme[i] != kCompulsory || p.membership[i] != kActive) ++wrong;
+      if (p.scheme[i] != static_cast<std::uint8_t>(compulsory_scheme(status)) ||
+          p.membership[i] != kActive) {
+        ++wrong;
+      }
       expected = 12 * std::min(adult_years, 2020 - 2001) + 12;
     } else if (p.membership[i] != kNever) {
       ++voluntary;
@@ -463,8 +465,15 @@ TEST_CASE("Workforce: zero contribution rates give zero contributions; amounts f
   const ProjectionResults r = simulate(s, RunOptions{});
   for (const WorkforceYear& y : r.replications.at(0).workforce) {
     INFO("year " << y.year << (zero ? ", zero rates" : ", rates"));
-    const ContributionTotals& compulsory = y.contributions[0];
-    const ContributionTotals& voluntary = y.contributions[1];
+    // The two compulsory schemes together (private and civil servants).
+    ContributionTotals compulsory = y.contributions[scheme_index(Scheme::kPrivate)];
+    const ContributionTotals& civil = y.contributions[scheme_index(Scheme::kCivilServant)];
+    compulsory.contributors += civil.contributors;
+    compulsory.insurable_earnings += civil.insurable_earnings;
+    compulsory.employer += civil.employer;
+    compulsory.employee += civil.employee;
+    compulsory.government += civil.government;
+    const ContributionTotals& voluntary = y.contributions[scheme_index(Scheme::kVoluntary)];
     CHECK(compulsory.contributors > 1000);
     CHECK(voluntary.contributors > 100);
     CHECK(compulsory.insurable_earnings > 0);
@@ -524,8 +533,8 @@ TEST_CASE(
   const int years = s.projection.end_year - s.projection.start_year + 1;
   const std::size_t cells = kNumSexes * kNumAgeBands * kNumAreas * kNumStatuses;
   REQUIRE(labour.rows.size() == static_cast<std::size_t>(years) * cells);
-  REQUIRE(coverage.rows.size() == static_cast<std::size_t>(years) * cells * 2);
-  REQUIRE(contributions.rows.size() == static_cast<std::size_t>(years) * 3);
+  REQUIRE(coverage.rows.size() == static_cast<std::size_t>(years) * cells * kNumSchemes);
+  REQUIRE(contributions.rows.size() == static_cast<std::size_t>(years) * (kNumSchemes + 1));
 
   // Persons aged 15+ by year, sex and age group: labour.csv summed over areas and statuses
   // equals population.csv summed over the ages of the group, exactly.
@@ -545,17 +554,17 @@ TEST_CASE(
   REQUIRE(by_group_labour.size() == static_cast<std::size_t>(years) * kNumSexes * kNumAgeBands);
   CHECK(by_group_labour == by_group_population);
 
-  // coverage.csv: two rows (compulsory, voluntary) per labour.csv row, in the same order.
+  // coverage.csv: one row per scheme per labour.csv row, in the same order.
   std::map<std::string, double> active_by_year_scheme;
   for (std::size_t i = 0; i < coverage.rows.size(); ++i) {
-    const std::size_t cell = i / 2;
+    const std::size_t cell = i / kNumSchemes;
     const std::string key = coverage.text(i, "year") + "," + coverage.text(i, "sex") + "," +
                             coverage.text(i, "age_group") + "," + coverage.text(i, "area") + "," +
                             coverage.text(i, "status");
     REQUIRE(key == labour.text(cell, "year") + "," + labour.text(cell, "sex") + "," +
                        labour.text(cell, "age_group") + "," + labour.text(cell, "area") + "," +
                        labour.text(cell, "status"));
-    REQUIRE(coverage.text(i, "scheme") == (i % 2 == 0 ? "compulsory" : "voluntary"));
+    REQUIRE(coverage.text(i, "scheme") == kSchemeNames[i % kNumSchemes]);
     const double persons = labour.number(cell, "persons");
     const double registered = coverage.number(i, "registered");
     const double active = coverage.number(i, "active_contributors");
@@ -577,31 +586,41 @@ TEST_CASE(
     active_by_year_scheme[coverage.text(i, "year") + "," + coverage.text(i, "scheme")] += active;
   }
 
-  // contributions.csv: total = compulsory + voluntary in every column; every active member
+  // contributions.csv: total = the sum of the schemes in every column; every active member
   // pays at least one month (densities 0.9 and 0.7), so contributors = active contributors.
   const std::vector<std::string> columns = {"contributors", "insurable_earnings",
                                             "contributions_employer", "contributions_employee",
                                             "contributions_government"};
-  for (std::size_t i = 0; i + 2 < contributions.rows.size(); i += 3) {
+  constexpr std::size_t kRows = kNumSchemes + 1;
+  const auto row_of = [](std::size_t first, Scheme scheme) { return first + scheme_index(scheme); };
+  for (std::size_t i = 0; i + kNumSchemes < contributions.rows.size(); i += kRows) {
     const std::string year = contributions.text(i, "year");
-    REQUIRE(contributions.text(i, "scheme") == "compulsory");
-    REQUIRE(contributions.text(i + 1, "scheme") == "voluntary");
-    REQUIRE(contributions.text(i + 2, "scheme") == "total");
+    for (std::size_t k = 0; k < kNumSchemes; ++k) {
+      REQUIRE(contributions.text(i + k, "scheme") == kSchemeNames[k]);
+    }
+    REQUIRE(contributions.text(i + kNumSchemes, "scheme") == "total");
     INFO("year " << year);
     for (const std::string& column : columns) {
       INFO("column " << column);
-      CHECK(contributions.number(i + 2, column) ==
-            Approx(contributions.number(i, column) + contributions.number(i + 1, column))
-                .epsilon(1e-12));
+      double sum = 0;
+      for (std::size_t k = 0; k < kNumSchemes; ++k) sum += contributions.number(i + k, column);
+      CHECK(contributions.number(i + kNumSchemes, column) == Approx(sum).epsilon(1e-12));
     }
-    CHECK(contributions.number(i, "contributors") ==
-          Approx(active_by_year_scheme[year + ",compulsory"]).epsilon(1e-12));
-    CHECK(contributions.number(i + 1, "contributors") ==
-          Approx(active_by_year_scheme[year + ",voluntary"]).epsilon(1e-12));
-    CHECK(contributions.number(i, "contributions_employer") > 0);
-    CHECK(contributions.number(i, "contributions_government") > 0);
-    CHECK(contributions.number(i + 1, "contributions_employer") == 0);
-    CHECK(contributions.number(i + 1, "contributions_government") == 0);
+    for (std::size_t k = 0; k < kNumSchemes; ++k) {
+      CHECK(
+          contributions.number(i + k, "contributors") ==
+          Approx(active_by_year_scheme[year + "," + std::string(kSchemeNames[k])]).epsilon(1e-12));
+    }
+    const std::size_t priv = row_of(i, Scheme::kPrivate);
+    const std::size_t civil = row_of(i, Scheme::kCivilServant);
+    const std::size_t voluntary = row_of(i, Scheme::kVoluntary);
+    // Private employers pay; the State pays for the civil servants; voluntary members alone.
+    CHECK(contributions.number(priv, "contributions_employer") > 0);
+    CHECK(contributions.number(priv, "contributions_government") == 0);
+    CHECK(contributions.number(civil, "contributions_employer") == 0);
+    CHECK(contributions.number(civil, "contributions_government") > 0);
+    CHECK(contributions.number(voluntary, "contributions_employer") == 0);
+    CHECK(contributions.number(voluntary, "contributions_government") == 0);
   }
 }
 
@@ -628,7 +647,7 @@ TEST_CASE("A scenario without the workforce tables writes no workforce tables",
   if (workforce) {
     const std::string contributions = testing::read_file(dir.path() / "out/contributions.csv");
     CHECK(contributions.rfind("year,scheme,contributors,insurable_earnings,contributions_employer,"
-                              "contributions_employee,contributions_government\n2021,compulsory,",
+                              "contributions_employee,contributions_government\n2021,private,",
                               0) == 0);
     const std::string labour = testing::read_file(dir.path() / "out/labour.csv");
     CHECK(labour.rfind("year,sex,age_group,area,status,persons\n2021,male,15-19,urban,inactive,",
@@ -656,9 +675,11 @@ TEST_CASE("Lao baseline: the start year reproduces the calibration targets withi
           const WorkforceCell& c = statuses[st];
           if (is_employed(static_cast<Status>(st))) employed += c.persons;
           if (st == static_cast<std::size_t>(Status::kUnemployed)) unemployed += c.persons;
-          active += c.active[0] + c.active[1];
-          registered += c.registered[0] + c.registered[1];
-          registered_voluntary += c.registered[1];
+          for (std::size_t k = 0; k < kNumSchemes; ++k) {
+            active += c.active[k];
+            registered += c.registered[k];
+          }
+          registered_voluntary += c.registered[scheme_index(Scheme::kVoluntary)];
         }
       }
     }

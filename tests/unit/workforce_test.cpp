@@ -34,7 +34,8 @@ constexpr auto kNever = static_cast<std::uint8_t>(Membership::kNever);
 constexpr auto kActive = static_cast<std::uint8_t>(Membership::kActive);
 constexpr auto kLapsed = static_cast<std::uint8_t>(Membership::kLapsed);
 constexpr auto kNoScheme = static_cast<std::uint8_t>(Scheme::kNone);
-constexpr auto kCompulsory = static_cast<std::uint8_t>(Scheme::kCompulsory);
+constexpr auto kPrivate = static_cast<std::uint8_t>(Scheme::kPrivate);
+constexpr auto kCivilServant = static_cast<std::uint8_t>(Scheme::kCivilServant);
 constexpr auto kVoluntary = static_cast<std::uint8_t>(Scheme::kVoluntary);
 
 Approx exactly(double x) { return Approx(x).epsilon(1e-12).margin(0); }
@@ -390,41 +391,43 @@ TEST_CASE("Contributions: amounts by scheme and status", "[unit][workforce]") {
   const auto y = contributions::build_contribution_years(with_rates(), economy_with({1000}))[0];
   const double annual = 12000;
   SECTION("voluntary members pay the voluntary rate themselves") {
-    for (Status status : {Status::kOwnAccount, Status::kInformalEmployee,
-                          Status::kContributingFamily, Status::kFormalPrivateEmployee}) {
-      const contributions::Amounts a =
-          contributions::amounts(y, Scheme::kVoluntary, status, annual);
-      CHECK(a.employee == exactly(1080));
-      CHECK(a.employer == 0);
-      CHECK(a.government == 0);
-    }
+    const contributions::Amounts a = contributions::amounts(y, Scheme::kVoluntary, annual);
+    CHECK(a.employee == exactly(1080));
+    CHECK(a.employer == 0);
+    CHECK(a.government == 0);
   }
-  SECTION("public employees and the State") {
-    const auto a = contributions::amounts(y, Scheme::kCompulsory, Status::kPublicEmployee, annual);
+  SECTION("civil servants and the State") {
+    const auto a = contributions::amounts(y, Scheme::kCivilServant, annual);
     CHECK(a.employee == exactly(960));
     CHECK(a.government == exactly(1020));
     CHECK(a.employer == 0);
   }
-  SECTION("private and domestic employees and their employers") {
-    for (Status status : {Status::kFormalPrivateEmployee, Status::kDomesticWorker}) {
-      const auto a = contributions::amounts(y, Scheme::kCompulsory, status, annual);
-      CHECK(a.employer == exactly(720));
-      CHECK(a.employee == exactly(660));
-      CHECK(a.government == 0);
-    }
+  SECTION("private-scheme employees and their employers") {
+    const auto a = contributions::amounts(y, Scheme::kPrivate, annual);
+    CHECK(a.employer == exactly(720));
+    CHECK(a.employee == exactly(660));
+    CHECK(a.government == 0);
   }
   SECTION("zero rates give zero contributions") {
     const auto zero = contributions::build_contribution_years(Scenario{}, economy_with({1000}))[0];
-    for (Scheme scheme : {Scheme::kCompulsory, Scheme::kVoluntary}) {
-      for (Status status :
-           {Status::kPublicEmployee, Status::kFormalPrivateEmployee, Status::kOwnAccount}) {
-        const auto a = contributions::amounts(zero, scheme, status, annual);
-        CHECK(a.employer == 0);
-        CHECK(a.employee == 0);
-        CHECK(a.government == 0);
-      }
+    for (Scheme scheme : {Scheme::kPrivate, Scheme::kVoluntary, Scheme::kCivilServant}) {
+      const auto a = contributions::amounts(zero, scheme, annual);
+      CHECK(a.employer == 0);
+      CHECK(a.employee == 0);
+      CHECK(a.government == 0);
     }
   }
+}
+
+TEST_CASE("A status's compulsory scheme: public employees in the civil servants' scheme",
+          "[unit][workforce]") {
+  for (std::size_t st = 0; st < kNumStatuses; ++st) {
+    const auto status = static_cast<Status>(st);
+    CHECK(compulsory_scheme(status) ==
+          (status == Status::kPublicEmployee ? Scheme::kCivilServant : Scheme::kPrivate));
+  }
+  for (std::size_t k = 0; k < kNumSchemes; ++k) CHECK(scheme_index(scheme_at(k)) == k);
+  CHECK(kSchemeNames[scheme_index(Scheme::kCivilServant)] == "civil_servant");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -489,26 +492,25 @@ TEST_CASE("coverage::update_membership: the compulsory path", "[unit][workforce]
   // A complying employer (rank below the compliance rate) registers the employee, whatever
   // the membership before.
   CHECK(update(y, Status::kFormalPrivateEmployee, 0, 0.4, 0.99, never) ==
-        Member{kCompulsory, kActive});
+        Member{kPrivate, kActive});
   CHECK(update(y, Status::kFormalPrivateEmployee, 0, 0.4, 0.99, {kVoluntary, kLapsed}) ==
-        Member{kCompulsory, kActive});
+        Member{kPrivate, kActive});
   CHECK(update(y, Status::kFormalPrivateEmployee, 0, 0.4, 0.99, {kVoluntary, kActive}) ==
-        Member{kCompulsory, kActive});
-  CHECK(update(y, Status::kPublicEmployee, 0, 0.89, 0.5, never) == Member{kCompulsory, kActive});
+        Member{kPrivate, kActive});
+  CHECK(update(y, Status::kPublicEmployee, 0, 0.89, 0.5, never) == Member{kCivilServant, kActive});
   // The rank must be strictly below the rate.
   CHECK(update(y, Status::kFormalPrivateEmployee, 0, 0.5, 0.0, never) == never);
   // A non-complying employer: never registered stays so; a member is lapsed.
   CHECK(update(y, Status::kFormalPrivateEmployee, 0, 0.6, 0.0, never) == never);
-  CHECK(update(y, Status::kFormalPrivateEmployee, 0, 0.6, 0.0, {kCompulsory, kActive}) ==
-        Member{kCompulsory, kLapsed});
+  CHECK(update(y, Status::kFormalPrivateEmployee, 0, 0.6, 0.0, {kPrivate, kActive}) ==
+        Member{kPrivate, kLapsed});
   CHECK(update(y, Status::kFormalPrivateEmployee, 0, 0.6, 0.0, {kVoluntary, kActive}) ==
         Member{kVoluntary, kLapsed});
   // The region's rate: 0.25 for formal private employees in region 1.
   CHECK(update(y, Status::kFormalPrivateEmployee, 1, 0.3, 0.0, never) == never);
-  CHECK(update(y, Status::kFormalPrivateEmployee, 1, 0.2, 0.0, never) ==
-        Member{kCompulsory, kActive});
-  CHECK(update(y, Status::kPublicEmployee, 1, 0.5, 0.0, {kCompulsory, kActive}) ==
-        Member{kCompulsory, kLapsed});
+  CHECK(update(y, Status::kFormalPrivateEmployee, 1, 0.2, 0.0, never) == Member{kPrivate, kActive});
+  CHECK(update(y, Status::kPublicEmployee, 1, 0.5, 0.0, {kCivilServant, kActive}) ==
+        Member{kCivilServant, kLapsed});
 }
 
 TEST_CASE("coverage::update_membership: the voluntary path", "[unit][workforce]") {
@@ -525,11 +527,10 @@ TEST_CASE("coverage::update_membership: the voluntary path", "[unit][workforce]"
     CHECK(update(y, status, 0, 0.0, 0.1999, {kVoluntary, kActive}) == Member{kVoluntary, kLapsed});
     CHECK(update(y, status, 0, 0.0, 0.2, {kVoluntary, kActive}) == Member{kVoluntary, kActive});
     // An active compulsory member has left covered work: lapsed, whatever u.
-    CHECK(update(y, status, 0, 0.0, 0.9999, {kCompulsory, kActive}) ==
-          Member{kCompulsory, kLapsed});
+    CHECK(update(y, status, 0, 0.0, 0.9999, {kPrivate, kActive}) == Member{kPrivate, kLapsed});
     // A lapsed member (of either scheme) reactivates as voluntary with probability 0.3.
-    CHECK(update(y, status, 1, 0.0, 0.2999, {kCompulsory, kLapsed}) == Member{kVoluntary, kActive});
-    CHECK(update(y, status, 1, 0.0, 0.3, {kCompulsory, kLapsed}) == Member{kCompulsory, kLapsed});
+    CHECK(update(y, status, 1, 0.0, 0.2999, {kPrivate, kLapsed}) == Member{kVoluntary, kActive});
+    CHECK(update(y, status, 1, 0.0, 0.3, {kPrivate, kLapsed}) == Member{kPrivate, kLapsed});
     CHECK(update(y, status, 1, 0.0, 0.05, {kVoluntary, kLapsed}) == Member{kVoluntary, kActive});
     CHECK(update(y, status, 1, 0.0, 0.5, {kVoluntary, kLapsed}) == Member{kVoluntary, kLapsed});
   }
@@ -541,7 +542,7 @@ TEST_CASE("coverage::update_membership: no path (inactive, unemployed)", "[unit]
     INFO("status " << kStatusNames[static_cast<std::size_t>(status)]);
     for (double u : {0.0001, 0.5, 0.9999}) {
       CHECK(update(y, status, 0, 0.0, u, {kNoScheme, kNever}) == Member{kNoScheme, kNever});
-      CHECK(update(y, status, 0, 0.0, u, {kCompulsory, kActive}) == Member{kCompulsory, kLapsed});
+      CHECK(update(y, status, 0, 0.0, u, {kPrivate, kActive}) == Member{kPrivate, kLapsed});
       CHECK(update(y, status, 0, 0.0, u, {kVoluntary, kActive}) == Member{kVoluntary, kLapsed});
       CHECK(update(y, status, 0, 0.0, u, {kVoluntary, kLapsed}) == Member{kVoluntary, kLapsed});
     }
@@ -555,7 +556,7 @@ TEST_CASE("coverage::update_membership: zero hazards and constant compliance cha
   y.lapse = 0;
   y.reactivation = 0;
   const std::vector<Member> states = {
-      {kNoScheme, kNever}, {kCompulsory, kLapsed}, {kVoluntary, kActive}, {kVoluntary, kLapsed}};
+      {kNoScheme, kNever}, {kPrivate, kLapsed}, {kVoluntary, kActive}, {kVoluntary, kLapsed}};
   int checked = 0;
   for (Status status : {Status::kInformalEmployee, Status::kDomesticWorker, Status::kOwnAccount,
                         Status::kContributingFamily}) {
@@ -568,12 +569,12 @@ TEST_CASE("coverage::update_membership: zero hazards and constant compliance cha
   }
   // On the compulsory path, a member whose employer complies stays active, and a person whose
   // employer does not stays as they are when never registered.
-  CHECK(update(y, Status::kPublicEmployee, 0, 0.1, 0.5, {kCompulsory, kActive}) ==
-        Member{kCompulsory, kActive});
+  CHECK(update(y, Status::kPublicEmployee, 0, 0.1, 0.5, {kCivilServant, kActive}) ==
+        Member{kCivilServant, kActive});
   CHECK(update(y, Status::kPublicEmployee, 0, 0.95, 0.5, {kNoScheme, kNever}) ==
         Member{kNoScheme, kNever});
-  CHECK(update(y, Status::kPublicEmployee, 0, 0.95, 0.5, {kCompulsory, kLapsed}) ==
-        Member{kCompulsory, kLapsed});
+  CHECK(update(y, Status::kPublicEmployee, 0, 0.95, 0.5, {kCivilServant, kLapsed}) ==
+        Member{kCivilServant, kLapsed});
   CHECK(checked == 48);
 }
 
