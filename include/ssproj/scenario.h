@@ -58,6 +58,8 @@ struct DataFiles {
   std::filesystem::path age_earnings_profile;
   std::filesystem::path invalidity;  // incidence by sex and age band
   std::filesystem::path survivors;   // probability and duration of survivors by sex, age band
+  std::filesystem::path pensioners;  // pensions in payment at the valuation date
+  std::filesystem::path service;     // credited years of active members at the valuation date
 };
 
 // [demography]: scenario multipliers on the demographic data (sensitivity analyses).

@@ -53,6 +53,12 @@ inline constexpr Scheme compulsory_scheme(Status s) {
   return s == Status::kPublicEmployee ? Scheme::kCivilServant : Scheme::kPrivate;
 }
 
+// The pensions in payment at the valuation date, by benefit (data.pensioners).
+enum class StockBenefit : std::uint8_t { kOldAge = 0, kInvalidity = 1, kSurvivor = 2 };
+inline constexpr int kNumStockBenefits = 3;
+inline constexpr std::array<std::string_view, kNumStockBenefits> kStockBenefitNames = {
+    "old_age", "invalidity", "survivor"};
+
 // Never registered; registered and contributing (active); registered but not contributing.
 enum class Membership : std::uint8_t { kNever = 0, kActive = 1, kLapsed = 2 };
 
@@ -101,6 +107,21 @@ struct WorkforceInputs {
     double child_years = 0;
   };
   std::array<std::array<Survivors, kNumAgeBands>, kNumSexes> survivors{};
+
+  // The stocks at the valuation date (1 July of the base year), whole-population units.
+  // Pensions in payment (data.pensioners), by [scheme index][StockBenefit][sex][age]; all zero
+  // without the table.
+  struct PensionStock {
+    double persons = 0;
+    double average_monthly = 0;  // kip per month, base-year level
+  };
+  using StockBySexAge = std::array<std::array<PensionStock, kNumAges>, kNumSexes>;
+  std::array<std::array<StockBySexAge, kNumStockBenefits>, kNumSchemes> pensioners{};
+  bool has_pensioners = false;
+  // Mean credited years of contribution of active members (data.service), by [scheme
+  // index][sex][age]; without the table, members' records start at the scheme's history year.
+  std::array<std::array<std::array<double, kNumAges>, kNumSexes>, kNumSchemes> credited_years{};
+  bool has_service = false;
 };
 
 }  // namespace ssproj

@@ -107,16 +107,18 @@ bool claim(Population& p, std::size_t i, const BenefitYear& y, double invalidity
 // that sex and age band and their years of payment) on the pension in payment or, for a member
 // with enough months, on the reference earnings. Under the rules of the year the awards
 // belong to.
+// `weight`: the probability of the death, for expected events (1 for a death that happened).
 inline void record_death(const Population& p, std::size_t i, const BenefitYear& y,
-                         const WorkforceInputs::Survivors& sv, BenefitTallies& tally) {
+                         const WorkforceInputs::Survivors& sv, BenefitTallies& tally,
+                         double weight = 1.0) {
   constexpr auto kNever = static_cast<std::uint8_t>(Membership::kNever);
   constexpr auto kActive = static_cast<std::uint8_t>(Membership::kActive);
   const std::uint8_t sex = p.sex[i];
   const auto benefit = static_cast<Benefit>(p.benefit[i]);
   const bool pensioner = is_pensioner(p, i);
   if (pensioner || p.membership[i] == kActive) {
-    tally.funerals[sex] += 1;
-    tally.funeral_amount[sex] += y.funeral_grant;
+    tally.funerals[sex] += weight;
+    tally.funeral_amount[sex] += weight * y.funeral_grant;
   }
   double base = 0;  // monthly amount the survivor pensions are shares of
   if (pensioner) {
@@ -132,11 +134,13 @@ inline void record_death(const Population& p, std::size_t i, const BenefitYear& 
   };
   const std::size_t spouse_sex = 1 - sex;
   const std::size_t d = duration(sv.spouse_years);
-  tally.spouse_new[spouse_sex][d] += sv.spouse_probability;
-  tally.spouse_new_monthly[spouse_sex][d] += sv.spouse_probability * y.spouse_share * base;
+  const double spouses = weight * sv.spouse_probability;
+  tally.spouse_new[spouse_sex][d] += spouses;
+  tally.spouse_new_monthly[spouse_sex][d] += spouses * y.spouse_share * base;
   const std::size_t dc = duration(sv.child_years);
-  tally.child_new[dc] += sv.children;
-  tally.child_new_monthly[dc] += sv.children * y.child_share * base;
+  const double children = weight * sv.children;
+  tally.child_new[dc] += children;
+  tally.child_new_monthly[dc] += children * y.child_share * base;
 }
 
 }  // namespace ssproj::benefits

@@ -195,6 +195,47 @@ bool load_workforce_tables(const DataFiles& files, WorkforceInputs& out,
       ok = false;
     }
   }
+  // The stocks at the valuation date: ages 15..100 in single years.
+  std::vector<std::string> ages;
+  for (int x = kFirstWorkingAge; x <= kMaxAge; ++x) ages.push_back(std::to_string(x));
+  const KeyColumn age_column{"age", ages};
+  const KeyColumn scheme_column{"scheme", words(kSchemeNames)};
+  if (!files.pensioners.empty()) {
+    const KeyColumn benefit{"benefit", words(kStockBenefitNames)};
+    const KeyColumn quantity{"quantity", {"persons", "average_monthly_kip"}};
+    if (auto t = read_keyed_table(files.pensioners,
+                                  {scheme_column, benefit, kSexColumn, age_column, quantity},
+                                  "value", core::Range{0, std::nan("")}, diagnostics)) {
+      std::size_t i = 0;
+      for (auto& benefits : out.pensioners) {
+        for (auto& sexes : benefits) {
+          for (auto& by_age : sexes) {
+            for (std::size_t x = kFirstWorkingAge; x < kNumAges; ++x) {
+              by_age[x].persons = t->values[i++];
+              by_age[x].average_monthly = t->values[i++];
+            }
+          }
+        }
+      }
+      out.has_pensioners = true;
+    } else {
+      ok = false;
+    }
+  }
+  if (!files.service.empty()) {
+    if (auto t = read_keyed_table(files.service, {scheme_column, kSexColumn, age_column},
+                                  "credited_years", core::Range{0, 85}, diagnostics)) {
+      std::size_t i = 0;
+      for (auto& sexes : out.credited_years) {
+        for (auto& by_age : sexes) {
+          for (std::size_t x = kFirstWorkingAge; x < kNumAges; ++x) by_age[x] = t->values[i++];
+        }
+      }
+      out.has_service = true;
+    } else {
+      ok = false;
+    }
+  }
   if (!ok) out = WorkforceInputs{};
   return ok;
 }

@@ -157,35 +157,43 @@ void Microsimulation::assign_initial_attributes() {
   const contributions::ContributionYear& con = m.contributions_at(year);
   const std::size_t n = population_.size();
 
-  // Residence, status and earnings factor, as for a newcomer; count the employed workers whose
-  // status points to the voluntary scheme, among whom the base year's voluntary members are.
-  std::vector<std::int64_t> voluntary_path(num_chunks(n));
+  // Residence, status and earnings factor, as for a newcomer. Then the counts the stocks are
+  // sampled from: the persons of each sex and age outside covered work (among whom the
+  // pensioners are), those above pensionable age, and the employed workers whose status points
+  // to the voluntary scheme (among whom the voluntary members are; with the pensioners table,
+  // only those below pensionable age).
+  const starting_point::Stocks& stocks = m.stocks;
+  const benefits::BenefitYear& ben = m.benefits_at(year);
+  const bool stock_table = m.inputs->has_pensioners;
+  struct BaseCounts {
+    std::array<std::array<double, kNumAges>, kNumSexes> eligible{};
+    double elderly = 0, candidates = 0;
+  };
+  std::vector<BaseCounts> counted(num_chunks(n));
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
+    BaseCounts& k = counted[c];
     for (std::size_t i = begin; i < end; ++i) {
       new_person_attributes(population_, i, year, nullptr);
       const auto status = static_cast<Status>(population_.status[i]);
-      if (coverage::legal_path(cov, status) == coverage::Path::kVoluntary) ++voluntary_path[c];
+      const coverage::Path path = coverage::legal_path(cov, status);
+      const std::uint8_t sex = population_.sex[i];
+      const bool elderly = population_.age[i] >= ben.pensionable_age[sex];
+      const bool retired_age = elderly;
+      if (path != coverage::Path::kCompulsory) k.eligible[sex][population_.age[i]] += 1;
+      k.elderly += elderly;
+      if (path == coverage::Path::kVoluntary && !(stock_table && retired_age)) k.candidates += 1;
     }
   });
-  std::int64_t candidates = 0;
-  for (std::int64_t v : voluntary_path) candidates += v;
-
-  // The base year's pensioners, among the persons above pensionable age who are not working
-  // in a covered job; the voluntary members among the candidates.
-  const starting_point::Stocks& stocks = m.stocks;
-  const benefits::BenefitYear& ben = m.benefits_at(year);
-  std::int64_t elderly = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    elderly += population_.age[i] >= ben.pensionable_age[population_.sex[i]];
-  starting_point::Draws draws;
-  if (elderly > 0) {
-    draws.pensioner =
-        std::min(1.0, stocks.old_age_pensioners * sample_fraction_ / static_cast<double>(elderly));
+  BaseCounts all;
+  for (const BaseCounts& k : counted) {
+    for (std::size_t s = 0; s < kNumSexes; ++s) {
+      for (std::size_t x = 0; x < kNumAges; ++x) all.eligible[s][x] += k.eligible[s][x];
+    }
+    all.elderly += k.elderly;
+    all.candidates += k.candidates;
   }
-  if (candidates > 0) {
-    draws.voluntary = std::min(
-        1.0, stocks.voluntary_members * sample_fraction_ / static_cast<double>(candidates));
-  }
+  const starting_point::Draws draws = starting_point::draws_for(
+      stocks, *m.inputs, sample_fraction_, all.eligible, all.elderly, all.candidates);
 
   // Membership and contribution history at the base year.
   Population& p = population_;
@@ -274,16 +282,25 @@ void Microsimulation::labour_coverage_and_observe() {
       const auto b = static_cast<std::size_t>(band);
       const std::uint8_t sex = p.sex[i];
       if (p.age[i] >= ben.pensionable_age[sex]) bt.above_pensionable_age[sex] += 1;
+      if (!transitions) {
+        // The base year's deaths and births among the stock, as expected values (the
+        // projection's steps give those of later years).
+        const starting_point::Stocks& st = m.stocks;
+        benefits::record_death(p, i, ben, m.inputs->survivors[sex][b], bt,
+                               st.death_probability[sex][p.age[i]]);
+        if (sex == kFemale && p.membership[i] == kActive) {
+          bt.births_to_insured += st.fertility[p.age[i]];
+        }
+      }
 
       // Pensioners: indexation, conversion of invalidity at pensionable age; they neither
       // change status nor contribute.
       const auto benefit = static_cast<Benefit>(p.benefit[i]);
       if (benefits::is_pensioner(p, i)) {
         benefits::pension_year(p, i, ben, transitions, bt);
+        if (!transitions) starting_point::base_year_award(p, i, ben, *m.inputs, bt);
+        // A pensioner is a beneficiary, no longer an insured member.
         t.cells[sex][b][p.area[i]][p.status[i]].persons += 1;
-        if (p.membership[i] != kNever) {
-          t.cells[sex][b][p.area[i]][p.status[i]].registered[scheme_index(p.scheme[i])] += 1;
-        }
         continue;
       }
       const auto u = rng_.uniforms(Stream::kLabour, p.id[i], year);
@@ -323,8 +340,9 @@ void Microsimulation::labour_coverage_and_observe() {
         }
       }
 
-      // Benefits: an old-age pension or lump sum at pensionable age; invalidity before it.
-      if (transitions && benefit == Benefit::kNone && p.membership[i] != kNever) {
+      // Benefits: an old-age pension or lump sum at pensionable age; invalidity before it. Also
+      // in the base year: the awards of the year to the stock's members.
+      if (benefit == Benefit::kNone && p.membership[i] != kNever) {
         const double incidence =
             p.membership[i] == kActive ? m.inputs->invalidity_incidence[sex][b] : 0.0;
         benefits::claim(

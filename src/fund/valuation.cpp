@@ -50,6 +50,35 @@ struct SurvivorPool {
   }
 };
 
+// Survivor pensions in payment at the valuation date (data.pensioners): each survivor of sex s
+// and age x is a spouse pension expected to last the survivor's remaining life expectancy at
+// base-year mortality (at least a year, at most kMaxSurvivorYears), the pool's duration d.
+void add_survivor_stock(const Scenario& scenario, SurvivorPool& pool) {
+  const WorkforceInputs& in = scenario.workforce;
+  if (!in.has_pensioners || scenario.inputs.mortality.empty()) return;
+  const SexAgeTable& mx = scenario.inputs.mortality.front();
+  for (std::size_t s = 0; s < kNumSexes; ++s) {
+    // Remaining life expectancy e_x = 1/2 + sum_{k>=1} l_{x+k} / l_x, q = m / (1 + m / 2).
+    std::array<double, kNumAges> e{};
+    double tail = 0;  // sum_{k>=1} l_{x+k} / l_x, from the oldest age down
+    for (std::size_t x = kNumAges; x-- > 0;) {
+      const double p = 1.0 - mx[s][x] / (1.0 + mx[s][x] / 2.0);
+      tail = x + 1 == kNumAges ? p / std::max(1e-12, 1.0 - p) : p * (1.0 + tail);
+      e[x] = 0.5 + tail;
+    }
+    for (std::size_t k = 0; k < kNumSchemes; ++k) {
+      const auto& stock = in.pensioners[k][static_cast<std::size_t>(StockBenefit::kSurvivor)][s];
+      for (std::size_t x = 0; x < kNumAges; ++x) {
+        if (stock[x].persons <= 0) continue;
+        const auto d = static_cast<std::size_t>(
+            std::clamp<long>(std::lround(e[x]), 1, static_cast<long>(kMaxSurvivorYears)));
+        pool.spouses[s][d] += stock[x].persons;
+        pool.spouse_monthly[s][d] += stock[x].persons * stock[x].average_monthly;
+      }
+    }
+  }
+}
+
 template <std::size_t N>
 double total(const std::array<double, N>& a) {
   double t = 0;
@@ -125,7 +154,12 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
   const FundAssumptions& fund = scenario.fund;
   cost_interventions(scenario, years, economy, v);
 
+  // The survivor pensions in payment at the base year, carried to the first year valued.
   SurvivorPool pool;
+  add_survivor_stock(scenario, pool);
+  for (int t = base + 1; t <= years.front().year; ++t) {
+    pool.age_one_year(rules[static_cast<std::size_t>(t - base)].indexation);
+  }
   std::array<double, kNumBranches> reserve{};
   for (std::size_t k = 0; k < kNumBranches; ++k) {
     reserve[k] = fund.allocation[k].at(years.front().year) * fund.initial_reserve;

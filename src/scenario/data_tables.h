@@ -28,9 +28,9 @@ struct DataTable {
   data::TableShape shape = {};  // kDemographic only
 };
 
-inline const std::array<DataTable, 12>& data_tables() {
+inline const std::array<DataTable, 14>& data_tables() {
   using core::Range;
-  static const std::array<DataTable, 12> tables = {{
+  static const std::array<DataTable, 14> tables = {{
       {"data.base_population",
        &DataFiles::base_population,
        TableGroup::kDemographic,
@@ -59,6 +59,8 @@ inline const std::array<DataTable, 12>& data_tables() {
       {"data.age_earnings_profile", &DataFiles::age_earnings_profile, TableGroup::kWorkforce},
       {"data.invalidity", &DataFiles::invalidity, TableGroup::kOptional},
       {"data.survivors", &DataFiles::survivors, TableGroup::kOptional},
+      {"data.pensioners", &DataFiles::pensioners, TableGroup::kOptional},
+      {"data.service", &DataFiles::service, TableGroup::kOptional},
   }};
   return tables;
 }

@@ -545,6 +545,28 @@ const std::array kKeys = {
                 "pensions. Optional, read only with the five workforce tables.",
             .range_note = "in the format of [§7.14](#714-datasurvivors)",
             .default_note = "(no survivor pensions)"},
+    KeySpec{.path = "data.pensioners",
+            .kind = Kind::kPath,
+            .units = "CSV: persons; kip per month",
+            .description =
+                "Pensions in payment on 1 July of the base year by scheme, benefit (old age, "
+                "invalidity, survivor), sex and single age 15-100: the number of pensioners and "
+                "their average monthly pension. Old-age and invalidity pensioners are drawn from "
+                "the base population outside covered work; survivor pensions join the survivor "
+                "pensions in payment of the valuation. Optional, read only with the five "
+                "workforce tables.",
+            .range_note = "in the format of [§7.15](#715-datapensioners)",
+            .default_note = "(no pensions in payment at the start)"},
+    KeySpec{.path = "data.service",
+            .kind = Kind::kPath,
+            .units = "CSV: years",
+            .description =
+                "Mean credited years of contribution of the active members on 1 July of the base "
+                "year by scheme, sex and single age 15-100: each base-year member is credited "
+                "12 x that many months (rounded at random). Optional, read only with the five "
+                "workforce tables; it replaces the history start years.",
+            .range_note = "in the format of [§7.16](#716-dataservice)",
+            .default_note = "(records from `coverage.history_start_year_*`)"},
     KeySpec{.path = "benefits", .kind = Kind::kTable, .description = "The scheme's benefit rules."},
     KeySpec{.path = "benefits.old_age",
             .kind = Kind::kTable,

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include <ssproj/results.h>
 #include <ssproj/scenario.h>
 
 #include "benefits/benefits.h"
@@ -27,17 +28,37 @@ struct Stocks {
   int history_start_voluntary = 0;
   double old_age_pensioners = 0;  // persons
   double average_pension = 0;     // kip per month
+  // The base year's own deaths and births, which the projection's first step (into the next
+  // year) does not hold: the probability of dying in the year to 1 July of the base year,
+  // q = m / (1 + m / 2) with the scenario's mortality multiplier, and the fertility rates.
+  SexAgeTable death_probability{};
+  AgeVector fertility{};
 };
 
 Stocks stocks_of(const Scenario& scenario);
 
+// The pensions in payment a base-year person can hold: old age or invalidity, in a scheme.
+inline constexpr std::size_t kPensionCells = 2 * kNumSchemes;
+
 // Probabilities that turn the stocks (whole-population counts) into a sample: of being a
-// pensioner for a person above pensionable age outside covered work, and of being a voluntary
-// member for an employed person whose status points to the voluntary scheme.
+// pensioner for a person outside covered work (without the pensioners table: above pensionable
+// age, with one probability), and of being a voluntary member for an employed person whose
+// status points to the voluntary scheme.
 struct Draws {
   double pensioner = 0;
   double voluntary = 0;
+  // With the pensioners table: for a person of [sex][age] outside covered work, the
+  // cumulative probabilities of the cells (scheme index x 2 + 0 old age, 1 invalidity).
+  const WorkforceInputs* inputs = nullptr;
+  std::array<std::array<std::array<double, kPensionCells>, kNumAges>, kNumSexes> pension_cdf{};
 };
+
+// The draws of a base population whose persons outside covered work number
+// `eligible[sex][age]` (simulated) and whose persons above pensionable age outside covered work
+// number `elderly`; `candidates` are the employed persons on the voluntary path.
+Draws draws_for(const Stocks& s, const WorkforceInputs& inputs, double sample_fraction,
+                const std::array<std::array<double, kNumAges>, kNumSexes>& eligible, double elderly,
+                double candidates);
 
 // Person i's state at the valuation date. `u`: the person's four uniforms for it;
 // `compliance_rank`: the rank of their employer's compliance for the job spell;
@@ -50,10 +71,38 @@ void initial_state(population::Population& p, std::size_t i, const Stocks& s, co
   const auto status = static_cast<Status>(p.status[i]);
   const coverage::Path path = coverage::legal_path(cov, status);
   const bool covered_job = path == coverage::Path::kCompulsory;
-  if (p.age[i] >= ben.pensionable_age[p.sex[i]] && !covered_job && u[3] < d.pensioner) {
-    p.benefit[i] = static_cast<std::uint8_t>(population::Benefit::kOldAge);
-    p.pension[i] = static_cast<float>(s.average_pension);
+  const std::uint8_t sex = p.sex[i];
+  // Persons at or above pensionable age have retired by the valuation date: the stock holds
+  // those who have a pension, and nobody that old is a member.
+  const bool retired_age = p.age[i] >= ben.pensionable_age[sex];
+  const auto pensioner = [&](population::Benefit benefit, Scheme scheme, double monthly) {
+    p.benefit[i] = static_cast<std::uint8_t>(benefit);
+    p.pension[i] = static_cast<float>(monthly);
     p.status[i] = static_cast<std::uint8_t>(Status::kInactive);
+    p.scheme[i] = static_cast<std::uint8_t>(scheme);
+    p.membership[i] = static_cast<std::uint8_t>(Membership::kLapsed);
+  };
+  if (d.inputs != nullptr) {
+    if (!covered_job) {
+      const auto& cdf = d.pension_cdf[sex][p.age[i]];
+      const auto cell =
+          static_cast<std::size_t>(std::upper_bound(cdf.begin(), cdf.end(), u[3]) - cdf.begin());
+      if (cell < kPensionCells) {
+        const std::size_t k = cell / 2;
+        const auto benefit = cell % 2 == 0 ? StockBenefit::kOldAge : StockBenefit::kInvalidity;
+        pensioner(benefit == StockBenefit::kOldAge ? population::Benefit::kOldAge
+                                                   : population::Benefit::kInvalidity,
+                  scheme_at(k),
+                  d.inputs->pensioners[k][static_cast<std::size_t>(benefit)][sex][p.age[i]]
+                      .average_monthly);
+        return;
+      }
+    }
+    // The stock describes who has retired: nobody at or above pensionable age is a member.
+    if (retired_age) return;
+  } else if (retired_age && !covered_job && u[3] < d.pensioner) {
+    pensioner(population::Benefit::kOldAge, Scheme::kNone, s.average_pension);
+    p.membership[i] = static_cast<std::uint8_t>(Membership::kNever);
     return;
   }
   if (path == coverage::Path::kNone) return;
@@ -76,11 +125,37 @@ void initial_state(population::Population& p, std::size_t i, const Stocks& s, co
     density = cov.density_voluntary;
     insurable = con.voluntary_declared;
   }
-  const int years =
-      history_start > 0 ? std::max(0, std::min(p.age[i] - 18, year - history_start)) : 0;
-  const double months = std::floor(12.0 * density * years + u[2]);
+  double months = 0;
+  if (d.inputs != nullptr && d.inputs->has_service) {
+    months = std::floor(12.0 * d.inputs->credited_years[scheme_index(p.scheme[i])][sex][p.age[i]] +
+                        u[2]);
+  } else {
+    const int years =
+        history_start > 0 ? std::max(0, std::min(p.age[i] - 18, year - history_start)) : 0;
+    months = std::floor(12.0 * density * years + u[2]);
+  }
   p.months[i] = static_cast<std::uint16_t>(std::min(months, 65535.0));
   p.points[i] = static_cast<float>(p.months[i] * insurable);  // wage index 1 at the base
+}
+
+// The base year's old-age awards: the stock's old-age pensioners at pensionable age, who
+// retired in the year to the valuation date. Their reference earnings are the pension over the
+// replacement rate the rules give the mean service of members just below that age (none
+// without the service table).
+inline void base_year_award(const population::Population& p, std::size_t i,
+                            const benefits::BenefitYear& ben, const WorkforceInputs& inputs,
+                            BenefitTallies& bt) {
+  const std::uint8_t sex = p.sex[i];
+  if (p.benefit[i] != static_cast<std::uint8_t>(population::Benefit::kOldAge) ||
+      p.age[i] != ben.pensionable_age[sex] || p.scheme[i] == 0) {
+    return;
+  }
+  bt.old_age_new[sex] += 1;
+  bt.old_age_new_monthly[sex] += p.pension[i];
+  if (!inputs.has_service || p.age[i] == 0) return;
+  const double years = inputs.credited_years[scheme_index(p.scheme[i])][sex][p.age[i] - 1u];
+  const double replacement = std::min(ben.accrual * years, ben.maximum_replacement);
+  if (replacement > 0) bt.old_age_new_reference[sex] += p.pension[i] / replacement;
 }
 
 }  // namespace ssproj::starting_point

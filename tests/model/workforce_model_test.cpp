@@ -698,3 +698,54 @@ TEST_CASE("Lao baseline: the start year reproduces the calibration targets withi
   CHECK(within_2_percent(registered_voluntary, 26793));
   CHECK(within_2_percent(active / employed, 0.14));
 }
+
+TEST_CASE("Lao baseline: the starting point holds pensions in payment and runs in without a jump",
+          "[model][workforce][lao][slow]") {
+  Scenario s = load_scenario(testing::source_dir() / "scenarios/lao/baseline.toml");
+  REQUIRE(s.warnings.empty());  // the reconstructed reserve: no warning
+  REQUIRE(s.fund.initial_reserve > 0);
+  REQUIRE(s.workforce.has_pensioners);
+  s.projection.end_year = 2030;
+  const ProjectionResults r = simulate(s, RunOptions{});
+  const std::vector<WorkforceYear>& years = r.replications.at(0).workforce;
+  const Valuation& v = r.valuations.at(0);
+  REQUIRE(years.front().year == 2023);
+  const auto sum = [](const std::array<double, kNumSexes>& a) { return a[0] + a[1]; };
+
+  // 2023: pensions of every kind in payment, and their outgo.
+  const BenefitTallies& b0 = years.front().benefits;
+  CHECK(sum(b0.old_age_recipients) > 30000);
+  CHECK(sum(b0.invalidity_recipients) > 1000);
+  double survivors = 0;
+  for (const BeneficiaryRow& row : v.beneficiaries) {
+    if (row.year == 2023 && row.benefit == "survivor_spouse") survivors += row.recipients;
+  }
+  CHECK(survivors > 10000);
+  const FundYear& f0 = v.years.front();
+  for (Branch branch : {Branch::kOldAge, Branch::kInvalidity, Branch::kSurvivors}) {
+    CHECK(f0.branches[static_cast<std::size_t>(branch)].benefits > 0);
+  }
+  // Old-age pension coverage within 1 point of the ILO's 5.6% (World Social Protection Report
+  // 2014-15).
+  const double coverage = sum(b0.old_age_recipients) / sum(b0.above_pensionable_age);
+  INFO("old-age pensioners over persons above pensionable age, 2023: " << coverage);
+  CHECK(std::abs(coverage - 0.056) <= 0.01);
+
+  // No backlog: the 2024 old-age awards within 25% of the mean of 2025-2030.
+  double later = 0;
+  for (const WorkforceYear& y : years) {
+    if (y.year >= 2025) later += sum(y.benefits.old_age_new) / 6;
+  }
+  const double awards_2024 = sum(years.at(1).benefits.old_age_new);
+  INFO("old-age awards 2024: " << awards_2024 << ", mean 2025-2030: " << later);
+  CHECK(std::abs(awards_2024 / later - 1) <= 0.25);
+  CHECK(sum(b0.old_age_new) > 0);  // the base year's own awards
+
+  // No start-up drop of the active voluntary members.
+  const auto voluntary = [](const WorkforceYear& y) {
+    return y.contributions[scheme_index(Scheme::kVoluntary)].contributors;
+  };
+  INFO("active voluntary members 2023 " << voluntary(years.at(0)) << ", 2024 "
+                                        << voluntary(years.at(1)));
+  CHECK(std::abs(voluntary(years.at(1)) / voluntary(years.at(0)) - 1) < 0.05);
+}

@@ -9,7 +9,8 @@ SHARED_DIR holds the WPP 2024 extracts (default /work/shared/data/lao). The
 script reads data/lao/{base_population,earnings,age_earnings_profile,
 invalidity,survivors}.csv from this repository, writes into its own folder
 
-    pensioners_{low,central,high}.csv   scheme,benefit,sex,age,persons,average_monthly_kip
+    pensioners_{low,central,high}.csv   scheme,benefit,sex,age,quantity,value (quantity:
+                                        persons | average_monthly_kip; every combination)
     service_{low,central,high}.csv      scheme,sex,age,credited_years
     reserve_{low,central,high}.csv      year-by-year roll-forward of the reserve
 
@@ -253,7 +254,7 @@ class Inputs:
             for sex in SEXES:
                 mids, sched = abridged[sex]
                 self.mx[(year, sex)] = wpp.graduate_to_single_ages(
-                    wpp.abridged_for_year(mids, sched, year))
+                    sex, wpp.abridged_for_year(mids, sched, year))
         # Nominal wage index, 2023 = 1.
         self.nwi = {BASE_YEAR: 1.0}
         for year in range(BASE_YEAR, 2000, -1):
@@ -591,18 +592,26 @@ def write_outputs(name, var, schemes, inp):
                     if n < 0.005:
                         continue
                     rows.append((sname, benefit, sex, age, n, amt / n))
+    # Long format, every combination of the keys once (the form ssproj's keyed tables
+    # require): quantity "persons" (pensioners in payment) and "average_monthly_kip".
+    cells = {(sname, benefit, sex, age): (n, avg) for sname, benefit, sex, age, n, avg in rows}
     with open(os.path.join(HERE, f"pensioners_{name}.csv"), "w", newline="\n") as f:
-        f.write("scheme,benefit,sex,age,persons,average_monthly_kip\n")
-        for sname, benefit, sex, age, n, avg in rows:
-            f.write(f"{sname},{benefit},{sex},{age},{n:.2f},{avg:.0f}\n")
+        f.write("scheme,benefit,sex,age,quantity,value\n")
+        for sname in ("private", "voluntary", "civil_servant"):
+            for benefit in ("old_age", "invalidity", "survivor"):
+                for sex in SEXES:
+                    for age in range(15, MAX_AGE + 1):
+                        n, avg = cells.get((sname, benefit, sex, age), (0.0, 0.0))
+                        f.write(f"{sname},{benefit},{sex},{age},persons,{n:.2f}\n")
+                        f.write(f"{sname},{benefit},{sex},{age},average_monthly_kip,{avg:.0f}\n")
     with open(os.path.join(HERE, f"service_{name}.csv"), "w", newline="\n") as f:
         f.write("scheme,sex,age,credited_years\n")
-        for sname in ("civil_servant", "private", "voluntary"):
+        for sname in ("private", "voluntary", "civil_servant"):
             table = service_table(schemes[sname])
             density = schemes[sname].density
             for sex in SEXES:
                 last = None      # (age, mean) of the oldest age with at least 1 member
-                for age in range(15, 71):
+                for age in range(15, MAX_AGE + 1):
                     n, sy = table.get((sex, age), (0.0, 0.0))
                     if n >= 1.0:
                         value = sy / n
