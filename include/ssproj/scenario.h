@@ -214,6 +214,9 @@ struct BenefitRules {
   // Health care: kip per active member a year at base-year prices, grown with wages and the
   // excess medical inflation.
   Schedule health_care_cost_per_member;
+  // "cost_per_member" (the fund pays the cost of care) or "pass_through" (the health branch's
+  // share of contributions is passed on to the National Health Insurance in the same year).
+  std::string health_care_financing;
   Schedule medical_inflation_excess;
 
   friend bool operator==(const BenefitRules&, const BenefitRules&) = default;

@@ -210,7 +210,6 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
     benefit[static_cast<std::size_t>(Branch::kMaternity)] = maternity;
     benefit[static_cast<std::size_t>(Branch::kEmploymentInjury)] = short_term(b.employment_injury);
     benefit[static_cast<std::size_t>(Branch::kUnemployment)] = short_term(b.unemployment);
-    benefit[static_cast<std::size_t>(Branch::kHealthCare)] = health_per_member * active;
 
     // Income and the accounts.
     double contributions = 0, insurable = 0;
@@ -219,6 +218,10 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
       insurable += c.insurable_earnings;
     }
     const double government = fund.government_subsidy.at(t);
+    constexpr auto kHealth = static_cast<std::size_t>(Branch::kHealthCare);
+    benefit[kHealth] = b.health_care_financing == "pass_through"
+                           ? fund.allocation[kHealth].at(t) * contributions
+                           : health_per_member * active;
     const double admin_per_member =
         fund.administration_per_member.at(t) * economy[e].wage_index * active;
     const double administration =

@@ -874,6 +874,19 @@ const std::array kKeys = {
             .description = "Cost of health care per active member; multiplied by the wage index "
                            "and by the medical index.",
             .bind = field<&Scenario::benefits, &BenefitRules::health_care_cost_per_member>},
+    KeySpec{
+        .path = "benefits.health_care.financing",
+        .kind = Kind::kChoice,
+        .default_toml = "\"cost_per_member\"",
+        .description =
+            "How the health branch's outgo is set. `cost_per_member`: the fund pays "
+            "`cost_per_member` for each active member. `pass_through`: the branch's share of the "
+            "year's contributions (`fund.allocation.health_care`) is paid out in the same year, as "
+            "when the contributions are passed on to the National Health Insurance; the branch "
+            "then neither builds nor spends a reserve of its own beyond its share of the "
+            "government subsidy and of the initial reserve, and `cost_per_member` is not used.",
+        .choices = "cost_per_member|pass_through",
+        .bind = field<&Scenario::benefits, &BenefitRules::health_care_financing>},
     KeySpec{.path = "benefits.health_care.medical_inflation_excess",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "0.0",

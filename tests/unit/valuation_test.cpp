@@ -408,6 +408,36 @@ struct HandCase {
 
 }  // namespace
 
+TEST_CASE("Valuation: health care passed through pays out the branch's share of contributions",
+          "[unit][valuation]") {
+  Scenario s = scenario(2029, 2033);
+  s.fund.allocation = dyadic_allocation();  // health care 1/8
+  s.fund.investment_return = constant(0.0);
+  s.fund.administration_share = constant(0.0);
+  s.benefits.health_care_cost_per_member = constant(1000.0);  // not used when passed through
+  s.benefits.health_care_financing = "pass_through";
+  std::vector<WorkforceYear> years;
+  for (int t = 2029; t <= 2033; ++t) {
+    WorkforceYear w = year_with(t, 640.0 + t - 2029, 320, 8000);
+    w.benefits.active = {3, 5};
+    years.push_back(w);
+  }
+  const Valuation v = valuate(s, years);
+  REQUIRE(v.years.size() == years.size());
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    const BranchYear& health = v.years[i].branches[static_cast<std::size_t>(Branch::kHealthCare)];
+    INFO("year " << v.years[i].year);
+    CHECK(health.contributions == (960.0 + static_cast<double>(i)) / 8);
+    CHECK(health.benefits == health.contributions);
+    CHECK(health.reserve_end == health.reserve_start);  // no return, no subsidy, no costs
+  }
+  // The default pays the cost per member instead: 8 active members x 1000 x indices.
+  s.benefits.health_care_financing = "cost_per_member";
+  const Valuation c = valuate(s, years);
+  CHECK(c.years[0].branches[static_cast<std::size_t>(Branch::kHealthCare)].benefits ==
+        Approx(8000.0).epsilon(1e-12));
+}
+
 TEST_CASE("Valuation: GAP, actuarial balance and the deficit and depletion years by hand",
           "[unit][valuation]") {
   const HandCase h;
