@@ -130,13 +130,17 @@ struct WorkforceYear {
   int year = 0;
   WorkforceCells cells{};
   std::array<ContributionTotals, kNumSchemes> contributions{};  // by scheme_index
+  // Benefits of each scheme's members and pensioners (the valuation values each scheme), and of
+  // all schemes together (their sum, with the persons above pensionable age, which belong to
+  // no scheme).
+  std::array<BenefitTallies, kNumSchemes> scheme_benefits{};  // by scheme_index
   BenefitTallies benefits{};
   std::vector<InterventionTally> interventions;  // one per [[interventions]] entry, in order
 
   // The tallies (every field but the year), for adding up and weighting (engine/tallies.h).
-  static constexpr auto kFields =
-      std::tuple(&WorkforceYear::cells, &WorkforceYear::contributions, &WorkforceYear::benefits,
-                 &WorkforceYear::interventions);
+  static constexpr auto kFields = std::tuple(
+      &WorkforceYear::cells, &WorkforceYear::contributions, &WorkforceYear::scheme_benefits,
+      &WorkforceYear::benefits, &WorkforceYear::interventions);
 };
 
 // One branch (or the pooled total) in calendar year `year`, kip. Identity, exactly as computed:
@@ -159,13 +163,18 @@ struct BranchYear {
 struct FundYear {
   int year = 0;
   double insurable_earnings = 0;                        // of all contributors, kip
-  std::array<BranchYear, kNumBranches + 1> branches{};  // the last is the pooled total
+  std::array<BranchYear, kNumBranches + 1> branches{};  // all schemes; the last is the total
+  // Each scheme's accounts (by scheme_index), with the same identity; the accounts of all
+  // schemes above are kept with their own reserve, so they equal the sums of these up to
+  // rounding.
+  std::array<std::array<BranchYear, kNumBranches + 1>, kNumSchemes> schemes{};
 };
 
 // A row of beneficiaries.csv. average_amount: monthly for pensions, per case for grants,
 // lump sums and short-term cases, per member a year for health care.
 struct BeneficiaryRow {
   int year = 0;
+  std::string scheme;  // private, voluntary, civil_servant, or total
   std::string benefit;
   std::string sex;  // male, female, or all
   double new_awards = 0;

@@ -240,7 +240,10 @@ inline constexpr std::array<std::string_view, kNumBranches> kBranchNames = {
 
 // [fund]
 struct FundAssumptions {
-  double initial_reserve{};    // kip on 1 January of the start year
+  double initial_reserve{};  // kip on 1 January of the start year
+  // Shares of the initial reserve held by each scheme (by scheme_index; sum 1, may be negative:
+  // a scheme whose past deficits the others financed).
+  std::array<double, kNumSchemes> initial_reserve_share{};
   Schedule investment_return;  // nominal, per year
   // Shares of contributions (and of the reserve, subsidies and administration) by branch;
   // by default everything goes to the old-age branch.

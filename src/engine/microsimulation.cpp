@@ -274,22 +274,26 @@ void Microsimulation::labour_coverage_and_observe() {
 
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     WorkforceTally& t = tallies[c];
-    BenefitTallies& bt = t.benefits;
+    // The benefit tallies of person i's scheme (a member's, a pensioner's; none for a person
+    // who never joined, who has no benefit events).
+    const auto scheme_tallies = [&](std::size_t i) -> BenefitTallies& {
+      return t.scheme_benefits[scheme_index(p.scheme[i])];
+    };
     for (std::size_t i = begin; i < end; ++i) {
       if (p.age[i] == Population::kGone) continue;
       const int band = age_band(p.age[i]);
       if (band < 0) continue;  // children have no labour status or membership
       const auto b = static_cast<std::size_t>(band);
       const std::uint8_t sex = p.sex[i];
-      if (p.age[i] >= ben.pensionable_age[sex]) bt.above_pensionable_age[sex] += 1;
-      if (!transitions) {
+      if (p.age[i] >= ben.pensionable_age[sex]) t.benefits.above_pensionable_age[sex] += 1;
+      if (!transitions && p.scheme[i] != 0) {
         // The base year's deaths and births among the stock, as expected values (the
         // projection's steps give those of later years).
         const starting_point::Stocks& st = m.stocks;
-        benefits::record_death(p, i, ben, m.inputs->survivors[sex][b], bt,
+        benefits::record_death(p, i, ben, m.inputs->survivors[sex][b], scheme_tallies(i),
                                st.death_probability[sex][p.age[i]]);
         if (sex == kFemale && p.membership[i] == kActive) {
-          bt.births_to_insured += st.fertility[p.age[i]];
+          scheme_tallies(i).births_to_insured += st.fertility[p.age[i]];
         }
       }
 
@@ -297,6 +301,7 @@ void Microsimulation::labour_coverage_and_observe() {
       // change status nor contribute.
       const auto benefit = static_cast<Benefit>(p.benefit[i]);
       if (benefits::is_pensioner(p, i)) {
+        BenefitTallies& bt = scheme_tallies(i);
         benefits::pension_year(p, i, ben, transitions, bt);
         if (!transitions) starting_point::base_year_award(p, i, ben, *m.inputs, bt);
         // A pensioner is a beneficiary, no longer an insured member.
@@ -347,7 +352,7 @@ void Microsimulation::labour_coverage_and_observe() {
             p.membership[i] == kActive ? m.inputs->invalidity_incidence[sex][b] : 0.0;
         benefits::claim(
             p, i, ben, incidence, [&] { return rng_.uniforms(Stream::kBenefits, p.id[i], year); },
-            bt);
+            scheme_tallies(i));
       }
       const auto status = static_cast<Status>(p.status[i]);
 
@@ -382,6 +387,7 @@ void Microsimulation::labour_coverage_and_observe() {
                         wage_index,
                     scheme == Scheme::kCivilServant ? 0.0
                                                     : cov.underdeclaration * programmes.declared);
+      BenefitTallies& bt = t.scheme_benefits[k];
       bt.active[sex] += 1;
       bt.active_insurable_monthly[sex] += insurable;
       const std::uint16_t months = contributions::months_paid(
@@ -408,9 +414,13 @@ void Microsimulation::labour_coverage_and_observe() {
   for (std::size_t k = 0; k < num_programmes; ++k) {
     programme_state_[k].targeted = workforce_.interventions[k].targeted;
   }
-  // Survivor awards, funerals and births to insured women of the step into this year.
-  add(workforce_.benefits, pending_deaths_);
-  pending_deaths_ = BenefitTallies{};
+  // Survivor awards, funerals and births to insured women of the step into this year; then the
+  // total of the schemes.
+  for (std::size_t k = 0; k < kNumSchemes; ++k) {
+    add(workforce_.scheme_benefits[k], pending_deaths_[k]);
+    add(workforce_.benefits, workforce_.scheme_benefits[k]);
+  }
+  pending_deaths_ = {};
 }
 
 DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
@@ -442,10 +452,11 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
       if (!survives) {
         ++t.deaths[sex];
         const int band = age_band(age);
-        if (workforce && band >= 0) {
+        if (workforce && band >= 0 && p.scheme[i] != 0) {
           benefits::record_death(
               p, i, *awards,
-              workforce_model_->inputs->survivors[sex][static_cast<std::size_t>(band)], t.benefits);
+              workforce_model_->inputs->survivors[sex][static_cast<std::size_t>(band)],
+              t.benefits[scheme_index(p.scheme[i])]);
         }
       } else if (u[1] < emigrate[sex][next_age]) {
         ++t.emigrants[sex];
@@ -458,7 +469,8 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
         const auto v = rng_.uniforms(Stream::kNewborn, p.id[i], year);
         const std::size_t child = v[0] < rates.male_birth_share ? 0 : 1;
         ++t.births[child];
-        if (p.membership[i] == kActive) t.benefits.births_to_insured += 1;
+        if (p.membership[i] == kActive)
+          t.benefits[scheme_index(p.scheme[i])].births_to_insured += 1;
         if (v[1] >= rates.newborn_survival[child]) {
           ++t.deaths[child];
         } else if (v[2] < emigrate[child][0]) {
@@ -494,7 +506,7 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
       events.emigrants[s] += t.emigrants[s];
       for (std::size_t x = 0; x < kNumAges; ++x) counts[s][x] += t.counts[s][x];
     }
-    add(pending_deaths_, t.benefits);
+    for (std::size_t k = 0; k < kNumSchemes; ++k) add(pending_deaths_[k], t.benefits[k]);
   }
 
   // Immigrants: the (sampled) positive net migration, rounded stochastically.

@@ -62,21 +62,23 @@ class Microsimulation {
     std::array<std::int64_t, kNumSexes> births{};
     std::array<std::int64_t, kNumSexes> deaths{};
     std::array<std::int64_t, kNumSexes> emigrants{};
-    std::int64_t gone = 0;      // slots of persons who died or emigrated
-    BenefitTallies benefits{};  // funerals, survivor awards, births to insured women
+    std::int64_t gone = 0;  // slots of persons who died or emigrated
+    // Funerals, survivor awards, births to insured women, by the scheme of the person.
+    std::array<BenefitTallies, kNumSchemes> benefits{};
   };
 
   // Per-chunk results of the workforce pass.
   struct WorkforceTally {
     WorkforceCells cells{};
     std::array<ContributionTotals, kNumSchemes> contributions{};
-    BenefitTallies benefits{};
+    std::array<BenefitTallies, kNumSchemes> scheme_benefits{};
+    BenefitTallies benefits{};  // only the persons above pensionable age (no scheme)
     std::array<InterventionTally, interventions::kMaxProgrammes> programmes{};
 
     // Every field, in the order of WorkforceYear::kFields (added into it by position).
-    static constexpr auto kFields =
-        std::tuple(&WorkforceTally::cells, &WorkforceTally::contributions,
-                   &WorkforceTally::benefits, &WorkforceTally::programmes);
+    static constexpr auto kFields = std::tuple(
+        &WorkforceTally::cells, &WorkforceTally::contributions, &WorkforceTally::scheme_benefits,
+        &WorkforceTally::benefits, &WorkforceTally::programmes);
   };
 
   // What the interventions did to one person in the coverage step, for the observation.
@@ -108,7 +110,7 @@ class Microsimulation {
   WorkforceYear workforce_;
   std::vector<interventions::ProgrammeState> programme_state_;  // one per programme
   // Benefit events of the deaths and births in the current step, added to the next year.
-  BenefitTallies pending_deaths_{};
+  std::array<BenefitTallies, kNumSchemes> pending_deaths_{};
 };
 
 }  // namespace ssproj::engine

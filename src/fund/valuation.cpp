@@ -53,7 +53,7 @@ struct SurvivorPool {
 // Survivor pensions in payment at the valuation date (data.pensioners): each survivor of sex s
 // and age x is a spouse pension expected to last the survivor's remaining life expectancy at
 // base-year mortality (at least a year, at most kMaxSurvivorYears), the pool's duration d.
-void add_survivor_stock(const Scenario& scenario, SurvivorPool& pool) {
+void add_survivor_stock(const Scenario& scenario, std::array<SurvivorPool, kNumSchemes>& pools) {
   const WorkforceInputs& in = scenario.workforce;
   if (!in.has_pensioners || scenario.inputs.mortality.empty()) return;
   const SexAgeTable& mx = scenario.inputs.mortality.front();
@@ -72,8 +72,8 @@ void add_survivor_stock(const Scenario& scenario, SurvivorPool& pool) {
         if (stock[x].persons <= 0) continue;
         const auto d = static_cast<std::size_t>(
             std::clamp<long>(std::lround(e[x]), 1, static_cast<long>(kMaxSurvivorYears)));
-        pool.spouses[s][d] += stock[x].persons;
-        pool.spouse_monthly[s][d] += stock[x].persons * stock[x].average_monthly;
+        pools[k].spouses[s][d] += stock[x].persons;
+        pools[k].spouse_monthly[s][d] += stock[x].persons * stock[x].average_monthly;
       }
     }
   }
@@ -154,15 +154,32 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
   const FundAssumptions& fund = scenario.fund;
   cost_interventions(scenario, years, economy, v);
 
-  // The survivor pensions in payment at the base year, carried to the first year valued.
-  SurvivorPool pool;
-  add_survivor_stock(scenario, pool);
+  // The survivor pensions in payment at the base year, one pool per scheme, carried to the
+  // first year valued.
+  std::array<SurvivorPool, kNumSchemes> pools;
+  add_survivor_stock(scenario, pools);
   for (int t = base + 1; t <= years.front().year; ++t) {
-    pool.age_one_year(rules[static_cast<std::size_t>(t - base)].indexation);
+    for (SurvivorPool& pool : pools) {
+      pool.age_one_year(rules[static_cast<std::size_t>(t - base)].indexation);
+    }
   }
-  std::array<double, kNumBranches> reserve{};
-  for (std::size_t k = 0; k < kNumBranches; ++k) {
-    reserve[k] = fund.allocation[k].at(years.front().year) * fund.initial_reserve;
+  // The reserves: of each scheme's branches and total ([scheme][branch]), and of all schemes
+  // ([kNumSchemes][branch]); the initial reserve split by the schemes' shares and the
+  // branches' allocation of the first year. Each account keeps its own reserve, so each
+  // identity holds exactly; the accounts of all schemes equal the sums up to rounding.
+  constexpr std::size_t kAll = kNumSchemes;
+  std::array<std::array<double, kNumBranches + 1>, kNumSchemes + 1> reserve{};
+  {
+    const int first = years.front().year;
+    for (std::size_t k = 0; k <= kAll; ++k) {
+      const double share = k < kAll ? fund.initial_reserve_share[k] : 1.0;
+      double allocated = 0;
+      for (std::size_t br = 0; br < kNumBranches; ++br) {
+        reserve[k][br] = share * fund.allocation[br].at(first) * fund.initial_reserve;
+        allocated += fund.allocation[br].at(first);
+      }
+      reserve[k][kTotal] = share * allocated * fund.initial_reserve;
+    }
   }
   // Excess medical inflation compounds from the base year, like the wage index (the cost per
   // member is at base-year prices); the run-in years before the first year valued count too.
@@ -177,129 +194,183 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
     const int t = w.year;
     const auto e = static_cast<std::size_t>(t - base);
     const benefits::BenefitYear& rule = rules[e];
-    const BenefitTallies& bt = w.benefits;
-    if (i > 0) pool.age_one_year(rule.indexation);
     if (t > base) medical_index *= 1 + b.medical_inflation_excess.at(t);
-    pool.add(bt);
-
-    // Benefits by branch, kip in year t.
-    const double active = sum(bt.active);
-    const double daily_insurable = sum(bt.active_insurable_monthly) * 12.0 / kDaysPerYear;
-    auto short_term = [&](const ShortTermRules& r) {
-      return r.incidence.at(t) * r.duration_days.at(t) * r.replacement.at(t) * daily_insurable;
-    };
-    const double female_daily =
-        ratio(bt.active_insurable_monthly[1], bt.active[1]) * 12.0 / kDaysPerYear;
-    const double maternity = bt.births_to_insured * b.maternity_duration_days.at(t) *
-                             b.maternity_replacement.at(t) *
-                             (std::isnan(female_daily) ? 0.0 : female_daily);
-    const double health_per_member =
-        b.health_care_cost_per_member.at(t) * economy[e].wage_index * medical_index;
-    double spouse_monthly = 0, child_monthly = 0;
-    for (std::size_t d = 1; d <= kMaxSurvivorYears; ++d) {
-      spouse_monthly += pool.spouse_monthly[0][d] + pool.spouse_monthly[1][d];
-      child_monthly += pool.child_monthly[d];
+    for (std::size_t k = 0; k < kNumSchemes; ++k) {
+      if (i > 0) pools[k].age_one_year(rule.indexation);
+      pools[k].add(w.scheme_benefits[k]);
     }
-    std::array<double, kNumBranches> benefit{};
-    benefit[static_cast<std::size_t>(Branch::kOldAge)] =
-        12 * sum(bt.old_age_monthly) + sum(bt.lump_sum_amount);
-    benefit[static_cast<std::size_t>(Branch::kInvalidity)] = 12 * sum(bt.invalidity_monthly);
-    benefit[static_cast<std::size_t>(Branch::kSurvivors)] =
-        12 * (spouse_monthly + child_monthly) + sum(bt.funeral_amount);
-    benefit[static_cast<std::size_t>(Branch::kSickness)] = short_term(b.sickness);
-    benefit[static_cast<std::size_t>(Branch::kMaternity)] = maternity;
-    benefit[static_cast<std::size_t>(Branch::kEmploymentInjury)] = short_term(b.employment_injury);
-    benefit[static_cast<std::size_t>(Branch::kUnemployment)] = short_term(b.unemployment);
-
-    // Income and the accounts.
-    double contributions = 0, insurable = 0;
-    for (const ContributionTotals& c : w.contributions) {
-      contributions += c.employer + c.employee + c.government;
-      insurable += c.insurable_earnings;
-    }
-    const double government = fund.government_subsidy.at(t);
-    constexpr auto kHealth = static_cast<std::size_t>(Branch::kHealthCare);
-    benefit[kHealth] = b.health_care_financing == "pass_through"
-                           ? fund.allocation[kHealth].at(t) * contributions
-                           : health_per_member * active;
-    const double admin_per_member =
-        fund.administration_per_member.at(t) * economy[e].wage_index * active;
-    const double administration =
-        fund.administration_share.at(t) * contributions + admin_per_member;
     const double r = fund.investment_return.at(t);
+    const double government = fund.government_subsidy.at(t);
+    double insurable = 0;
+    for (const ContributionTotals& c : w.contributions) insurable += c.insurable_earnings;
+
+    // One account's year: the identity, with investment income on the reserve and on half
+    // the year's net flow (cash flows at mid-year).
+    const auto account = [&](BranchYear& by, double& reserve_of, double contributions,
+                             double subsidy, double outgo, double administration, double earnings) {
+      by.reserve_start = reserve_of;
+      by.contributions = contributions;
+      by.government = subsidy;
+      by.benefits = outgo;
+      by.administration = administration;
+      const double net = contributions + subsidy - outgo - administration;
+      by.investment_income = r * (by.reserve_start + 0.5 * net);
+      by.reserve_end = by.reserve_start + by.contributions + by.government + by.investment_income -
+                       by.benefits - by.administration;
+      reserve_of = by.reserve_end;
+      by.paygo_cost_rate = ratio(by.benefits + by.administration, earnings);
+      by.reserve_ratio = ratio(by.reserve_end, by.benefits + by.administration);
+    };
 
     FundYear fy;
     fy.year = t;
     fy.insurable_earnings = insurable;
+    double admin_per_member_all = 0, contributions_all = 0;
+    std::array<double, kNumBranches> benefits_all{};
+    // Beneficiaries of each scheme: (benefit, sex) -> awards, recipients, amount; the total
+    // row of each is the sum over the schemes.
+    struct Cell {
+      const char* benefit;
+      const char* sex;
+      double awards = 0, recipients = 0, amount = 0;
+    };
+    std::vector<Cell> total_cells;
+    for (std::size_t k = 0; k < kNumSchemes; ++k) {
+      const BenefitTallies& bt = w.scheme_benefits[k];
+      const SurvivorPool& pool = pools[k];
+      const ContributionTotals& c = w.contributions[k];
+      const double contributions = c.employer + c.employee + c.government;
+
+      // Benefits by branch, kip in year t.
+      const double active = sum(bt.active);
+      const double daily_insurable = sum(bt.active_insurable_monthly) * 12.0 / kDaysPerYear;
+      auto short_term = [&](const ShortTermRules& rules_of) {
+        return rules_of.incidence.at(t) * rules_of.duration_days.at(t) *
+               rules_of.replacement.at(t) * daily_insurable;
+      };
+      const double female_daily =
+          ratio(bt.active_insurable_monthly[1], bt.active[1]) * 12.0 / kDaysPerYear;
+      const double maternity = bt.births_to_insured * b.maternity_duration_days.at(t) *
+                               b.maternity_replacement.at(t) *
+                               (std::isnan(female_daily) ? 0.0 : female_daily);
+      const double health_per_member =
+          b.health_care_cost_per_member.at(t) * economy[e].wage_index * medical_index;
+      double spouse_monthly = 0, child_monthly = 0;
+      for (std::size_t d = 1; d <= kMaxSurvivorYears; ++d) {
+        spouse_monthly += pool.spouse_monthly[0][d] + pool.spouse_monthly[1][d];
+        child_monthly += pool.child_monthly[d];
+      }
+      std::array<double, kNumBranches> benefit{};
+      benefit[static_cast<std::size_t>(Branch::kOldAge)] =
+          12 * sum(bt.old_age_monthly) + sum(bt.lump_sum_amount);
+      benefit[static_cast<std::size_t>(Branch::kInvalidity)] = 12 * sum(bt.invalidity_monthly);
+      benefit[static_cast<std::size_t>(Branch::kSurvivors)] =
+          12 * (spouse_monthly + child_monthly) + sum(bt.funeral_amount);
+      benefit[static_cast<std::size_t>(Branch::kSickness)] = short_term(b.sickness);
+      benefit[static_cast<std::size_t>(Branch::kMaternity)] = maternity;
+      benefit[static_cast<std::size_t>(Branch::kEmploymentInjury)] =
+          short_term(b.employment_injury);
+      benefit[static_cast<std::size_t>(Branch::kUnemployment)] = short_term(b.unemployment);
+      constexpr auto kHealth = static_cast<std::size_t>(Branch::kHealthCare);
+      benefit[kHealth] = b.health_care_financing == "pass_through"
+                             ? fund.allocation[kHealth].at(t) * contributions
+                             : health_per_member * active;
+
+      // Income and the accounts of the scheme: the subsidy shared by insurable earnings.
+      const double subsidy =
+          insurable > 0 ? government * c.insurable_earnings / insurable : (k == 0 ? government : 0);
+      const double admin_per_member =
+          fund.administration_per_member.at(t) * economy[e].wage_index * active;
+      admin_per_member_all += admin_per_member;
+      contributions_all += contributions;
+      for (std::size_t br = 0; br < kNumBranches; ++br) benefits_all[br] += benefit[br];
+      const double administration =
+          fund.administration_share.at(t) * contributions + admin_per_member;
+      std::array<BranchYear, kNumBranches + 1>& accounts = fy.schemes[k];
+      BranchYear sums;
+      for (std::size_t br = 0; br < kNumBranches; ++br) {
+        const double share = fund.allocation[br].at(t);
+        account(accounts[br], reserve[k][br], share * contributions, share * subsidy, benefit[br],
+                share * administration, c.insurable_earnings);
+        sums.contributions += accounts[br].contributions;
+        sums.government += accounts[br].government;
+        sums.benefits += accounts[br].benefits;
+        sums.administration += accounts[br].administration;
+      }
+      account(accounts[kTotal], reserve[k][kTotal], sums.contributions, sums.government,
+              sums.benefits, sums.administration, c.insurable_earnings);
+
+      // Beneficiaries of the scheme.
+      std::vector<Cell> cells;
+      for (std::size_t s = 0; s < kNumSexes; ++s) {
+        const char* sex = sex_name(static_cast<Sex>(s));
+        cells.push_back(
+            {"old_age", sex, bt.old_age_new[s], bt.old_age_recipients[s], bt.old_age_monthly[s]});
+        cells.push_back({"invalidity", sex, bt.invalidity_new[s], bt.invalidity_recipients[s],
+                         bt.invalidity_monthly[s]});
+        cells.push_back({"survivor_spouse", sex, total(bt.spouse_new[s]), total(pool.spouses[s]),
+                         total(pool.spouse_monthly[s])});
+        cells.push_back({"lump_sum", sex, bt.lump_sums[s], bt.lump_sums[s], bt.lump_sum_amount[s]});
+        cells.push_back(
+            {"funeral_grant", sex, bt.funerals[s], bt.funerals[s], bt.funeral_amount[s]});
+      }
+      cells.push_back({"survivor_child", "all", total(bt.child_new), total(pool.children),
+                       total(pool.child_monthly)});
+      auto cases = [&](const char* name, const ShortTermRules& rules_of, Branch branch) {
+        const double n = rules_of.incidence.at(t) * active;
+        cells.push_back({name, "all", n, n, benefit[static_cast<std::size_t>(branch)]});
+      };
+      cases("sickness", b.sickness, Branch::kSickness);
+      cells.push_back(
+          {"maternity", "female", bt.births_to_insured, bt.births_to_insured, maternity});
+      cases("employment_injury", b.employment_injury, Branch::kEmploymentInjury);
+      cases("unemployment", b.unemployment, Branch::kUnemployment);
+      cells.push_back({"health_care", "all", 0, active, benefit[kHealth]});
+      if (total_cells.empty()) {
+        for (const Cell& cell : cells) total_cells.push_back({cell.benefit, cell.sex});
+      }
+      for (std::size_t j = 0; j < cells.size(); ++j) {
+        const Cell& cell = cells[j];
+        v.beneficiaries.push_back(BeneficiaryRow{t, std::string(kSchemeNames[k]), cell.benefit,
+                                                 cell.sex, cell.awards, cell.recipients,
+                                                 ratio(cell.amount, cell.recipients)});
+        total_cells[j].awards += cell.awards;
+        total_cells[j].recipients += cell.recipients;
+        total_cells[j].amount += cell.amount;
+      }
+    }
+    for (const Cell& cell : total_cells) {
+      v.beneficiaries.push_back(BeneficiaryRow{t, "total", cell.benefit, cell.sex, cell.awards,
+                                               cell.recipients,
+                                               ratio(cell.amount, cell.recipients)});
+    }
+
+    // The accounts of all schemes: each branch (its share of all contributions, subsidy and
+    // administration, and the schemes' benefits), then the pooled total.
+    const double administration_all =
+        fund.administration_share.at(t) * contributions_all + admin_per_member_all;
+    BranchYear sums;
+    for (std::size_t br = 0; br < kNumBranches; ++br) {
+      const double share = fund.allocation[br].at(t);
+      account(fy.branches[br], reserve[kAll][br], share * contributions_all, share * government,
+              benefits_all[br], share * administration_all, insurable);
+      sums.contributions += fy.branches[br].contributions;
+      sums.government += fy.branches[br].government;
+      sums.benefits += fy.branches[br].benefits;
+      sums.administration += fy.branches[br].administration;
+    }
     BranchYear& tot = fy.branches[kTotal];
-    for (std::size_t k = 0; k < kNumBranches; ++k) {
-      const double share = fund.allocation[k].at(t);
-      BranchYear& by = fy.branches[k];
-      by.reserve_start = reserve[k];
-      by.contributions = share * contributions;
-      by.government = share * government;
-      by.benefits = benefit[k];
-      by.administration = share * administration;
-      const double net = by.contributions + by.government - by.benefits - by.administration;
-      by.investment_income = r * (by.reserve_start + 0.5 * net);
-      by.reserve_end = by.reserve_start + by.contributions + by.government + by.investment_income -
-                       by.benefits - by.administration;
-      reserve[k] = by.reserve_end;
-      tot.contributions += by.contributions;
-      tot.government += by.government;
-      tot.benefits += by.benefits;
-      tot.administration += by.administration;
-    }
-    tot.reserve_start = i == 0 ? fund.initial_reserve *
-                                     [&] {
-                                       double s = 0;
-                                       for (std::size_t k = 0; k < kNumBranches; ++k)
-                                         s += fund.allocation[k].at(t);
-                                       return s;
-                                     }()
-                               : v.years.back().branches[kTotal].reserve_end;
-    const double net = tot.contributions + tot.government - tot.benefits - tot.administration;
-    tot.investment_income = r * (tot.reserve_start + 0.5 * net);
-    tot.reserve_end = tot.reserve_start + tot.contributions + tot.government +
-                      tot.investment_income - tot.benefits - tot.administration;
-    for (BranchYear& by : fy.branches) {
-      by.paygo_cost_rate = ratio(by.benefits + by.administration, insurable);
-      by.reserve_ratio = ratio(by.reserve_end, by.benefits + by.administration);
-    }
+    account(tot, reserve[kAll][kTotal], sums.contributions, sums.government, sums.benefits,
+            sums.administration, insurable);
     v.years.push_back(fy);
     flows.insurable.push_back(insurable);
     flows.admin_share.push_back(fund.administration_share.at(t));
-    flows.fixed_outgo.push_back(tot.benefits + admin_per_member);
+    flows.fixed_outgo.push_back(tot.benefits + admin_per_member_all);
     flows.government.push_back(tot.government);
     flows.investment.push_back(r);
 
-    // Beneficiaries.
-    auto row = [&](const char* benefit_name, const char* sex, double awards, double recipients,
-                   double amount) {
-      v.beneficiaries.push_back(
-          BeneficiaryRow{t, benefit_name, sex, awards, recipients, ratio(amount, recipients)});
-    };
-    for (std::size_t s = 0; s < kNumSexes; ++s) {
-      const char* sex = sex_name(static_cast<Sex>(s));
-      row("old_age", sex, bt.old_age_new[s], bt.old_age_recipients[s], bt.old_age_monthly[s]);
-      row("invalidity", sex, bt.invalidity_new[s], bt.invalidity_recipients[s],
-          bt.invalidity_monthly[s]);
-      row("survivor_spouse", sex, total(bt.spouse_new[s]), total(pool.spouses[s]),
-          total(pool.spouse_monthly[s]));
-      row("lump_sum", sex, bt.lump_sums[s], bt.lump_sums[s], bt.lump_sum_amount[s]);
-      row("funeral_grant", sex, bt.funerals[s], bt.funerals[s], bt.funeral_amount[s]);
-    }
-    row("survivor_child", "all", total(bt.child_new), total(pool.children),
-        total(pool.child_monthly));
-    auto cases = [&](const char* name, const ShortTermRules& branch_rules, Branch branch) {
-      const double n = branch_rules.incidence.at(t) * active;
-      row(name, "all", n, n, benefit[static_cast<std::size_t>(branch)]);
-    };
-    cases("sickness", b.sickness, Branch::kSickness);
-    row("maternity", "female", bt.births_to_insured, bt.births_to_insured, maternity);
-    cases("employment_injury", b.employment_injury, Branch::kEmploymentInjury);
-    cases("unemployment", b.unemployment, Branch::kUnemployment);
-    row("health_care", "all", 0, active, benefit[static_cast<std::size_t>(Branch::kHealthCare)]);
+    const BenefitTallies& bt = w.benefits;  // all schemes
+    const double active = sum(bt.active);
 
     // Yearly indicators.
     const std::string year_text = std::to_string(t);

@@ -171,21 +171,26 @@ std::string contributions_csv(const std::vector<ReplicationResult>& replications
 
 std::string finance_csv(const std::vector<Valuation>& valuations) {
   output::ReplicatedTable table(
-      "year,branch",
+      "year,scheme,branch",
       {"contributions", "government", "investment_income", "benefits", "administration",
        "reserve_end", "paygo_cost_rate", "reserve_ratio"},
       valuations.size());
   const Valuation& first = valuations.front();
   for (std::size_t y = 0; y < first.years.size(); ++y) {
-    for (std::size_t k = 0; k <= kNumBranches; ++k) {
-      table.add_row(std::to_string(first.years[y].year) + "," +
-                    (k < kNumBranches ? std::string(kBranchNames[k]) : "total"));
-      for (std::size_t r = 0; r < valuations.size(); ++r) {
-        const BranchYear& b = valuations[r].years[y].branches[k];
-        const std::array<double, 8> values = {
-            b.contributions,  b.government,  b.investment_income, b.benefits,
-            b.administration, b.reserve_end, b.paygo_cost_rate,   b.reserve_ratio};
-        for (std::size_t c = 0; c < values.size(); ++c) table.set(r, c, values[c]);
+    // Each scheme, then all schemes together ("total").
+    for (std::size_t s = 0; s <= kNumSchemes; ++s) {
+      for (std::size_t k = 0; k <= kNumBranches; ++k) {
+        table.add_row(std::to_string(first.years[y].year) + "," +
+                      (s < kNumSchemes ? std::string(kSchemeNames[s]) : "total") + "," +
+                      (k < kNumBranches ? std::string(kBranchNames[k]) : "total"));
+        for (std::size_t r = 0; r < valuations.size(); ++r) {
+          const FundYear& fy = valuations[r].years[y];
+          const BranchYear& b = s < kNumSchemes ? fy.schemes[s][k] : fy.branches[k];
+          const std::array<double, 8> values = {
+              b.contributions,  b.government,  b.investment_income, b.benefits,
+              b.administration, b.reserve_end, b.paygo_cost_rate,   b.reserve_ratio};
+          for (std::size_t c = 0; c < values.size(); ++c) table.set(r, c, values[c]);
+        }
       }
     }
   }
@@ -193,12 +198,12 @@ std::string finance_csv(const std::vector<Valuation>& valuations) {
 }
 
 std::string beneficiaries_csv(const std::vector<Valuation>& valuations) {
-  output::ReplicatedTable table("year,benefit,sex", {"new_awards", "recipients", "average_amount"},
-                                valuations.size());
+  output::ReplicatedTable table("year,scheme,benefit,sex",
+                                {"new_awards", "recipients", "average_amount"}, valuations.size());
   const Valuation& first = valuations.front();
   for (std::size_t i = 0; i < first.beneficiaries.size(); ++i) {
     const BeneficiaryRow& row = first.beneficiaries[i];
-    table.add_row(std::to_string(row.year) + "," + row.benefit + "," + row.sex);
+    table.add_row(std::to_string(row.year) + "," + row.scheme + "," + row.benefit + "," + row.sex);
     for (std::size_t r = 0; r < valuations.size(); ++r) {
       const BeneficiaryRow& b = valuations[r].beneficiaries[i];
       table.set(r, 0, b.new_awards);

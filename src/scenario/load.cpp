@@ -324,6 +324,15 @@ void check_workforce_assumptions(const toml::table& d, Scenario& s, Diagnostics&
     add_warning(d, "fund.initial_reserve", "fund", "the fund starts with no reserve", "0",
                 "the reserve on 1 January of the start year, in kip", s.warnings);
   }
+  const double reserve_shares =
+      f.initial_reserve_share[0] + f.initial_reserve_share[1] + f.initial_reserve_share[2];
+  if (std::abs(reserve_shares - 1.0) > 1e-9) {
+    char got[64];
+    std::snprintf(got, sizeof got, "%.10g", reserve_shares);
+    diagnostics.add_at(scenario::source_of(d, "fund.initial_reserve_share"),
+                       "fund.initial_reserve_share", "scheme shares do not sum to 1", got,
+                       "shares of private, voluntary and civil_servant summing to 1");
+  }
   // With the workforce, contributions go to the branches: the shares must sum to 1.
   if (s.projection.end_year == 0) return;
   for (int year = s.projection.start_year; year <= s.projection.end_year; ++year) {

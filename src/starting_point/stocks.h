@@ -101,8 +101,9 @@ void initial_state(population::Population& p, std::size_t i, const Stocks& s, co
     // The stock describes who has retired: nobody at or above pensionable age is a member.
     if (retired_age) return;
   } else if (retired_age && !covered_job && u[3] < d.pensioner) {
-    pensioner(population::Benefit::kOldAge, Scheme::kNone, s.average_pension);
-    p.membership[i] = static_cast<std::uint8_t>(Membership::kNever);
+    // Without the table the pensioners' scheme is not known: they are counted in the private
+    // scheme's accounts.
+    pensioner(population::Benefit::kOldAge, Scheme::kPrivate, s.average_pension);
     return;
   }
   if (path == coverage::Path::kNone) return;

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <ssproj/scenario.h>
+#include <ssproj/valuation.h>
 
 #include "support/fixtures.h"
 
@@ -38,6 +39,17 @@ inline Scenario valuation_scenario(int base, int end) {
   Scenario s = make_scenario(base, end, 0, 0, 0, 0);
   s.fund.allocation[kOldAge] = constant(1.0);
   return s;
+}
+
+// The valuation of hand-written years whose benefit tallies are in WorkforceYear::benefits (all
+// schemes): they are given to the private scheme, as the engine's tallies of a scheme would be,
+// so that the fund of all schemes is the one the tests compute by hand.
+inline Valuation valuate_one_scheme(const Scenario& s, std::vector<WorkforceYear> years) {
+  for (WorkforceYear& w : years) {
+    w.scheme_benefits = {};
+    w.scheme_benefits[scheme_index(Scheme::kPrivate)] = w.benefits;
+  }
+  return valuate(s, years);
 }
 
 }  // namespace ssproj::testing

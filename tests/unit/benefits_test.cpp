@@ -30,13 +30,14 @@ std::vector<benefits::BenefitYear> rules_of(const Scenario& s) {
       s, economy::build_economy(s, s.inputs.base_year, s.projection.end_year));
 }
 
-// The row of beneficiaries.csv for `year`, `benefit` and `sex`; it must be there exactly once.
+// The row of beneficiaries.csv of all schemes for `year`, `benefit` and `sex`; it must be there
+// exactly once.
 const BeneficiaryRow& row(const Valuation& v, int year, const std::string& benefit,
                           const std::string& sex) {
   const BeneficiaryRow* found = nullptr;
   int count = 0;
   for (const BeneficiaryRow& r : v.beneficiaries) {
-    if (r.year == year && r.benefit == benefit && r.sex == sex) {
+    if (r.year == year && r.scheme == "total" && r.benefit == benefit && r.sex == sex) {
       found = &r;
       ++count;
     }
@@ -255,7 +256,7 @@ TEST_CASE("Lump sums: months of reference earnings per year of contributions, pa
   years[2].benefits.old_age_recipients = {1, 0};
   years[2].benefits.lump_sums = {0, 2};
   years[2].benefits.lump_sum_amount = {0, 2 * amount};
-  const Valuation v = valuate(s, years);
+  const Valuation v = valuate_one_scheme(s, years);
   CHECK(v.years[2].branches[kOldAge].benefits == 12000 + 2 * amount);
   CHECK(v.years[2].branches[kTotal].benefits == 12000 + 2 * amount);
   for (std::size_t k = 1; k < kNumBranches; ++k) CHECK(v.years[2].branches[k].benefits == 0);
@@ -336,7 +337,7 @@ TEST_CASE("Survivor pensions: an award with expected duration d runs off by 1/d 
     s.benefits.old_age.indexation = Indexation::kNone;
   }
   INFO("indexation " << mode);
-  const Valuation v = valuate(s, years);
+  const Valuation v = valuate_one_scheme(s, years);
   REQUIRE(v.years.size() == 7);
   for (std::size_t i = 0; i < 7; ++i) {
     const int t = 2030 + static_cast<int>(i);
@@ -385,7 +386,7 @@ TEST_CASE("Survivor pensions start with the first year valued, indexed from the 
   years[0].year = 2032;
   years[1].year = 2033;
   years[0].benefits.spouse_new_monthly[1][2] = 100;
-  const Valuation v = valuate(s, years);
+  const Valuation v = valuate_one_scheme(s, years);
   CHECK(v.years[0].branches[kSurvivors].benefits == 1200);
   CHECK(v.years[1].branches[kSurvivors].benefits == tight(600 * 1.05));
 }
@@ -414,7 +415,7 @@ TEST_CASE("Short-term branches and health care by the cost-rate method", "[unit]
   }
   years[2].benefits.active = {300, 0};  // 2033: no active women (and so no maternity benefit)
   years[2].benefits.active_insurable_monthly = {600e6, 0};
-  const Valuation v = valuate(s, years);
+  const Valuation v = valuate_one_scheme(s, years);
   REQUIRE(v.years.size() == 3);
 
   const double daily = 900e6 * 12 / 365;

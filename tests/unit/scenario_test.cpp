@@ -1089,6 +1089,9 @@ TEST_CASE("every numeric key of the schema is covered by the range test", "[scen
                                             "benefits.health_care.cost_per_member",
                                             "benefits.health_care.medical_inflation_excess",
                                             "fund.initial_reserve",
+                                            "fund.initial_reserve_share.private",
+                                            "fund.initial_reserve_share.voluntary",
+                                            "fund.initial_reserve_share.civil_servant",
                                             "fund.investment_return",
                                             "fund.allocation.old_age",
                                             "fund.allocation.invalidity",
@@ -1982,6 +1985,24 @@ TEST_CASE("with the workforce, branch shares sum to 1 and survivor probabilities
         Lines{at("{DIR}/scenario.toml:20:1: error: fund.allocation: branch shares do not sum to 1 "
                  "(got 0.75 in 2020, expected shares summing to 1 in every year)",
                  dir.path())});
+  }
+  SECTION("reserve shares of the schemes summing to 1.2; a negative share is allowed") {
+    const fs::path file =
+        dir.write("scenario.toml",
+                  ssproj::testing::small_scenario_text("start_year = 2020\nend_year = 2025\n") +
+                      ssproj::testing::kWorkforceDataKeys +
+                      "\n[fund.initial_reserve_share]\nprivate = 1.2\ncivil_servant = -0.2\n"
+                      "voluntary = 0.0\n");
+    CHECK(load_scenario(file).fund.initial_reserve_share[2] == -0.2);
+    const fs::path bad = dir.write(
+        "bad.toml", ssproj::testing::small_scenario_text("start_year = 2020\nend_year = 2025\n") +
+                        ssproj::testing::kWorkforceDataKeys +
+                        "\n[fund.initial_reserve_share]\nprivate = 1.0\ncivil_servant = 0.2\n");
+    CHECK(errors_of(bad) ==
+          Lines{at("{DIR}/bad.toml:20:1: error: fund.initial_reserve_share: scheme shares do not "
+                   "sum to 1 (got 1.2, expected shares of private, voluntary and civil_servant "
+                   "summing to 1)",
+                   dir.path())});
   }
   SECTION("a spouse probability of 1.5") {
     std::string survivors = "sex,age_band,quantity,value\n";

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include <ssproj/output.h>
 #include <ssproj/valuation.h>
 
+#include "engine/tallies.h"
 #include "support/fixtures.h"
 #include "support/valuation_helpers.h"
 
@@ -123,7 +125,7 @@ TEST_CASE("Valuation: in a stationary scheme the PAYG cost rate is constant and 
   INFO("interest: " << interest);
   std::vector<WorkforceYear> years;
   for (int t = 2030; t <= 2039; ++t) years.push_back(stationary_year(t));
-  const Valuation v = valuate(s, years);
+  const Valuation v = valuate_one_scheme(s, years);
   REQUIRE(v.years.size() == 10);
 
   // By hand: insurable 10000; pensions 12 x (40 + 5); lump sum 30; survivors 12 x (3 + 2) + 10;
@@ -179,7 +181,7 @@ TEST_CASE("Valuation: with no interest and no survivor awards the reserve is a p
     w.benefits.active = {active[i] / 2, active[i] / 2};
     years.push_back(w);
   }
-  const Valuation v = valuate(s, years);
+  const Valuation v = valuate_one_scheme(s, years);
   REQUIRE(v.years.size() == 4);
 
   std::array<double, kNumBranches + 1> expected{};
@@ -261,7 +263,7 @@ TEST_CASE("Valuation: the fund identity holds exactly in every year and branch",
     w.benefits.active_insurable_monthly = {1013.7, 731.9};
     years.push_back(w);
   }
-  const Valuation v = valuate(s, years);
+  const Valuation v = valuate_one_scheme(s, years);
   REQUIRE(v.years.size() == 5);
 
   for (std::size_t i = 0; i < v.years.size(); ++i) {
@@ -317,7 +319,7 @@ TEST_CASE(
   std::vector<WorkforceYear> years = {year_with(2030, 600, 400, 10000), year_with(2031, 0, 0, 0)};
   years[0].benefits.old_age_monthly = {25, 0};  // 300 a year
   years[1].benefits.old_age_monthly = {25, 0};
-  const Valuation v = valuate(s, years);
+  const Valuation v = valuate_one_scheme(s, years);
   REQUIRE(v.years.size() == 2);
   const BranchYear& old_age = v.years[0].branches[kOldAge];
   CHECK(old_age.contributions == 1000);
@@ -422,7 +424,7 @@ TEST_CASE("Valuation: health care passed through pays out the branch's share of 
     w.benefits.active = {3, 5};
     years.push_back(w);
   }
-  const Valuation v = valuate(s, years);
+  const Valuation v = valuate_one_scheme(s, years);
   REQUIRE(v.years.size() == years.size());
   for (std::size_t i = 0; i < years.size(); ++i) {
     const BranchYear& health = v.years[i].branches[static_cast<std::size_t>(Branch::kHealthCare)];
@@ -433,7 +435,7 @@ TEST_CASE("Valuation: health care passed through pays out the branch's share of 
   }
   // The default pays the cost per member instead: 8 active members x 1000 x indices.
   s.benefits.health_care_financing = "cost_per_member";
-  const Valuation c = valuate(s, years);
+  const Valuation c = valuate_one_scheme(s, years);
   CHECK(c.years[0].branches[static_cast<std::size_t>(Branch::kHealthCare)].benefits ==
         Approx(8000.0).epsilon(1e-12));
 }
@@ -442,7 +444,7 @@ TEST_CASE("Valuation: GAP, actuarial balance and the deficit and depletion years
           "[unit][valuation]") {
   const HandCase h;
   const Scenario s = h.scenario();
-  const Valuation v = valuate(s, h.years());
+  const Valuation v = valuate_one_scheme(s, h.years());
   REQUIRE(v.years.size() == 4);
   for (std::size_t i = 0; i < 4; ++i) {
     const BranchYear& b = v.years[i].branches[kTotal];
@@ -493,7 +495,7 @@ TEST_CASE("Valuation: the scaled premium keeps the reserve of each period at its
   HandCase h;
   Scenario s = h.scenario();
   SECTION("two periods of two years") {
-    const Valuation v = valuate(s, h.years());
+    const Valuation v = valuate_one_scheme(s, h.years());
     const double first = indicator(v, "scaled_premium", "2030-2031");
     const double second = indicator(v, "scaled_premium", "2032-2033");
     CHECK(first == tight(h.scaled_premium(0, 1, h.initial_reserve)));
@@ -510,7 +512,7 @@ TEST_CASE("Valuation: the scaled premium keeps the reserve of each period at its
   }
   SECTION("a last period shorter than the others") {
     s.fund.scaled_premium_period = 3;
-    const Valuation v = valuate(s, h.years());
+    const Valuation v = valuate_one_scheme(s, h.years());
     CHECK(indicator(v, "scaled_premium", "2030-2032") ==
           tight(h.scaled_premium(0, 2, h.initial_reserve)));
     CHECK(indicator(v, "scaled_premium", "2033-2033") ==
@@ -520,7 +522,7 @@ TEST_CASE("Valuation: the scaled premium keeps the reserve of each period at its
     s.fund.initial_reserve = 0;
     s.fund.investment_return = constant(0);
     s.fund.scaled_premium_period = 10;
-    const Valuation v = valuate(s, h.years());
+    const Valuation v = valuate_one_scheme(s, h.years());
     double fixed = 0, net_insurable = 0;
     for (std::size_t i = 0; i < 4; ++i) {
       fixed += h.fixed_outgo(i) - h.subsidy;
@@ -539,14 +541,14 @@ TEST_CASE("Valuation: events that do not happen within the horizon are NaN", "[u
   h.benefits = {600, 600, 600, 600};
   Scenario s = h.scenario();
   SECTION("a surplus every year") {
-    const Valuation v = valuate(s, h.years());
+    const Valuation v = valuate_one_scheme(s, h.years());
     CHECK(std::isnan(indicator(v, "first_year_of_contribution_deficit", "2030-2033")));
     CHECK(std::isnan(indicator(v, "first_year_of_overall_deficit", "2030-2033")));
     CHECK(std::isnan(indicator(v, "reserve_depletion_year", "2030-2033")));
   }
   SECTION("a deficit that the reserve covers") {
     h.benefits = {600, 1200, 1200, 1200};  // outgo above contributions and subsidy from 2031
-    const Valuation v = valuate(s, h.years());
+    const Valuation v = valuate_one_scheme(s, h.years());
     CHECK(indicator(v, "first_year_of_contribution_deficit", "2030-2033") == 2031);
     CHECK(indicator(v, "first_year_of_overall_deficit", "2030-2033") == 2031);
     CHECK(std::isnan(indicator(v, "reserve_depletion_year", "2030-2033")));
@@ -555,7 +557,7 @@ TEST_CASE("Valuation: events that do not happen within the horizon are NaN", "[u
     // 2031: contributions 1040 < outgo 1200 + 65 + 51 = 1316 < 1040 + 400 + interest.
     h.subsidy = 400;
     h.benefits = {600, 1200, 1200, 1200};
-    const Valuation v = valuate(h.scenario(), h.years());
+    const Valuation v = valuate_one_scheme(h.scenario(), h.years());
     CHECK(indicator(v, "first_year_of_contribution_deficit", "2030-2033") == 2031);
     CHECK(std::isnan(indicator(v, "first_year_of_overall_deficit", "2030-2033")));
   }
@@ -570,7 +572,7 @@ TEST_CASE("Valuation: events that do not happen within the horizon are NaN", "[u
       years.push_back(year_with(2030 + static_cast<int>(i), contributions[i], 0, 10000));
       years.back().benefits.old_age_monthly = {monthly[i], 0};
     }
-    const Valuation v = valuate(s, years);
+    const Valuation v = valuate_one_scheme(s, years);
     CHECK(v.years[0].branches[kTotal].reserve_end == 520);
     CHECK(v.years[1].branches[kTotal].reserve_end == 0);
     CHECK(indicator(v, "reserve_depletion_year", "2030-2033") == 2031);
@@ -578,7 +580,7 @@ TEST_CASE("Valuation: events that do not happen within the horizon are NaN", "[u
   SECTION("no reserve and a deficit in the first year: depleted at once") {
     s.fund.initial_reserve = 0;
     h.benefits = {1200, 0, 0, 0};
-    const Valuation v = valuate(s, h.years());
+    const Valuation v = valuate_one_scheme(s, h.years());
     CHECK(indicator(v, "first_year_of_contribution_deficit", "2030-2033") == 2030);
     CHECK(indicator(v, "reserve_depletion_year", "2030-2033") == 2030);
   }
@@ -588,7 +590,7 @@ TEST_CASE("Valuation: events that do not happen within the horizon are NaN", "[u
     s.fund.government_subsidy = constant(0);
     std::vector<WorkforceYear> years;
     for (int t = 2030; t <= 2033; ++t) years.push_back(year_with(t, 0, 0, 0));
-    const Valuation v = valuate(s, years);
+    const Valuation v = valuate_one_scheme(s, years);
     CHECK(std::isnan(v.years[0].branches[kTotal].paygo_cost_rate));
     CHECK(std::isnan(v.years[0].branches[kTotal].reserve_ratio));
     CHECK(std::isnan(indicator(v, "general_average_premium", "2030-2033")));
@@ -616,7 +618,7 @@ TEST_CASE("Valuation: the yearly indicators by hand", "[unit][valuation]") {
   w.cells[0][3][0][static_cast<std::size_t>(Status::kInactive)].persons = 1000;
   w.cells[1][3][1][static_cast<std::size_t>(Status::kUnemployed)].persons = 500;
   WorkforceYear next = year_with(2031, 600, 400, 10000);
-  const Valuation v = valuate(s, {w, next});
+  const Valuation v = valuate_one_scheme(s, {w, next});
   CHECK(indicator(v, "demographic_ratio", "2030") == 60.0 / 200);
   CHECK(indicator(v, "replacement_rate_new_old_age_pensions", "2030") == 1150.0 / 4000);
   CHECK(indicator(v, "contributors_over_employed", "2030") == 200.0 / 360);
@@ -652,7 +654,7 @@ TEST_CASE("Valuation: replacement rates of typical careers under the first and l
     w.benefits.active_insurable_monthly = {120e6, t == 2033 ? 100e6 : 80e6};
     years.push_back(w);
   }
-  const Valuation v = valuate(s, years);
+  const Valuation v = valuate_one_scheme(s, years);
   auto rate = [&](int year, int career, const char* multiple) {
     return indicator(v, "replacement_rate_typical_career",
                      std::to_string(year) + "; " + std::to_string(career) + " years at " +
@@ -699,7 +701,7 @@ Valuation tiny(double c, double initial_reserve) {
     w.benefits.active = {100, 0};
     years.push_back(w);
   }
-  return valuate(s, years);
+  return valuate_one_scheme(s, years);
 }
 
 }  // namespace
@@ -709,20 +711,29 @@ TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of one replication"
   const Valuation v = tiny(1000, 0);
   const std::string finance = finance_csv({v});
   CHECK(line(finance, 0) ==
-        "year,branch,contributions,government,investment_income,benefits,administration,"
+        "year,scheme,branch,contributions,government,investment_income,benefits,administration,"
         "reserve_end,paygo_cost_rate,reserve_ratio");
-  CHECK(lines(finance) == 1 + 2 * (kNumBranches + 1));
-  CHECK(line(finance, 1) == "2030,old_age,1000,0,0,600,0,400,0.06,0.6666666666666666");
-  CHECK(line(finance, 2) == "2030,invalidity,0,0,0,0,0,0,0,");  // no outgo: no reserve ratio
-  CHECK(line(finance, 9) == "2030,total,1000,0,0,600,0,400,0.06,0.6666666666666666");
-  CHECK(line(finance, 10) == "2031,old_age,1000,0,0,600,0,800,0.06,1.3333333333333333");
-  CHECK(line(finance, 18) == "2031,total,1000,0,0,600,0,800,0.06,1.3333333333333333");
+  // Per year: each scheme's branches and total, then those of all schemes.
+  constexpr int kRows = (kNumSchemes + 1) * (kNumBranches + 1);
+  CHECK(lines(finance) == 1 + 2 * kRows);
+  CHECK(line(finance, 1) == "2030,private,old_age,1000,0,0,600,0,400,0.06,0.6666666666666666");
+  CHECK(line(finance, 2) == "2030,private,invalidity,0,0,0,0,0,0,0,");  // no outgo: no ratio
+  CHECK(line(finance, 9) == "2030,private,total,1000,0,0,600,0,400,0.06,0.6666666666666666");
+  CHECK(line(finance, 10) == "2030,voluntary,old_age,0,0,0,0,0,0,,");  // no earnings: no rate
+  CHECK(line(finance, 28) == "2030,total,old_age,1000,0,0,600,0,400,0.06,0.6666666666666666");
+  CHECK(line(finance, 36) == "2030,total,total,1000,0,0,600,0,400,0.06,0.6666666666666666");
+  CHECK(line(finance, kRows + 1) ==
+        "2031,private,old_age,1000,0,0,600,0,800,0.06,1.3333333333333333");
+  CHECK(line(finance, 2 * kRows) == "2031,total,total,1000,0,0,600,0,800,0.06,1.3333333333333333");
 
   const std::string beneficiaries = beneficiaries_csv({v});
-  CHECK(line(beneficiaries, 0) == "year,benefit,sex,new_awards,recipients,average_amount");
-  CHECK(line(beneficiaries, 1) == "2030,old_age,male,4,4,12.5");
-  CHECK(line(beneficiaries, 2) == "2030,invalidity,male,0,0,");  // no recipients: no average
-  CHECK(lines(beneficiaries) == 1 + 2 * (2 * 5 + 6));
+  CHECK(line(beneficiaries, 0) == "year,scheme,benefit,sex,new_awards,recipients,average_amount");
+  CHECK(line(beneficiaries, 1) == "2030,private,old_age,male,4,4,12.5");
+  CHECK(line(beneficiaries, 2) == "2030,private,invalidity,male,0,0,");  // no average
+  constexpr int kBenefitRows = 2 * 5 + 6;                                // per scheme and year
+  CHECK(line(beneficiaries, 1 + kBenefitRows) == "2030,voluntary,old_age,male,0,0,");
+  CHECK(line(beneficiaries, 1 + kNumSchemes * kBenefitRows) == "2030,total,old_age,male,4,4,12.5");
+  CHECK(lines(beneficiaries) == 1 + 2 * (kNumSchemes + 1) * kBenefitRows);
 
   const std::string indicators = indicators_csv({v});
   CHECK(line(indicators, 0) == "indicator,value,unit,horizon");
@@ -743,7 +754,7 @@ TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of two replications
   const Valuation b = tiny(1500, 0);
   const std::string finance = finance_csv({a, b});
   CHECK(line(finance, 0) ==
-        "year,branch,"
+        "year,scheme,branch,"
         "contributions,contributions_p05,contributions_p50,contributions_p95,"
         "government,government_p05,government_p50,government_p95,"
         "investment_income,investment_income_p05,investment_income_p50,investment_income_p95,"
@@ -753,19 +764,19 @@ TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of two replications
         "paygo_cost_rate,paygo_cost_rate_p05,paygo_cost_rate_p50,paygo_cost_rate_p95,"
         "reserve_ratio,reserve_ratio_p05,reserve_ratio_p50,reserve_ratio_p95");
   CHECK(line(finance, 1) ==
-        "2030,old_age,1200,930,1200,1470,0,0,0,0,0,0,0,0,600,600,600,600,0,0,0,0,"
+        "2030,private,old_age,1200,930,1200,1470,0,0,0,0,0,0,0,0,600,600,600,600,0,0,0,0,"
         "300,-240,300,840,0.06,0.06,0.06,0.06,0.5,-0.4,0.5,1.4");
   // A branch without outgo: NaN reserve ratio in both replications, empty everywhere.
   CHECK(line(finance, 2) ==
-        "2030,invalidity,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,,,");
+        "2030,private,invalidity,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,,,");
 
   const std::string beneficiaries = beneficiaries_csv({a, b});
   CHECK(line(beneficiaries, 0) ==
-        "year,benefit,sex,new_awards,new_awards_p05,new_awards_p50,new_awards_p95,"
+        "year,scheme,benefit,sex,new_awards,new_awards_p05,new_awards_p50,new_awards_p95,"
         "recipients,recipients_p05,recipients_p50,recipients_p95,"
         "average_amount,average_amount_p05,average_amount_p50,average_amount_p95");
-  CHECK(line(beneficiaries, 1) == "2030,old_age,male,4,4,4,4,4,4,4,4,12.5,12.5,12.5,12.5");
-  CHECK(line(beneficiaries, 2) == "2030,invalidity,male,0,0,0,0,0,0,0,0,,,,");
+  CHECK(line(beneficiaries, 1) == "2030,private,old_age,male,4,4,4,4,4,4,4,4,12.5,12.5,12.5,12.5");
+  CHECK(line(beneficiaries, 2) == "2030,private,invalidity,male,0,0,0,0,0,0,0,0,,,,");
 
   const std::string indicators = indicators_csv({a, b});
   CHECK(line(indicators, 0) == "indicator,value,value_p05,value_p50,value_p95,unit,horizon");
@@ -777,4 +788,89 @@ TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of two replications
         std::string::npos);
   CHECK(indicators.find("\ndemographic_ratio,0.04,0.04,0.04,0.04,pensioners per active "
                         "contributor,2030\n") != std::string::npos);
+}
+
+TEST_CASE("Valuation by scheme: each scheme's accounts hold the identity exactly and add up",
+          "[unit][valuation]") {
+  Scenario s = scenario(2029, 2033);
+  s.economy.inflation = constant(0.031);
+  s.fund.initial_reserve = 10000;
+  s.fund.initial_reserve_share = {0.7, 0.5, -0.2};  // the civil servants owe the others
+  s.fund.investment_return = step({{2029, 0.061}, {2031, 0.023}});
+  s.fund.allocation = dyadic_allocation();
+  s.fund.administration_share = constant(0.05);
+  s.fund.administration_per_member = constant(1.3);
+  s.fund.government_subsidy = constant(300);
+  s.benefits.sickness = {constant(0.05), constant(10), constant(0.7)};
+  s.benefits.health_care_cost_per_member = constant(2.5);
+  std::vector<WorkforceYear> years;
+  for (int t = 2029; t <= 2033; ++t) {
+    WorkforceYear w;
+    w.year = t;
+    for (std::size_t k = 0; k < kNumSchemes; ++k) {
+      const double f = 1.0 + static_cast<double>(k) + 0.1 * (t - 2029);
+      ContributionTotals& c = w.contributions[k];
+      c.employer = 600 * f;
+      c.employee = 410 * f;
+      c.government = k == 2 ? 333 * f : 0;
+      c.insurable_earnings = 9000 * f;
+      BenefitTallies& b = w.scheme_benefits[k];
+      b.old_age_recipients = {3 * f, 2 * f};
+      b.old_age_monthly = {25 * f, 17 * f};
+      b.invalidity_monthly = {4 * f, 1 * f};
+      b.funerals = {f, 0};
+      b.funeral_amount = {30 * f, 0};
+      b.spouse_new[1][3] = 0.5 * f;
+      b.spouse_new_monthly[1][3] = 6 * f;
+      b.active = {40 * f, 30 * f};
+      b.active_insurable_monthly = {400 * f, 280 * f};
+      engine::add_into(w.benefits, b);
+    }
+    years.push_back(w);
+  }
+  const Valuation v = valuate(s, years);
+  REQUIRE(v.years.size() == years.size());
+  for (const FundYear& fy : v.years) {
+    for (std::size_t br = 0; br <= kNumBranches; ++br) {
+      INFO("year " << fy.year << ", branch " << br);
+      BranchYear sum;
+      for (std::size_t k = 0; k < kNumSchemes; ++k) {
+        const BranchYear& x = fy.schemes[k][br];
+        INFO("scheme " << kSchemeNames[k]);
+        CHECK(x.reserve_end == x.reserve_start + x.contributions + x.government +
+                                   x.investment_income - x.benefits - x.administration);
+        sum.reserve_start += x.reserve_start;
+        sum.contributions += x.contributions;
+        sum.government += x.government;
+        sum.benefits += x.benefits;
+        sum.administration += x.administration;
+        sum.reserve_end += x.reserve_end;
+      }
+      const BranchYear& all = fy.branches[br];
+      CHECK(sum.reserve_start == tight(all.reserve_start));
+      CHECK(sum.contributions == tight(all.contributions));
+      CHECK(sum.government == tight(all.government));
+      CHECK(sum.benefits == tight(all.benefits));
+      CHECK(sum.administration == tight(all.administration));
+      CHECK(sum.reserve_end == tight(all.reserve_end));
+    }
+  }
+  // The first year's reserves follow the schemes' shares; the civil servants' is negative.
+  const FundYear& first = v.years.front();
+  CHECK(first.schemes[0][kTotal].reserve_start == tight(7000));
+  CHECK(first.schemes[1][kTotal].reserve_start == tight(5000));
+  CHECK(first.schemes[2][kTotal].reserve_start == tight(-2000));
+  // The subsidy is shared by insurable earnings: 1 : 2 : 3 in the first year.
+  CHECK(first.schemes[2][kTotal].government == tight(150));
+  // The scheme rows of beneficiaries.csv add up to the total rows.
+  std::map<std::string, double> by_scheme, total;
+  for (const BeneficiaryRow& row : v.beneficiaries) {
+    const std::string key = std::to_string(row.year) + row.benefit + row.sex;
+    (row.scheme == "total" ? total : by_scheme)[key] += row.recipients;
+  }
+  REQUIRE(total.size() == by_scheme.size());
+  for (const auto& [key, recipients] : total) {
+    INFO(key);
+    CHECK(by_scheme[key] == Approx(recipients).epsilon(1e-12).margin(1e-12));
+  }
 }
