@@ -201,8 +201,23 @@ struct ShortTermRules {
   friend bool operator==(const ShortTermRules&, const ShortTermRules&) = default;
 };
 
+// The old-age rules of one scheme where they differ from [benefits.old_age]; an absent value
+// is the [benefits.old_age] one.
+struct SchemeOldAgeRules {
+  std::optional<Schedule> minimum_months;
+  std::optional<Schedule> accrual;
+  std::optional<int> reference_years;
+  std::optional<Schedule> lump_sum_months_per_year;
+
+  friend bool operator==(const SchemeOldAgeRules&, const SchemeOldAgeRules&) = default;
+};
+
 struct BenefitRules {
   OldAgeRules old_age;
+  // [benefits.private], [benefits.voluntary], [benefits.civil_servant]: each scheme's own rules.
+  SchemeOldAgeRules private_scheme;
+  SchemeOldAgeRules voluntary_scheme;
+  SchemeOldAgeRules civil_servant_scheme;
   InvalidityRules invalidity;
   SurvivorRules survivors;
   ShortTermRules sickness;

@@ -52,4 +52,37 @@ std::vector<BenefitYear> build_benefit_years(const Scenario& scenario,
   return years;
 }
 
+const SchemeOldAgeRules& rules_of(const BenefitRules& b, Scheme scheme) {
+  switch (scheme) {
+    case Scheme::kVoluntary:
+      return b.voluntary_scheme;
+    case Scheme::kCivilServant:
+      return b.civil_servant_scheme;
+    default:
+      return b.private_scheme;
+  }
+}
+
+std::array<std::vector<BenefitYear>, kNumSchemes> build_scheme_benefit_years(
+    const Scenario& scenario, const std::vector<economy::EconomyYear>& economy) {
+  std::array<std::vector<BenefitYear>, kNumSchemes> out;
+  const std::vector<BenefitYear> general = build_benefit_years(scenario, economy);
+  for (std::size_t k = 0; k < kNumSchemes; ++k) {
+    const SchemeOldAgeRules& own = rules_of(scenario.benefits, scheme_at(k));
+    out[k] = general;
+    for (BenefitYear& y : out[k]) {
+      const int t = y.year;
+      if (own.minimum_months) {
+        y.minimum_months = static_cast<int>(std::lround(own.minimum_months->at(t)));
+      }
+      if (own.accrual) y.accrual = own.accrual->at(t);
+      if (own.reference_years) y.reference_years = *own.reference_years;
+      if (own.lump_sum_months_per_year) {
+        y.lump_sum_months_per_year = own.lump_sum_months_per_year->at(t);
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace ssproj::benefits

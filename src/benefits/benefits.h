@@ -36,6 +36,11 @@ struct BenefitYear {
 std::vector<BenefitYear> build_benefit_years(const Scenario& scenario,
                                              const std::vector<economy::EconomyYear>& economy);
 
+// The same for each scheme (by scheme_index): the general rules with the scheme's own old-age
+// rules ([benefits.private], [benefits.voluntary], [benefits.civil_servant]) where it sets them.
+std::array<std::vector<BenefitYear>, kNumSchemes> build_scheme_benefit_years(
+    const Scenario& scenario, const std::vector<economy::EconomyYear>& economy);
+
 // Monthly reference earnings of person i in `year`, at that year's wage level: the average
 // monthly insurable earnings of the last y.reference_years calendar years before `year`
 // (revalued with wages), or, with reference_years 0 or no contributions in those years, the

@@ -92,6 +92,12 @@ bool in_list(std::string_view list, std::string_view word) { return word_index(l
 void store(const toml::node& node, const KeySpec& spec, Schedule& into) {
   if (auto s = schedule_from_node(node, spec.range)) into = std::move(*s);
 }
+void store(const toml::node& node, const KeySpec& spec, std::optional<Schedule>& into) {
+  if (auto s = schedule_from_node(node, spec.range)) into = std::move(*s);
+}
+void store(const toml::node& node, const KeySpec& spec, std::optional<int>& into) {
+  if (auto x = integer_in_range(node, spec)) into = static_cast<int>(*x);
+}
 void store(const toml::node& node, const KeySpec& spec, double& into) {
   if (auto x = number_in_range(node, spec)) into = *x;
 }

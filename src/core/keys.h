@@ -69,6 +69,9 @@ struct Binding {
 // Typed stores, one per kind of field. Each leaves the field unchanged when the node is not a
 // valid value of the key.
 void store(const toml::node& node, const KeySpec& spec, Schedule& into);
+// A value that may be absent (a scheme's rule that otherwise follows the general one).
+void store(const toml::node& node, const KeySpec& spec, std::optional<Schedule>& into);
+void store(const toml::node& node, const KeySpec& spec, std::optional<int>& into);
 void store(const toml::node& node, const KeySpec& spec, double& into);
 void store(const toml::node& node, const KeySpec& spec, int& into);
 void store(const toml::node& node, const KeySpec& spec, std::uint64_t& into);

@@ -290,8 +290,8 @@ void Microsimulation::labour_coverage_and_observe() {
         // The base year's deaths and births among the stock, as expected values (the
         // projection's steps give those of later years).
         const starting_point::Stocks& st = m.stocks;
-        benefits::record_death(p, i, ben, m.inputs->survivors[sex][b], scheme_tallies(i),
-                               st.death_probability[sex][p.age[i]]);
+        benefits::record_death(p, i, m.benefits_at(year, p.scheme[i]), m.inputs->survivors[sex][b],
+                               scheme_tallies(i), st.death_probability[sex][p.age[i]]);
         if (sex == kFemale && p.membership[i] == kActive) {
           scheme_tallies(i).births_to_insured += st.fertility[p.age[i]];
         }
@@ -303,7 +303,9 @@ void Microsimulation::labour_coverage_and_observe() {
       if (benefits::is_pensioner(p, i)) {
         BenefitTallies& bt = scheme_tallies(i);
         benefits::pension_year(p, i, ben, transitions, bt);
-        if (!transitions) starting_point::base_year_award(p, i, ben, *m.inputs, bt);
+        if (!transitions) {
+          starting_point::base_year_award(p, i, m.benefits_at(year, p.scheme[i]), *m.inputs, bt);
+        }
         // A pensioner is a beneficiary, no longer an insured member.
         t.cells[sex][b][p.area[i]][p.status[i]].persons += 1;
         continue;
@@ -350,9 +352,10 @@ void Microsimulation::labour_coverage_and_observe() {
       if (benefit == Benefit::kNone && p.membership[i] != kNever) {
         const double incidence =
             p.membership[i] == kActive ? m.inputs->invalidity_incidence[sex][b] : 0.0;
+        // Under the rules of the member's scheme.
         benefits::claim(
-            p, i, ben, incidence, [&] { return rng_.uniforms(Stream::kBenefits, p.id[i], year); },
-            scheme_tallies(i));
+            p, i, m.benefits_at(year, p.scheme[i]), incidence,
+            [&] { return rng_.uniforms(Stream::kBenefits, p.id[i], year); }, scheme_tallies(i));
       }
       const auto status = static_cast<Status>(p.status[i]);
 
@@ -429,8 +432,6 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   const std::size_t chunks = num_chunks(n);
   const SexAgeTable emigrate = emigration_probabilities(rates, counts_, sample_fraction_);
   const bool workforce = workforce_model_ != nullptr;
-  const benefits::BenefitYear* awards =
-      workforce ? &workforce_model_->benefits_at(year + 1) : nullptr;
   fate_.assign(n, 0);
   std::vector<ChunkTally>& tallies = chunk_tallies_;  // reused from year to year
   tallies.assign(chunks, ChunkTally{});
@@ -454,7 +455,7 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
         const int band = age_band(age);
         if (workforce && band >= 0 && p.scheme[i] != 0) {
           benefits::record_death(
-              p, i, *awards,
+              p, i, workforce_model_->benefits_at(year + 1, p.scheme[i]),
               workforce_model_->inputs->survivors[sex][static_cast<std::size_t>(band)],
               t.benefits[scheme_index(p.scheme[i])]);
         }

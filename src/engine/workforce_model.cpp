@@ -15,6 +15,7 @@ WorkforceModel build_workforce_model(const Scenario& scenario) {
                                               interventions::mandates_of(m.programmes));
   m.contributions = contributions::build_contribution_years(scenario, m.economy);
   m.benefits = benefits::build_benefit_years(scenario, m.economy);
+  m.scheme_benefits = benefits::build_scheme_benefit_years(scenario, m.economy);
   m.initial_status = labour::initial_status_cdf(scenario.workforce);
   double sum = 0;
   for (const auto& areas : scenario.workforce.population_share) {

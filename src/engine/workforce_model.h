@@ -25,6 +25,9 @@ struct WorkforceModel {
   std::vector<coverage::CoverageYear> coverage;
   std::vector<contributions::ContributionYear> contributions;
   std::vector<benefits::BenefitYear> benefits;
+  // The rules of each scheme's members (by scheme_index); pensionable ages, indexation and the
+  // survivors' rules are those of `benefits`.
+  std::array<std::vector<benefits::BenefitYear>, kNumSchemes> scheme_benefits;
   SexBandAreaTable<labour::StatusCdf> initial_status{};
   // Cumulative population shares over (region, area) pairs, region-major.
   std::vector<double> residence_cdf;
@@ -43,6 +46,9 @@ struct WorkforceModel {
   }
   const benefits::BenefitYear& benefits_at(int year) const {
     return benefits[static_cast<std::size_t>(year - base_year)];
+  }
+  const benefits::BenefitYear& benefits_at(int year, std::uint8_t scheme) const {
+    return scheme_benefits[scheme_index(scheme)][static_cast<std::size_t>(year - base_year)];
   }
   const labour::LabourYear& labour_into(int year) const {
     return labour[static_cast<std::size_t>(year - base_year - 1)];

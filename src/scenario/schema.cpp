@@ -47,6 +47,47 @@ constexpr std::string_view kVoluntaryChannels = "{voluntary}";
 // The rows of the keys, parents before children; the keys of each intervention type follow, from
 // its file in interventions/types/. The tables of docs/scenario-reference.md §6 are generated
 // from these rows (ssproj describe --reference; a test compares them).
+// The old-age rules one scheme may set for itself ([benefits.NAME]); an absent key follows
+// [benefits.old_age]. One declaration for the three schemes.
+#define SSPROJ_SCHEME_RULE_KEYS(NAME, MEMBER, WHO)                                                 \
+  KeySpec{.path = "benefits." NAME,                                                                \
+          .kind = Kind::kTable,                                                                    \
+          .description = "Old-age rules of " WHO " where they differ from `benefits.old_age`."},   \
+      KeySpec{.path = "benefits." NAME ".minimum_months",                                          \
+              .kind = Kind::kNumberOrSchedule,                                                     \
+              .range = Range{0, 1200},                                                             \
+              .units = "months",                                                                   \
+              .description = "Contribution months needed for an old-age pension in " WHO ".",      \
+              .default_note = "(`benefits.old_age.minimum_months`)",                               \
+              .bind = field<&Scenario::benefits, &BenefitRules::MEMBER,                            \
+                            &SchemeOldAgeRules::minimum_months>},                                  \
+      KeySpec{                                                                                     \
+          .path = "benefits." NAME ".accrual",                                                     \
+          .kind = Kind::kNumberOrSchedule,                                                         \
+          .range = Range{0, 0.1},                                                                  \
+          .units = "share of reference earnings per year of contributions",                        \
+          .description = "Accrual rate of the old-age and invalidity pensions of " WHO ".",        \
+          .default_note = "(`benefits.old_age.accrual`)",                                          \
+          .bind = field<&Scenario::benefits, &BenefitRules::MEMBER, &SchemeOldAgeRules::accrual>}, \
+      KeySpec{.path = "benefits." NAME ".reference_years",                                         \
+              .kind = Kind::kInteger,                                                              \
+              .range = Range{0, 5},                                                                \
+              .units = "years",                                                                    \
+              .description = "Years of reference earnings of " WHO " (0: career average).",        \
+              .default_note = "(`benefits.old_age.reference_years`)",                              \
+              .bind = field<&Scenario::benefits, &BenefitRules::MEMBER,                            \
+                            &SchemeOldAgeRules::reference_years>},                                 \
+      KeySpec {                                                                                    \
+    .path = "benefits." NAME ".lump_sum_months_per_year", .kind = Kind::kNumberOrSchedule,         \
+    .range = kNonNegative, .units = "months of reference earnings per year of contributions",      \
+    .description = "Lump sum of a member of " WHO                                                  \
+                   " who reaches pensionable age "                                                 \
+                   "without the months for a pension.",                                            \
+    .default_note = "(`benefits.old_age.lump_sum_months_per_year`)",                               \
+    .bind = field<&Scenario::benefits, &BenefitRules::MEMBER,                                      \
+                  &SchemeOldAgeRules::lump_sum_months_per_year>                                    \
+  }
+
 const std::array kKeys = {
     KeySpec{.path = "schema_version",
             .kind = Kind::kInteger,
@@ -698,6 +739,10 @@ const std::array kKeys = {
             "The monthly pension given to each base-year pensioner; indexed from the next year on.",
         .bind = field<&Scenario::benefits, &BenefitRules::old_age,
                       &OldAgeRules::initial_average_pension>},
+    SSPROJ_SCHEME_RULE_KEYS("private", private_scheme, "the private scheme"),
+    SSPROJ_SCHEME_RULE_KEYS("voluntary", voluntary_scheme, "the voluntary scheme"),
+    SSPROJ_SCHEME_RULE_KEYS("civil_servant", civil_servant_scheme,
+                            "the civil servants' scheme (public employees)"),
     KeySpec{
         .path = "benefits.invalidity", .kind = Kind::kTable, .description = "Invalidity pension."},
     KeySpec{.path = "benefits.invalidity.minimum_months",

@@ -750,3 +750,33 @@ TEST_CASE("Lao baseline: the starting point holds pensions in payment and runs i
                                         << voluntary(years.at(1)));
   CHECK(std::abs(voluntary(years.at(1)) / voluntary(years.at(0)) - 1) < 0.05);
 }
+
+TEST_CASE("A scheme's own old-age rules apply to its members only", "[model][workforce][lao]") {
+  Scenario s = load_scenario(testing::source_dir() / "scenarios/lao/baseline.toml");
+  s.projection.sample_fraction = 0.05;
+  s.projection.end_year = 2027;
+  // No civil servant can qualify for a pension: they all get the lump sum, of 2 months a year.
+  s.benefits.civil_servant_scheme.minimum_months = Schedule::constant(1200);
+  s.benefits.civil_servant_scheme.lump_sum_months_per_year = Schedule::constant(2.0);
+  const ProjectionResults r = simulate(s, RunOptions{});
+  const auto sum = [](const std::array<double, kNumSexes>& a) { return a[0] + a[1]; };
+  const std::size_t civil = scheme_index(Scheme::kCivilServant);
+  const std::size_t priv = scheme_index(Scheme::kPrivate);
+  double civil_lump_sums = 0, private_awards = 0;
+  for (const WorkforceYear& y : r.replications.at(0).workforce) {
+    if (y.year == 2023) continue;  // the base year's awards are the stock's
+    INFO("year " << y.year);
+    CHECK(sum(y.scheme_benefits[civil].old_age_new) == 0);
+    civil_lump_sums += sum(y.scheme_benefits[civil].lump_sums);
+    private_awards += sum(y.scheme_benefits[priv].old_age_new);
+  }
+  CHECK(civil_lump_sums > 100);
+  CHECK(private_awards > 100);
+  // The general rules are unchanged for the others.
+  const engine::WorkforceModel m = engine::build_workforce_model(s);
+  CHECK(m.benefits_at(2027, static_cast<std::uint8_t>(Scheme::kCivilServant)).minimum_months ==
+        1200);
+  CHECK(m.benefits_at(2027, static_cast<std::uint8_t>(Scheme::kPrivate)).minimum_months == 180);
+  CHECK(m.benefits_at(2027, static_cast<std::uint8_t>(Scheme::kPrivate)).lump_sum_months_per_year ==
+        m.benefits_at(2027).lump_sum_months_per_year);
+}

@@ -766,6 +766,20 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        in("benefits.health_care", "medical_inflation_excess = -1"),
        "{DIR}/scenario.toml:9:28: error: benefits.health_care.medical_inflation_excess: value out "
        "of range (got -1, expected a number > -1)"},
+      {"benefits.civil_servant.minimum_months 1300",
+       in("benefits.civil_servant", "minimum_months = 1300"),
+       "{DIR}/scenario.toml:9:18: error: benefits.civil_servant.minimum_months: value out of range "
+       "(got 1300, expected a number in [0, 1200])"},
+      {"benefits.private.accrual 0.2", in("benefits.private", "accrual = 0.2"),
+       "{DIR}/scenario.toml:9:11: error: benefits.private.accrual: value out of range (got 0.2, "
+       "expected a number in [0, 0.1])"},
+      {"benefits.voluntary.reference_years 6", in("benefits.voluntary", "reference_years = 6"),
+       "{DIR}/scenario.toml:9:19: error: benefits.voluntary.reference_years: value out of range "
+       "(got 6, expected an integer in [0, 5])"},
+      {"benefits.civil_servant.lump_sum_months_per_year -1",
+       in("benefits.civil_servant", "lump_sum_months_per_year = -1"),
+       "{DIR}/scenario.toml:9:28: error: benefits.civil_servant.lump_sum_months_per_year: value "
+       "out of range (got -1, expected a number >= 0)"},
       {"fund.initial_reserve -1", in("fund", "initial_reserve = -1"),
        "{DIR}/scenario.toml:9:19: error: fund.initial_reserve: value out of range (got -1, "
        "expected a number >= 0)"},
@@ -1069,6 +1083,18 @@ TEST_CASE("every numeric key of the schema is covered by the range test", "[scen
                                             "benefits.old_age.claim_probability",
                                             "benefits.old_age.initial_pensioners",
                                             "benefits.old_age.initial_average_pension",
+                                            "benefits.private.minimum_months",
+                                            "benefits.private.accrual",
+                                            "benefits.private.reference_years",
+                                            "benefits.private.lump_sum_months_per_year",
+                                            "benefits.voluntary.minimum_months",
+                                            "benefits.voluntary.accrual",
+                                            "benefits.voluntary.reference_years",
+                                            "benefits.voluntary.lump_sum_months_per_year",
+                                            "benefits.civil_servant.minimum_months",
+                                            "benefits.civil_servant.accrual",
+                                            "benefits.civil_servant.reference_years",
+                                            "benefits.civil_servant.lump_sum_months_per_year",
                                             "benefits.invalidity.minimum_months",
                                             "benefits.invalidity.future_service_credit",
                                             "benefits.survivors.minimum_months",
