@@ -10,6 +10,7 @@
 #include "contributions/contributions.h"
 #include "economy/economy.h"
 #include "interventions/programmes.h"
+#include "starting_point/stocks.h"
 
 namespace ssproj {
 namespace {
@@ -56,15 +57,16 @@ struct SurvivorPool {
 void add_survivor_stock(const Scenario& scenario, std::array<SurvivorPool, kNumSchemes>& pools) {
   const WorkforceInputs& in = scenario.workforce;
   if (!in.has_pensioners || scenario.inputs.mortality.empty()) return;
-  const SexAgeTable& mx = scenario.inputs.mortality.front();
   for (std::size_t s = 0; s < kNumSexes; ++s) {
-    // Remaining life expectancy e_x = 1/2 + sum_{k>=1} l_{x+k} / l_x, q = m / (1 + m / 2).
+    // Remaining life expectancy e_x = T(x) / l(x), T(x) = sum_{y >= x} L(y), from the base
+    // year's life table.
+    const demography::LifeTable table =
+        starting_point::base_life_table(scenario, static_cast<Sex>(s));
     std::array<double, kNumAges> e{};
-    double tail = 0;  // sum_{k>=1} l_{x+k} / l_x, from the oldest age down
+    double person_years = 0;  // T(x), from the oldest age down
     for (std::size_t x = kNumAges; x-- > 0;) {
-      const double p = 1.0 - mx[s][x] / (1.0 + mx[s][x] / 2.0);
-      tail = x + 1 == kNumAges ? p / std::max(1e-12, 1.0 - p) : p * (1.0 + tail);
-      e[x] = 0.5 + tail;
+      person_years += table.L[x];
+      e[x] = table.l[x] > 0 ? person_years / table.l[x] : 0.0;
     }
     for (std::size_t k = 0; k < kNumSchemes; ++k) {
       const auto& stock = in.pensioners[k][static_cast<std::size_t>(StockBenefit::kSurvivor)][s];

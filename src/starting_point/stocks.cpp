@@ -2,6 +2,14 @@
 
 namespace ssproj::starting_point {
 
+demography::LifeTable base_life_table(const Scenario& scenario, Sex sex) {
+  const DemographicInputs& in = scenario.inputs;
+  const double multiplier = scenario.demography.mortality_multiplier.at(in.base_year);
+  AgeVector m = in.mortality.front()[static_cast<std::size_t>(sex)];
+  for (double& x : m) x *= multiplier;
+  return demography::life_table(m, sex);
+}
+
 Stocks stocks_of(const Scenario& scenario) {
   Stocks s;
   s.voluntary_members = scenario.coverage.initial_voluntary_members;
@@ -12,12 +20,8 @@ Stocks stocks_of(const Scenario& scenario) {
   s.average_pension = scenario.benefits.old_age.initial_average_pension;
   const DemographicInputs& in = scenario.inputs;
   if (!in.mortality.empty()) {
-    const double multiplier = scenario.demography.mortality_multiplier.at(in.base_year);
     for (std::size_t sex = 0; sex < kNumSexes; ++sex) {
-      for (std::size_t x = 0; x < kNumAges; ++x) {
-        const double m = in.mortality.front()[sex][x] * multiplier;
-        s.death_probability[sex][x] = std::min(1.0, m / (1.0 + m / 2.0));
-      }
+      s.death_probability[sex] = base_life_table(scenario, static_cast<Sex>(sex)).q;
     }
   }
   if (!in.fertility.empty()) {

@@ -16,6 +16,7 @@
 #include "benefits/benefits.h"
 #include "contributions/contributions.h"
 #include "coverage/coverage.h"
+#include "demography/life_table.h"
 #include "population/population.h"
 
 namespace ssproj::starting_point {
@@ -29,13 +30,17 @@ struct Stocks {
   double old_age_pensioners = 0;  // persons
   double average_pension = 0;     // kip per month
   // The base year's own deaths and births, which the projection's first step (into the next
-  // year) does not hold: the probability of dying in the year to 1 July of the base year,
-  // q = m / (1 + m / 2) with the scenario's mortality multiplier, and the fertility rates.
+  // year) does not hold: the probability of dying in the year to 1 July of the base year (q of
+  // base_life_table), and the fertility rates (with the scenario's multipliers).
   SexAgeTable death_probability{};
   AgeVector fertility{};
 };
 
 Stocks stocks_of(const Scenario& scenario);
+
+// The life table of the base year's mortality (with the scenario's multiplier).
+// REQUIRES: scenario.inputs.mortality is not empty.
+demography::LifeTable base_life_table(const Scenario& scenario, Sex sex);
 
 // The pensions in payment a base-year person can hold: old age or invalidity, in a scheme.
 inline constexpr std::size_t kPensionCells = 2 * kNumSchemes;
