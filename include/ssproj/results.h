@@ -40,12 +40,16 @@ struct DemographicEvents {
 // them, by scheme (index 0 compulsory, 1 voluntary).
 struct WorkforceCell {
   double persons = 0;
-  std::array<double, kNumSchemes> registered{};  // registered members (active or lapsed)
-  std::array<double, kNumSchemes> active{};      // active contributors
+  // Insured members as the NSSF counts them: active members, and lapsed voluntary members who
+  // paid in one of the last coverage.insured_window_years years.
+  std::array<double, kNumSchemes> registered{};
+  std::array<double, kNumSchemes> ever_registered{};  // every member, active or lapsed
+  std::array<double, kNumSchemes> active{};           // active contributors
 
   // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
   static constexpr auto kFields =
-      std::tuple(&WorkforceCell::persons, &WorkforceCell::registered, &WorkforceCell::active);
+      std::tuple(&WorkforceCell::persons, &WorkforceCell::registered,
+                 &WorkforceCell::ever_registered, &WorkforceCell::active);
 };
 using WorkforceCells = SexBandAreaTable<std::array<WorkforceCell, kNumStatuses>>;
 

@@ -123,6 +123,9 @@ struct CoverageAssumptions {
   // Members at the base year.
   double initial_voluntary_members{};       // persons
   double initial_voluntary_active_share{};  // share of them contributing
+  // A lapsed voluntary member counts as insured (registered) while they paid in one of this
+  // many years before the current one.
+  int insured_window_years{};
   // Contribution history credited to members at the base year: the years since this year
   // (or since age 18, whichever is later), at the scheme's density.
   int history_start_year_compulsory{};

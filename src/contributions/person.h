@@ -24,6 +24,15 @@ inline std::uint16_t months_paid(double density, double u) {
 // The slot of `year` in the ring of the last five years' earnings (Population::recent_*).
 inline std::size_t recent_slot(int year) { return static_cast<std::size_t>(year % 5); }
 
+// Whether person i paid at least one month in one of the `window` (at most 4) calendar years
+// before `year`.
+inline bool paid_within(const population::Population& p, std::size_t i, int year, int window) {
+  for (int k = 1; k <= window; ++k) {
+    if (p.recent_months[i][recent_slot(year - k)] > 0) return true;
+  }
+  return false;
+}
+
 // Clears person i's entry of the year in the ring before the year's contributions.
 inline void start_year(population::Population& p, std::size_t i, std::size_t slot) {
   p.recent_points[i][slot] = 0.0f;

@@ -43,6 +43,7 @@ std::vector<CoverageYear> build_coverage_years(const Scenario& scenario, int bas
     y.reactivation = c.reactivation_hazard.at(year);
     y.density_compulsory = c.density_compulsory.at(year);
     y.density_voluntary = c.density_voluntary.at(year);
+    y.insured_window = c.insured_window_years;
     years.push_back(y);
   }
   return years;

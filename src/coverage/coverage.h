@@ -24,6 +24,7 @@ struct CoverageYear {
   double reactivation = 0;
   double density_compulsory = 1;
   double density_voluntary = 1;
+  int insured_window = 0;  // years after the last payment in which a lapsed member is insured
 };
 
 // A status made compulsory by a programme in the years it runs (start_year..end_year, 0: no

@@ -373,12 +373,23 @@ void Microsimulation::labour_coverage_and_observe() {
       WorkforceCell& cell = t.cells[sex][b][p.area[i]][p.status[i]];
       cell.persons += 1;
       contributions::start_year(p, i, slot);
-      if (p.membership[i] == kNever) continue;
+      // A member awarded a pension this year is a beneficiary from now on, no longer a member.
+      if (p.membership[i] == kNever || benefits::is_pensioner(p, i)) continue;
       const auto scheme = static_cast<Scheme>(p.scheme[i]);
       const std::size_t k = scheme_index(scheme);
       const bool voluntary = scheme == Scheme::kVoluntary;
+      cell.ever_registered[k] += 1;
+      if (p.membership[i] != kActive) {
+        // Insured members as the NSSF counts them: a compulsory member's insurance ends with
+        // the covered job (the employer deregisters them), a voluntary member's some years
+        // after the last payment.
+        if (voluntary && benefit == Benefit::kNone &&
+            contributions::paid_within(p, i, year, cov.insured_window)) {
+          cell.registered[k] += 1;
+        }
+        continue;
+      }
       cell.registered[k] += 1;
-      if (p.membership[i] != kActive) continue;
       cell.active[k] += 1;
       const double insurable =
           voluntary

@@ -119,9 +119,10 @@ std::string labour_csv(const std::vector<ReplicationResult>& replications) {
 }
 
 std::string coverage_csv(const std::vector<ReplicationResult>& replications) {
-  output::ReplicatedTable table("year,sex,age_group,area,status,scheme",
-                                {"registered", "active_contributors", "coverage_rate"},
-                                replications.size());
+  output::ReplicatedTable table(
+      "year,sex,age_group,area,status,scheme",
+      {"registered", "ever_registered", "active_contributors", "coverage_rate"},
+      replications.size());
   for (std::size_t y = 0; y < replications.front().workforce.size(); ++y) {
     for_each_workforce_cell(
         replications.front().workforce[y],
@@ -131,8 +132,9 @@ std::string coverage_csv(const std::vector<ReplicationResult>& replications) {
             for (std::size_t r = 0; r < replications.size(); ++r) {
               const WorkforceCell& c = replications[r].workforce[y].cells[s][b][a][st];
               table.set(r, 0, c.registered[k]);
-              table.set(r, 1, c.active[k]);
-              table.set(r, 2, c.persons > 0 ? c.active[k] / c.persons : 0.0);
+              table.set(r, 1, c.ever_registered[k]);
+              table.set(r, 2, c.active[k]);
+              table.set(r, 3, c.persons > 0 ? c.active[k] / c.persons : 0.0);
             }
           }
         });

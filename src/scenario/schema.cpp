@@ -466,6 +466,18 @@ const std::array kKeys = {
         .description =
             "Share of the base year's voluntary members who are active; the others are lapsed.",
         .bind = field<&Scenario::coverage, &CoverageAssumptions::initial_voluntary_active_share>},
+    KeySpec{.path = "coverage.insured_window_years",
+            .kind = Kind::kInteger,
+            .default_toml = "2",
+            .range = Range{1, 4},
+            .units = "years",
+            .description =
+                "A lapsed member of the voluntary scheme is counted in `registered` (insured "
+                "members) while they paid at least one month in one of this many calendar years "
+                "before the current one. Active members of every scheme are always counted, "
+                "lapsed compulsory members never (their insurance ends with the covered job), and "
+                "`ever_registered` counts every member.",
+            .bind = field<&Scenario::coverage, &CoverageAssumptions::insured_window_years>},
     KeySpec{
         .path = "coverage.history_start_year_compulsory",
         .kind = Kind::kInteger,

@@ -15,6 +15,7 @@
 
 #include "benefits/benefits.h"
 #include "contributions/contributions.h"
+#include "contributions/person.h"
 #include "coverage/coverage.h"
 #include "demography/life_table.h"
 #include "population/population.h"
@@ -142,6 +143,21 @@ void initial_state(population::Population& p, std::size_t i, const Stocks& s, co
   }
   p.months[i] = static_cast<std::uint16_t>(std::min(months, 65535.0));
   p.points[i] = static_cast<float>(p.months[i] * insurable);  // wage index 1 at the base
+  if (p.membership[i] == static_cast<std::uint8_t>(Membership::kLapsed)) {
+    // A lapsed voluntary member at the valuation date is an insured member (the registered
+    // count the base year reproduces includes them): their last payment fell, with equal
+    // probabilities (ASSUMPTION), in one of the cov.insured_window years before the base year;
+    // that year's months at the voluntary density, at least one, on the base year's declared
+    // earnings. The year's uniform: u[1] rescaled within the lapsed members' part of it; u[2]
+    // also rounds the service months (a harmless correlation of two roundings).
+    const double v = (u[1] - s.voluntary_active_share) / (1 - s.voluntary_active_share);
+    const int window = std::max(1, cov.insured_window);
+    const int back = 1 + std::min(window - 1, static_cast<int>(v * window));
+    const std::size_t last = contributions::recent_slot(year - back);
+    const auto paid = std::max<std::uint16_t>(1, contributions::months_paid(density, u[2]));
+    p.recent_months[i][last] = static_cast<std::uint8_t>(paid);
+    p.recent_points[i][last] = static_cast<float>(paid * insurable);
+  }
 }
 
 // The base year's old-age awards: the stock's old-age pensioners at pensionable age, who

@@ -110,6 +110,7 @@ Scenario stable_scenario(const testing::TempDir& dir, int end_year, double perso
 struct CellSums {
   double persons = 0;
   std::array<double, 2> registered{};
+  std::array<double, 2> ever_registered{};
   std::array<double, 2> active{};
 };
 CellSums sum_cells(
@@ -125,6 +126,7 @@ CellSums sum_cells(
           out.persons += c.persons;
           for (std::size_t k = 0; k < 2; ++k) {
             out.registered[k] += c.registered[k];
+            out.ever_registered[k] += c.ever_registered[k];
             out.active[k] += c.active[k];
           }
         }
@@ -516,13 +518,13 @@ TEST_CASE("information_outreach: channel_multiplier scales the conversion of a m
     const WorkforceYear& y = r.years()[k];
     INFO("year " << y.year);
     const InterventionTally& mobile = y.interventions.at(0);
-    const double uncovered =
-        voluntary_cells(r.years()[k - 1]).persons - voluntary_cells(r.years()[k - 1]).registered[1];
+    const double uncovered = voluntary_cells(r.years()[k - 1]).persons -
+                             voluntary_cells(r.years()[k - 1]).ever_registered[1];
     REQUIRE(uncovered > 1000);
     CHECK(mobile.reached == mobile.targeted);
     CHECK(mobile.attended == uncovered);
-    const double registered =
-        voluntary_cells(y).registered[1] - voluntary_cells(r.years()[k - 1]).registered[1];
+    const double registered = voluntary_cells(y).ever_registered[1] -
+                              voluntary_cells(r.years()[k - 1]).ever_registered[1];
     check_binomial(registered, mobile.attended, outreach ? 0.3 : 0.2);
     if (outreach) {
       const InterventionTally& info = y.interventions.at(1);
@@ -642,7 +644,7 @@ TEST_CASE(
   const Run r = run(s);
   REQUIRE(r.years().size() == 5);
   std::vector<double> members;  // R_t, registered voluntary members, 2020..
-  for (const WorkforceYear& y : r.years()) members.push_back(voluntary_cells(y).registered[1]);
+  for (const WorkforceYear& y : r.years()) members.push_back(voluntary_cells(y).ever_registered[1]);
   double subsidised_person_years = 0;
   for (std::size_t k = 1; k < r.years().size(); ++k) {
     const WorkforceYear& y = r.years()[k];
@@ -955,11 +957,11 @@ TEST_CASE("digital_services: registration of the uncovered with access is multip
     const InterventionTally& t = y.interventions.at(0);
     const CellSums before = voluntary_cells(r.years()[k - 1]);
     const CellSums now = voluntary_cells(y);
-    const double uncovered = before.persons - before.registered[1];
+    const double uncovered = before.persons - before.ever_registered[1];
     REQUIRE(uncovered > 2000);
     CHECK(t.reached == t.targeted);
     CHECK(t.users == now.active[1]);
-    check_binomial(now.registered[1] - before.registered[1], uncovered, 0.2);
+    check_binomial(now.ever_registered[1] - before.ever_registered[1], uncovered, 0.2);
     check_binomial(t.registered, uncovered, 0.1);  // those the base hazard would not register
   }
 }
@@ -1019,7 +1021,8 @@ TEST_CASE(
       }
     } else {
       CHECK(d.active[0] == 0);
-      CHECK(d.registered[0] > 0);  // the former compulsory members, lapsed
+      CHECK(d.ever_registered[0] > 0);  // the former compulsory members, lapsed,
+      CHECK(d.registered[0] == 0);      // whose insurance ended with the mandate
       CHECK(t.reached == 0);
       CHECK(t.registered == 0);
     }

@@ -446,6 +446,56 @@ TEST_CASE("Workforce: domestic workers switch to the compulsory scheme in the ma
   }
 }
 
+TEST_CASE(
+    "Workforce: a lapsed member stays in `registered` for insured_window_years after the last "
+    "payment, and in `ever_registered` for good",
+    "[model][workforce][limiting]") {
+  // No compulsory members; 1,000 voluntary members at the start, half active (they pay in the
+  // base year 2020), half lapsed. Every active member lapses in 2021 and nobody comes back, so
+  // after 2020 every member is lapsed.
+  const int window = GENERATE(1, 2, 4);
+  Scenario s = membership_scenario(2026, 0.0);
+  s.coverage.lapse_hazard = Schedule::constant(1.0);
+  s.coverage.insured_window_years = window;
+  const ProjectionResults r = simulate(s, RunOptions{});
+  const std::vector<WorkforceYear>& years = r.replications.at(0).workforce;
+  REQUIRE(years.size() == 7);
+  INFO("window " << window);
+  for (const WorkforceYear& y : years) {
+    double registered = 0, ever = 0, active = 0, other_schemes = 0;
+    for (const auto& bands : y.cells) {
+      for (const auto& areas : bands) {
+        for (const auto& statuses : areas) {
+          for (const WorkforceCell& c : statuses) {
+            const std::size_t k = scheme_index(Scheme::kVoluntary);
+            registered += c.registered[k];
+            ever += c.ever_registered[k];
+            active += c.active[k];
+            for (std::size_t j = 0; j < kNumSchemes; ++j) {
+              if (j != k) other_schemes += c.ever_registered[j];
+            }
+          }
+        }
+      }
+    }
+    INFO("year " << y.year << ": registered " << registered << ", ever registered " << ever);
+    REQUIRE(other_schemes == 0);
+    REQUIRE(ever > 800);
+    CHECK(active == (y.year == 2020 ? active : 0.0));
+    if (y.year == 2020) {
+      CHECK(registered == ever);  // everybody paid within the window
+    } else if (y.year <= 2020 + window) {
+      // Those active in 2020 (half of the members, at random), and those lapsed in 2020 whose
+      // last payment (in one of the `window` years before 2020, with equal probabilities) is
+      // within the window.
+      const double lapsed_in = static_cast<double>(window - (y.year - 2020)) / window;
+      check_binomial(registered, ever, 0.5 + 0.5 * lapsed_in);
+    } else {
+      CHECK(registered == 0);
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Contributions
 

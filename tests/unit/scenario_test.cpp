@@ -626,6 +626,12 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"initial_voluntary_active_share 1.5", in("coverage", "initial_voluntary_active_share = 1.5"),
        "{DIR}/scenario.toml:9:34: error: coverage.initial_voluntary_active_share: value out of "
        "range (got 1.5, expected a number in [0, 1])"},
+      {"insured_window_years 0", in("coverage", "insured_window_years = 0"),
+       "{DIR}/scenario.toml:9:24: error: coverage.insured_window_years: value out of range (got "
+       "0, expected an integer in [1, 4])"},
+      {"insured_window_years 5", in("coverage", "insured_window_years = 5"),
+       "{DIR}/scenario.toml:9:24: error: coverage.insured_window_years: value out of range (got "
+       "5, expected an integer in [1, 4])"},
       {"history_start_year_compulsory -1", in("coverage", "history_start_year_compulsory = -1"),
        "{DIR}/scenario.toml:9:33: error: coverage.history_start_year_compulsory: value out of "
        "range (got -1, expected an integer in [0, 2300])"},
@@ -1061,6 +1067,7 @@ TEST_CASE("every numeric key of the schema is covered by the range test", "[scen
                                             "coverage.density_voluntary",
                                             "coverage.initial_voluntary_members",
                                             "coverage.initial_voluntary_active_share",
+                                            "coverage.insured_window_years",
                                             "coverage.history_start_year_compulsory",
                                             "coverage.history_start_year_voluntary",
                                             "contributions.private_employer_rate",
