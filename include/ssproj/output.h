@@ -16,6 +16,21 @@ struct RunRecord {
   double wall_seconds = 0;  // elapsed time of the projection and its valuation
 };
 
+// What each year's kip amounts are divided by in the output tables: 1 at current prices
+// (projection.prices = "current"), the price index P(t) at constant base-year prices. Years it
+// does not list are divided by 1.
+struct OutputPrices {
+  int first_year = 0;
+  std::vector<double> divisor;  // by year from first_year
+  double of(int year) const {
+    const long i = static_cast<long>(year) - first_year;
+    return i >= 0 && i < static_cast<long>(divisor.size()) ? divisor[static_cast<std::size_t>(i)]
+                                                           : 1.0;
+  }
+};
+// The divisors of a run: its valuation's price index when the scenario asks for constant prices.
+OutputPrices output_prices(const Scenario& scenario, const ProjectionResults& results);
+
 // population_cohort.csv: `year,sex,age,persons`, one row per year, sex and age.
 std::string cohort_population_csv(const PopulationSeries& series);
 
@@ -33,18 +48,26 @@ std::string coverage_csv(const std::vector<ReplicationResult>& replications);
 
 // contributions.csv: `year,scheme,contributors,insurable_earnings,contributions_employer,
 // contributions_employee,contributions_government` (kip), schemes compulsory, voluntary, total.
-std::string contributions_csv(const std::vector<ReplicationResult>& replications);
+std::string contributions_csv(const std::vector<ReplicationResult>& replications,
+                              const OutputPrices& prices = {});
 
-// finance.csv: `year,branch,contributions,government,investment_income,benefits,
-// administration,reserve_end,paygo_cost_rate,reserve_ratio` (kip; branch `total` included).
-std::string finance_csv(const std::vector<Valuation>& valuations);
-// beneficiaries.csv: `year,benefit,sex,new_awards,recipients,average_amount`.
-std::string beneficiaries_csv(const std::vector<Valuation>& valuations);
+// finance.csv: `year,scheme,branch,contributions,government,investment_income,benefits,
+// administration,reserve_end,paygo_cost_rate,reserve_ratio,cost_gdp_share` (kip); `branch` is an
+// account of kAccountNames: a branch, the pension group `pensions` or `total`; `scheme` a scheme
+// or `total`.
+std::string finance_csv(const std::vector<Valuation>& valuations, const OutputPrices& prices = {});
+// beneficiaries.csv: `year,scheme,benefit,sex,new_awards,recipients,average_amount`.
+std::string beneficiaries_csv(const std::vector<Valuation>& valuations,
+                              const OutputPrices& prices = {});
 // interventions.csv: `year,intervention,type,targeted,reached,attended,registered,
 // lapsed_prevented,cost,subsidy_cost,sanction_revenue` (persons, kip); a header only when the
 // scenario has no interventions.
-std::string interventions_csv(const std::vector<Valuation>& valuations);
-// indicators.csv: `indicator,value,unit,horizon`.
+std::string interventions_csv(const std::vector<Valuation>& valuations,
+                              const OutputPrices& prices = {});
+// indicators.csv: `indicator,scheme,group,year,period_start,period_end,career_years,
+// earnings_multiple,unit,value` (Indicator); an empty field where a column does not apply.
+// With replications, `value` is the mean, or the median for year-valued indicators (unit
+// "year"), followed by value_p05,value_p50,value_p95.
 std::string indicators_csv(const std::vector<Valuation>& valuations);
 
 // manifest.json: provenance of the run (version, commit, hashes, seed, sizes, timing).

@@ -3,7 +3,9 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -166,12 +168,15 @@ struct BranchYear {
 
 struct FundYear {
   int year = 0;
-  double insurable_earnings = 0;                        // of all contributors, kip
-  std::array<BranchYear, kNumBranches + 1> branches{};  // all schemes; the last is the total
+  double insurable_earnings = 0;  // of all contributors, kip
+  double price_index = 1;         // consumer prices relative to the base year
+  double gdp = 0;                 // nominal GDP, kip (0 when the scenario gives none)
+  // The accounts of all schemes (index: kTotalAccount, kPensionsAccount or a branch).
+  std::array<BranchYear, kNumAccounts> branches{};
   // Each scheme's accounts (by scheme_index), with the same identity; the accounts of all
   // schemes above are kept with their own reserve, so they equal the sums of these up to
   // rounding.
-  std::array<std::array<BranchYear, kNumBranches + 1>, kNumSchemes> schemes{};
+  std::array<std::array<BranchYear, kNumAccounts>, kNumSchemes> schemes{};
 };
 
 // A row of beneficiaries.csv. average_amount: monthly for pensions, per case for grants,
@@ -186,12 +191,20 @@ struct BeneficiaryRow {
   double average_amount = 0;
 };
 
-// A row of indicators.csv; value NaN when the event does not happen within the horizon.
+// A row of indicators.csv: one value, and what it is of. Fields that do not apply are empty:
+// 0 for the integers, NaN for earnings_multiple, "" for the strings. `value` is NaN when the
+// event does not happen within the horizon (a depletion year, say).
 struct Indicator {
   std::string indicator;
+  std::string scheme = "all";  // private, voluntary, civil_servant, or all
+  std::string group;           // an account of kAccountNames (financing group or branch)
+  int year = 0;                // the year of a yearly indicator
+  int period_start = 0;        // the period of a horizon indicator, first and last year
+  int period_end = 0;
+  int career_years = 0;  // typical career of a replacement rate
+  double earnings_multiple = std::numeric_limits<double>::quiet_NaN();
   double value = 0;
-  std::string unit;
-  std::string horizon;
+  std::string unit;  // "year" marks a year-valued indicator: across replications, its median
 };
 
 // A row of interventions.csv: what one intervention did and cost in a year. Persons as in
@@ -219,6 +232,11 @@ struct Valuation {
   std::vector<BeneficiaryRow> beneficiaries;
   std::vector<Indicator> indicators;
 };
+
+// The value of the horizon indicator `name` of one account of one scheme ("all": every scheme),
+// over the whole horizon (for scaled_premium: the first period); NaN when there is none.
+double horizon_indicator(const Valuation& v, std::string_view name,
+                         std::string_view group = "total", std::string_view scheme = "all");
 
 // One replication of the microsimulation. Counts and amounts are weighted by
 // 1 / sample_fraction.

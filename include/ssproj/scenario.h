@@ -41,6 +41,9 @@ struct ProjectionSettings {
   // Independent replications of the microsimulation, >= 1. Default 1.
   int replications{};
 
+  // Prices of the output tables' money amounts: "current" (nominal) or "constant" (base year).
+  std::string prices;
+
   friend bool operator==(const ProjectionSettings&, const ProjectionSettings&) = default;
 };
 
@@ -83,6 +86,10 @@ struct EconomyAssumptions {
   Schedule inflation;         // annual change of consumer prices
   Schedule real_wage_growth;  // annual real growth of earnings
   Schedule minimum_wage;      // kip per month, in force on 1 July
+  // Gross domestic product of the base year, kip at current prices (0: not given), and its
+  // real growth; nominal GDP grows with real growth and inflation.
+  double gdp{};
+  Schedule real_gdp_growth;
   // Growth of the minimum wage after the last year listed in `minimum_wage`.
   Indexation minimum_wage_indexation{};
 
@@ -255,6 +262,26 @@ inline constexpr int kNumBranches = 8;
 inline constexpr std::array<std::string_view, kNumBranches> kBranchNames = {
     "old_age",   "invalidity",        "survivors",    "sickness",
     "maternity", "employment_injury", "unemployment", "health_care"};
+
+// The accounts the valuation keeps, each with its own reserve and indicators: every branch, the
+// pooled total of all branches, and the financing group of the pension branches (old age,
+// invalidity and survivors), which ILO valuations treat as one fund. The short-term branches are
+// each their own financing group. Index order of FundYear and of finance.csv's rows is
+// branches, pensions, total; the total keeps index kNumBranches.
+inline constexpr int kNumAccounts = kNumBranches + 2;
+inline constexpr std::size_t kTotalAccount = kNumBranches;
+inline constexpr std::size_t kPensionsAccount = kNumBranches + 1;
+inline constexpr std::array<std::string_view, kNumAccounts> kAccountNames = {
+    "old_age",           "invalidity",   "survivors",   "sickness", "maternity",
+    "employment_injury", "unemployment", "health_care", "total",    "pensions"};
+// Whether branch `branch` is part of account `account`.
+constexpr bool account_has(std::size_t account, std::size_t branch) {
+  return account == branch || account == kTotalAccount ||
+         (account == kPensionsAccount && branch <= static_cast<std::size_t>(Branch::kSurvivors));
+}
+// The order in which outputs list the accounts: the branches, the pension group, the total.
+inline constexpr std::array<std::size_t, kNumAccounts> kAccountOrder = {
+    0, 1, 2, kPensionsAccount, 3, 4, 5, 6, 7, kTotalAccount};
 
 // [fund]
 struct FundAssumptions {

@@ -11,4 +11,15 @@ double PopulationSeries::total(int year) const {
   return sum;
 }
 
+double horizon_indicator(const Valuation& v, std::string_view name, std::string_view group,
+                         std::string_view scheme) {
+  for (const Indicator& i : v.indicators) {
+    if (i.indicator == name && i.group == group && i.scheme == scheme && i.year == 0 &&
+        i.period_start != 0) {
+      return i.value;
+    }
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
 }  // namespace ssproj

@@ -12,11 +12,13 @@ std::vector<EconomyYear> build_economy(const Scenario& scenario, int base_year, 
     y.year = year;
     if (year == base_year) {
       y.minimum_wage = e.minimum_wage.at(year);
+      y.gdp = e.gdp;
     } else {
       const EconomyYear& prev = years.back();
       const double prices = 1 + e.inflation.at(year);
       y.price_index = prev.price_index * prices;
       y.wage_index = prev.wage_index * prices * (1 + e.real_wage_growth.at(year));
+      y.gdp = prev.gdp * prices * (1 + e.real_gdp_growth.at(year));
       if (year <= last_listed) {
         y.minimum_wage = e.minimum_wage.at(year);
       } else {

@@ -17,7 +17,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kDaysPerYear = 365.0;
-constexpr std::size_t kTotal = kNumBranches;  // index of the pooled total in FundYear
 
 double sum(const std::array<double, kNumSexes>& a) { return a[0] + a[1]; }
 double ratio(double a, double b) { return b != 0 ? a / b : kNaN; }
@@ -102,23 +101,144 @@ double employed(const WorkforceYear& y) {
   return n;
 }
 
-// The pooled fund rolled over years [first, last] (indices) with contribution rate `rate` on
-// insurable earnings: the scaled premium's building block. Linear in `rate`.
-struct PoolFlows {
-  std::vector<double> insurable;    // IW_t
+// One account (of a scheme, or of all schemes) by year: what the horizon indicators need
+// beyond its accounts. Contributions at rate p give p x insurable x (1 - admin_share) net of
+// the administration charged on them; the rest of the outgo (benefits and the account's share
+// of the administration per member) does not depend on p.
+struct AccountSeries {
+  std::vector<const BranchYear*> years;
+  std::vector<double> insurable;    // IW_t of the scheme (or of all schemes)
   std::vector<double> admin_share;  // a_t
-  std::vector<double> fixed_outgo;  // B_t + administration per member
-  std::vector<double> government;   // G_t
+  std::vector<double> fixed_outgo;  // B_t + the account's administration per member
   std::vector<double> investment;   // r_t
 };
 
-double roll(const PoolFlows& f, std::size_t first, std::size_t last, double reserve, double rate) {
+// The changes of the reserve, R_end - R_start, in each year of [first, last] when the account
+// starts the period with `reserve` and receives contributions at rate `rate`; also returns the
+// reserve at the end of the period. Linear in `rate`.
+double roll(const AccountSeries& f, std::size_t first, std::size_t last, double reserve,
+            double rate, std::vector<double>& changes) {
+  changes.clear();
   for (std::size_t t = first; t <= last; ++t) {
     const double net =
-        rate * f.insurable[t] * (1 - f.admin_share[t]) + f.government[t] - f.fixed_outgo[t];
-    reserve += net + f.investment[t] * (reserve + 0.5 * net);
+        rate * f.insurable[t] * (1 - f.admin_share[t]) + f.years[t]->government - f.fixed_outgo[t];
+    const double change = net + f.investment[t] * (reserve + 0.5 * net);
+    changes.push_back(change);
+    reserve += change;
   }
   return reserve;
+}
+
+// The ILO scaled premium of the period [first, last] (Iyer 1999): the lowest constant rate under
+// which the reserve, starting the period at `reserve`, falls in no year of the period, so that
+// by its end contributions and investment income still cover the outgo. With rising costs the
+// last year binds: income equals outgo in it. At least 0 (a reserve whose income covers the
+// outgo needs no contribution); NaN when no rate can stop a fall (a year with outgo and no
+// insurable earnings) or the period has no insurable earnings. Sets `reserve` to the reserve at the
+// end of the period under that rate.
+double scaled_premium(const AccountSeries& f, std::size_t first, std::size_t last,
+                      double& reserve) {
+  std::vector<double> at_zero, at_one;
+  roll(f, first, last, reserve, 0.0, at_zero);
+  roll(f, first, last, reserve, 1.0, at_one);
+  double premium = 0, slopes = 0;
+  for (std::size_t t = 0; t < at_zero.size(); ++t) {
+    const double slope = at_one[t] - at_zero[t];
+    slopes += slope;
+    if (slope > 0) {
+      premium = std::max(premium, -at_zero[t] / slope);
+    } else if (at_zero[t] < 0) {
+      premium = kNaN;
+      break;
+    }
+  }
+  if (slopes <= 0) premium = kNaN;  // no insurable earnings in the period: no rate
+  if (std::isnan(premium)) {
+    reserve = kNaN;
+  } else {
+    reserve = roll(f, first, last, reserve, premium, at_zero);
+  }
+  return premium;
+}
+
+// The horizon indicators of one account: present values, GAP, actuarial balance, deficit and
+// depletion years, scaled premiums. Appended to `out` with the scheme and group given.
+void horizon_indicators(const AccountSeries& f, const FundAssumptions& fund, int first_year,
+                        const std::string& scheme, const std::string& group,
+                        std::vector<Indicator>& out) {
+  const std::size_t n = f.years.size();
+  const int last_year = first_year + static_cast<int>(n) - 1;
+  auto add = [&](const char* name, double value, const char* unit, int start, int end) {
+    Indicator i;
+    i.indicator = name;
+    i.scheme = scheme;
+    i.group = group;
+    i.period_start = start;
+    i.period_end = end;
+    i.value = value;
+    i.unit = unit;
+    out.push_back(std::move(i));
+  };
+  double pv_outgo = 0, pv_fixed = 0, pv_government = 0, pv_insurable = 0, pv_net_insurable = 0,
+         pv_contributions = 0, discount = 1;
+  double first_contribution_deficit = kNaN, first_deficit = kNaN, depletion = kNaN;
+  for (std::size_t i = 0; i < n; ++i) {
+    const BranchYear& y = *f.years[i];
+    // A flow at mid-year earns r/2 in its year, as in the accounts: its value at the start of
+    // the year is (1 + r/2) / (1 + r) of it.
+    const double mid = discount * (1 + f.investment[i] / 2) / (1 + f.investment[i]);
+    const double outgo = y.benefits + y.administration;
+    pv_outgo += outgo * mid;
+    pv_fixed += f.fixed_outgo[i] * mid;
+    pv_government += y.government * mid;
+    pv_insurable += f.insurable[i] * mid;
+    pv_net_insurable += f.insurable[i] * (1 - f.admin_share[i]) * mid;
+    pv_contributions += y.contributions * mid;
+    discount /= 1 + f.investment[i];
+    const double year = first_year + static_cast<double>(i);
+    if (std::isnan(first_contribution_deficit) && y.contributions < outgo) {
+      first_contribution_deficit = year;
+    }
+    if (std::isnan(first_deficit) && y.contributions + y.government + y.investment_income < outgo) {
+      first_deficit = year;
+    }
+    if (std::isnan(depletion) && y.reserve_end <= 0 && outgo > 0) depletion = year;
+  }
+  const BranchYear& last = *f.years.back();
+  const double f0 = f.years.front()->reserve_start;
+  const double last_outgo = last.benefits + last.administration;
+  const double target = fund.terminal_reserve_years * last_outgo;
+  constexpr const char* kRate = "share of insurable earnings";
+  constexpr const char* kPv = "kip at the start of the first year (present value)";
+  add("reserve_at_start", f0, "kip", first_year, first_year);
+  add("pv_benefits_and_administration", pv_outgo, kPv, first_year, last_year);
+  add("pv_contributions", pv_contributions, kPv, first_year, last_year);
+  add("pv_government", pv_government, kPv, first_year, last_year);
+  add("pv_insurable_earnings", pv_insurable, kPv, first_year, last_year);
+  add("contribution_rate", ratio(pv_contributions, pv_insurable), kRate, first_year, last_year);
+  add("general_average_premium", ratio(pv_fixed - f0 - pv_government, pv_net_insurable), kRate,
+      first_year, last_year);
+  add("general_average_premium_with_terminal_reserve",
+      ratio(pv_fixed - f0 - pv_government + discount * target, pv_net_insurable), kRate, first_year,
+      last_year);
+  add("actuarial_balance",
+      ratio(f0 + pv_contributions + pv_government - pv_outgo - discount * last_outgo, pv_insurable),
+      kRate, first_year, last_year);
+  add("first_year_of_contribution_deficit", first_contribution_deficit, "year", first_year,
+      last_year);
+  add("first_year_of_overall_deficit", first_deficit, "year", first_year, last_year);
+  add("reserve_depletion_year", depletion, "year", first_year, last_year);
+
+  // Scaled premiums, period after period, each period starting from the reserve the previous
+  // one left under its premium.
+  const auto period = static_cast<std::size_t>(std::max(1, fund.scaled_premium_period));
+  double reserve = f0;
+  for (std::size_t a = 0; a < n; a += period) {
+    const std::size_t z = std::min(n - 1, a + period - 1);
+    const double premium = scaled_premium(f, a, z, reserve);
+    add("scaled_premium", premium, kRate, first_year + static_cast<int>(a),
+        first_year + static_cast<int>(z));
+  }
 }
 
 }  // namespace
@@ -165,31 +285,34 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
       pool.age_one_year(rules[static_cast<std::size_t>(t - base)].indexation);
     }
   }
-  // The reserves: of each scheme's branches and total ([scheme][branch]), and of all schemes
-  // ([kNumSchemes][branch]); the initial reserve split by the schemes' shares and the
+  // The reserves: of each scheme's accounts ([scheme][account]) and of all schemes'
+  // ([kNumSchemes][account]); the initial reserve split by the schemes' shares and the
   // branches' allocation of the first year. Each account keeps its own reserve, so each
   // identity holds exactly; the accounts of all schemes equal the sums up to rounding.
   constexpr std::size_t kAll = kNumSchemes;
-  std::array<std::array<double, kNumBranches + 1>, kNumSchemes + 1> reserve{};
+  std::array<std::array<double, kNumAccounts>, kNumSchemes + 1> reserve{};
   {
     const int first = years.front().year;
     for (std::size_t k = 0; k <= kAll; ++k) {
       const double share = k < kAll ? fund.initial_reserve_share[k] : 1.0;
-      double allocated = 0;
-      for (std::size_t br = 0; br < kNumBranches; ++br) {
-        reserve[k][br] = share * fund.allocation[br].at(first) * fund.initial_reserve;
-        allocated += fund.allocation[br].at(first);
+      for (std::size_t a = 0; a < kNumAccounts; ++a) {
+        double allocated = 0;
+        for (std::size_t br = 0; br < kNumBranches; ++br) {
+          if (account_has(a, br)) allocated += fund.allocation[br].at(first);
+        }
+        reserve[k][a] = share * allocated * fund.initial_reserve;
       }
-      reserve[k][kTotal] = share * allocated * fund.initial_reserve;
     }
   }
+  // What the horizon indicators need of each account, [scheme or all][account].
+  std::array<std::array<AccountSeries, kNumAccounts>, kNumSchemes + 1> series;
+  std::vector<Indicator> yearly;  // indicators of each year, written after the horizon's
   // Excess medical inflation compounds from the base year, like the wage index (the cost per
   // member is at base-year prices); the run-in years before the first year valued count too.
   double medical_index = 1;
   for (int t = base + 1; t < years.front().year; ++t) {
     medical_index *= 1 + b.medical_inflation_excess.at(t);
   }
-  PoolFlows flows;
 
   for (std::size_t i = 0; i < years.size(); ++i) {
     const WorkforceYear& w = years[i];
@@ -224,9 +347,48 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
       by.reserve_ratio = ratio(by.reserve_end, by.benefits + by.administration);
     };
 
+    // The accounts of a scheme (or of all schemes) in the year: each branch gets its share of
+    // contributions, subsidy and administration and pays its benefits; the multi-branch accounts
+    // (pensions, total) the sums over their branches, each with its own reserve.
+    const auto accounts_of = [&](std::size_t k, std::array<BranchYear, kNumAccounts>& accounts,
+                                 double contributions, double subsidy,
+                                 const std::array<double, kNumBranches>& benefit,
+                                 double admin_per_member, double earnings) {
+      const double administration =
+          fund.administration_share.at(t) * contributions + admin_per_member;
+      std::array<double, kNumAccounts> shares{};  // of contributions, by account
+      for (std::size_t br = 0; br < kNumBranches; ++br) {
+        shares[br] = fund.allocation[br].at(t);
+        account(accounts[br], reserve[k][br], shares[br] * contributions, shares[br] * subsidy,
+                benefit[br], shares[br] * administration, earnings);
+      }
+      for (std::size_t a = kNumBranches; a < kNumAccounts; ++a) {
+        BranchYear sums;
+        for (std::size_t br = 0; br < kNumBranches; ++br) {
+          if (!account_has(a, br)) continue;
+          sums.contributions += accounts[br].contributions;
+          sums.government += accounts[br].government;
+          sums.benefits += accounts[br].benefits;
+          sums.administration += accounts[br].administration;
+          shares[a] += shares[br];
+        }
+        account(accounts[a], reserve[k][a], sums.contributions, sums.government, sums.benefits,
+                sums.administration, earnings);
+      }
+      for (std::size_t a = 0; a < kNumAccounts; ++a) {
+        AccountSeries& f = series[k][a];
+        f.insurable.push_back(earnings);
+        f.admin_share.push_back(fund.administration_share.at(t));
+        f.fixed_outgo.push_back(accounts[a].benefits + shares[a] * admin_per_member);
+        f.investment.push_back(r);
+      }
+    };
+
     FundYear fy;
     fy.year = t;
     fy.insurable_earnings = insurable;
+    fy.price_index = economy[e].price_index;
+    fy.gdp = economy[e].gdp;
     double admin_per_member_all = 0, contributions_all = 0;
     std::array<double, kNumBranches> benefits_all{};
     // Beneficiaries of each scheme: (benefit, sex) -> awards, recipients, amount; the total
@@ -286,21 +448,8 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
       admin_per_member_all += admin_per_member;
       contributions_all += contributions;
       for (std::size_t br = 0; br < kNumBranches; ++br) benefits_all[br] += benefit[br];
-      const double administration =
-          fund.administration_share.at(t) * contributions + admin_per_member;
-      std::array<BranchYear, kNumBranches + 1>& accounts = fy.schemes[k];
-      BranchYear sums;
-      for (std::size_t br = 0; br < kNumBranches; ++br) {
-        const double share = fund.allocation[br].at(t);
-        account(accounts[br], reserve[k][br], share * contributions, share * subsidy, benefit[br],
-                share * administration, c.insurable_earnings);
-        sums.contributions += accounts[br].contributions;
-        sums.government += accounts[br].government;
-        sums.benefits += accounts[br].benefits;
-        sums.administration += accounts[br].administration;
-      }
-      account(accounts[kTotal], reserve[k][kTotal], sums.contributions, sums.government,
-              sums.benefits, sums.administration, c.insurable_earnings);
+      accounts_of(k, fy.schemes[k], contributions, subsidy, benefit, admin_per_member,
+                  c.insurable_earnings);
 
       // Beneficiaries of the scheme.
       std::vector<Cell> cells;
@@ -348,110 +497,52 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
     }
 
     // The accounts of all schemes: each branch (its share of all contributions, subsidy and
-    // administration, and the schemes' benefits), then the pooled total.
-    const double administration_all =
-        fund.administration_share.at(t) * contributions_all + admin_per_member_all;
-    BranchYear sums;
-    for (std::size_t br = 0; br < kNumBranches; ++br) {
-      const double share = fund.allocation[br].at(t);
-      account(fy.branches[br], reserve[kAll][br], share * contributions_all, share * government,
-              benefits_all[br], share * administration_all, insurable);
-      sums.contributions += fy.branches[br].contributions;
-      sums.government += fy.branches[br].government;
-      sums.benefits += fy.branches[br].benefits;
-      sums.administration += fy.branches[br].administration;
-    }
-    BranchYear& tot = fy.branches[kTotal];
-    account(tot, reserve[kAll][kTotal], sums.contributions, sums.government, sums.benefits,
-            sums.administration, insurable);
+    // administration, and the schemes' benefits), then the pension group and the total.
+    accounts_of(kAll, fy.branches, contributions_all, government, benefits_all,
+                admin_per_member_all, insurable);
     v.years.push_back(fy);
-    flows.insurable.push_back(insurable);
-    flows.admin_share.push_back(fund.administration_share.at(t));
-    flows.fixed_outgo.push_back(tot.benefits + admin_per_member_all);
-    flows.government.push_back(tot.government);
-    flows.investment.push_back(r);
 
-    const BenefitTallies& bt = w.benefits;  // all schemes
-    const double active = sum(bt.active);
-
-    // Yearly indicators.
-    const std::string year_text = std::to_string(t);
-    const double pensioners = sum(bt.old_age_recipients) + sum(bt.invalidity_recipients);
-    v.indicators.push_back({"demographic_ratio", ratio(pensioners, active),
-                            "pensioners per active contributor", year_text});
-    v.indicators.push_back({"replacement_rate_new_old_age_pensions",
-                            ratio(sum(bt.old_age_new_monthly), sum(bt.old_age_new_reference)),
-                            "share of reference earnings", year_text});
-    v.indicators.push_back(
-        {"contributors_over_employed", ratio(active, employed(w)), "share", year_text});
-    v.indicators.push_back({"old_age_pensioners_over_population_above_pensionable_age",
-                            ratio(sum(bt.old_age_recipients), sum(bt.above_pensionable_age)),
-                            "share", year_text});
+    // Yearly indicators, of all schemes and of each.
+    for (std::size_t k = 0; k <= kAll; ++k) {
+      const BenefitTallies& bt = k < kAll ? w.scheme_benefits[k] : w.benefits;
+      const std::string scheme = k < kAll ? std::string(kSchemeNames[k]) : "all";
+      const double active = sum(bt.active);
+      auto add = [&](const char* name, double value, const char* unit) {
+        Indicator ind;
+        ind.indicator = name;
+        ind.scheme = scheme;
+        ind.year = t;
+        ind.value = value;
+        ind.unit = unit;
+        yearly.push_back(std::move(ind));
+      };
+      const double pensioners = sum(bt.old_age_recipients) + sum(bt.invalidity_recipients);
+      add("demographic_ratio", ratio(pensioners, active), "pensioners per active contributor");
+      add("replacement_rate_new_old_age_pensions",
+          ratio(sum(bt.old_age_new_monthly), sum(bt.old_age_new_reference)),
+          "share of reference earnings");
+      if (k == kAll) {  // persons outside the schemes count here
+        add("contributors_over_employed", ratio(active, employed(w)), "share");
+        add("old_age_pensioners_over_population_above_pensionable_age",
+            ratio(sum(bt.old_age_recipients), sum(bt.above_pensionable_age)), "share");
+      }
+    }
   }
 
-  // Horizon indicators of the pooled fund.
+  // Horizon indicators of every account, of all schemes and of each scheme.
   const int first_year = v.years.front().year;
   const int last_year = v.years.back().year;
-  const std::string horizon = std::to_string(first_year) + "-" + std::to_string(last_year);
-  double pv_outgo = 0, pv_fixed = 0, pv_government = 0, pv_insurable = 0, pv_net_insurable = 0,
-         pv_contributions = 0, discount = 1;
-  double first_contribution_deficit = kNaN, first_deficit = kNaN, depletion = kNaN;
-  for (std::size_t i = 0; i < v.years.size(); ++i) {
-    const BranchYear& tot = v.years[i].branches[kTotal];
-    // A flow at mid-year earns r/2 in its year, as in the accounts: its value at the start of
-    // the year is (1 + r/2) / (1 + r) of it.
-    const double mid = discount * (1 + flows.investment[i] / 2) / (1 + flows.investment[i]);
-    const double outgo = tot.benefits + tot.administration;
-    pv_outgo += outgo * mid;
-    pv_fixed += flows.fixed_outgo[i] * mid;
-    pv_government += tot.government * mid;
-    pv_insurable += flows.insurable[i] * mid;
-    pv_net_insurable += flows.insurable[i] * (1 - flows.admin_share[i]) * mid;
-    pv_contributions += tot.contributions * mid;
-    discount /= 1 + flows.investment[i];
-    const double year = v.years[i].year;
-    if (std::isnan(first_contribution_deficit) && tot.contributions < outgo) {
-      first_contribution_deficit = year;
+  for (std::size_t k = 0; k <= kAll; ++k) {
+    for (std::size_t a : kAccountOrder) {
+      AccountSeries& f = series[k][a];
+      for (const FundYear& fy : v.years) {
+        f.years.push_back(k < kAll ? &fy.schemes[k][a] : &fy.branches[a]);
+      }
+      horizon_indicators(f, fund, first_year, k < kAll ? std::string(kSchemeNames[k]) : "all",
+                         std::string(kAccountNames[a]), v.indicators);
     }
-    if (std::isnan(first_deficit) &&
-        tot.contributions + tot.government + tot.investment_income < outgo) {
-      first_deficit = year;
-    }
-    if (std::isnan(depletion) && tot.reserve_end <= 0 && outgo > 0) depletion = year;
   }
-  const BranchYear& last = v.years.back().branches[kTotal];
-  const double f0 = v.years.front().branches[kTotal].reserve_start;
-  const double target = fund.terminal_reserve_years * (last.benefits + last.administration);
-  v.indicators.push_back({"general_average_premium",
-                          ratio(pv_fixed - f0 - pv_government, pv_net_insurable),
-                          "share of insurable earnings", horizon});
-  v.indicators.push_back(
-      {"general_average_premium_with_terminal_reserve",
-       ratio(pv_fixed - f0 - pv_government + discount * target, pv_net_insurable),
-       "share of insurable earnings", horizon});
-  v.indicators.push_back({"actuarial_balance",
-                          ratio(f0 + pv_contributions + pv_government - pv_outgo -
-                                    discount * (last.benefits + last.administration),
-                                pv_insurable),
-                          "share of insurable earnings", horizon});
-  v.indicators.push_back(
-      {"first_year_of_contribution_deficit", first_contribution_deficit, "year", horizon});
-  v.indicators.push_back({"first_year_of_overall_deficit", first_deficit, "year", horizon});
-  v.indicators.push_back({"reserve_depletion_year", depletion, "year", horizon});
-
-  // Scaled premium: in each period of equilibrium the constant rate under which the reserve at
-  // the end of the period equals the reserve at its start.
-  const auto period = static_cast<std::size_t>(std::max(1, fund.scaled_premium_period));
-  double reserve_start = f0;
-  for (std::size_t a = 0; a < v.years.size(); a += period) {
-    const std::size_t z = std::min(v.years.size() - 1, a + period - 1);
-    const double at_zero = roll(flows, a, z, reserve_start, 0.0);
-    const double at_one = roll(flows, a, z, reserve_start, 1.0);
-    const double premium = ratio(reserve_start - at_zero, at_one - at_zero);
-    v.indicators.push_back(
-        {"scaled_premium", premium, "share of insurable earnings",
-         std::to_string(v.years[a].year) + "-" + std::to_string(v.years[z].year)});
-  }
+  for (Indicator& i : yearly) v.indicators.push_back(std::move(i));
 
   // Replacement rates of typical careers under the rules of the first and the last year.
   const std::vector<contributions::ContributionYear> ceilings =
@@ -469,11 +560,14 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
         const double rate = career * 12 >= rule.minimum_months
                                 ? ratio(benefits::pension_amount(rule, career, earnings), earnings)
                                 : 0.0;
-        char what[96];
-        std::snprintf(what, sizeof what, "%d; %d years at %g x average insurable earnings", year,
-                      career, multiple);
-        v.indicators.push_back(
-            {"replacement_rate_typical_career", rate, "share of insurable earnings", what});
+        Indicator ind;
+        ind.indicator = "replacement_rate_typical_career";
+        ind.year = year;
+        ind.career_years = career;
+        ind.earnings_multiple = multiple;
+        ind.value = rate;
+        ind.unit = "share of insurable earnings";
+        v.indicators.push_back(std::move(ind));
       }
     }
   }

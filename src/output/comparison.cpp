@@ -54,13 +54,11 @@ Series series_of(const ReplicationResult& r, const Valuation& v) {
     s.subsidy.push_back(subsidy);
   }
   for (const FundYear& f : v.years) {
-    s.reserve.push_back(f.branches[kNumBranches].reserve_end);
-    s.paygo.push_back(f.branches[kNumBranches].paygo_cost_rate);
+    s.reserve.push_back(f.branches[kTotalAccount].reserve_end);
+    s.paygo.push_back(f.branches[kTotalAccount].paygo_cost_rate);
   }
-  for (const Indicator& i : v.indicators) {
-    if (i.indicator == "general_average_premium") s.gap = i.value;
-    if (i.indicator == "reserve_depletion_year") s.depletion = i.value;
-  }
+  s.gap = horizon_indicator(v, "general_average_premium");
+  s.depletion = horizon_indicator(v, "reserve_depletion_year");
   return s;
 }
 

@@ -30,8 +30,9 @@ ReplicatedTable::ReplicatedTable(std::string key_header, std::vector<std::string
       replications_(replications),
       trailing_header_(std::move(trailing_header)) {}
 
-void ReplicatedTable::add_row(std::string key, std::string trailing) {
+void ReplicatedTable::add_row(std::string key, std::string trailing, bool median) {
   keys_.push_back(std::move(key));
+  median_.push_back(median);
   trailing_.push_back(std::move(trailing));
   values_.resize(values_.size() + value_names_.size() * replications_, 0.0);
 }
@@ -60,11 +61,11 @@ std::string ReplicatedTable::csv() const {
         values[r] = v[r];
         sum += v[r];
       }
-      out.field(sum / static_cast<double>(replications_));
+      std::sort(values.begin(), values.end(), [](double a, double b) {
+        return std::isnan(b) ? !std::isnan(a) : (!std::isnan(a) && a < b);
+      });
+      out.field(median_[row] ? quantile(values, 0.50) : sum / static_cast<double>(replications_));
       if (spread) {
-        std::sort(values.begin(), values.end(), [](double a, double b) {
-          return std::isnan(b) ? !std::isnan(a) : (!std::isnan(a) && a < b);
-        });
         out.field(quantile(values, 0.05))
             .field(quantile(values, 0.50))
             .field(quantile(values, 0.95));

@@ -14,15 +14,17 @@ class ReplicatedTable {
                   std::string trailing_header = {});
 
   // Starts a row with its key text (e.g. "2023,male,0") and, when the table has trailing key
-  // columns (written after the values), their text.
-  void add_row(std::string key, std::string trailing = {});
+  // columns (written after the values), their text. A `median` row writes the median across
+  // replications instead of the mean in each value column (for values that are years: the mean
+  // of 2040 and 2041 is no year, and one replication without the event would blank it).
+  void add_row(std::string key, std::string trailing = {}, bool median = false);
   // Sets value column `column` of the last row for replication `r`.
   void set(std::size_t r, std::size_t column, double value);
 
-  // CSV text: the keys, then for each value column its mean and, with more than one
-  // replication, `<name>_p05,<name>_p50,<name>_p95` (Hyndman-Fan definition 7), then the
-  // trailing keys. A NaN value (an event that does not happen) is an empty field; the mean
-  // is empty when any replication has NaN, the quantiles order NaN last.
+  // CSV text: the keys, then for each value column its mean (median rows: its median) and, with
+  // more than one replication, `<name>_p05,<name>_p50,<name>_p95` (Hyndman-Fan definition 7), then
+  // the trailing keys. A NaN value (an event that does not happen) is an empty field; the mean is
+  // empty when any replication has NaN, the quantiles order NaN last.
   std::string csv() const;
 
  private:
@@ -32,6 +34,7 @@ class ReplicatedTable {
   std::string trailing_header_;
   std::vector<std::string> keys_;
   std::vector<std::string> trailing_;
+  std::vector<bool> median_;
   std::vector<double> values_;  // [row][column][replication]
 };
 

@@ -142,13 +142,15 @@ std::string coverage_csv(const std::vector<ReplicationResult>& replications) {
   return table.csv();
 }
 
-std::string contributions_csv(const std::vector<ReplicationResult>& replications) {
+std::string contributions_csv(const std::vector<ReplicationResult>& replications,
+                              const OutputPrices& prices) {
   output::ReplicatedTable table("year,scheme",
                                 {"contributors", "insurable_earnings", "contributions_employer",
                                  "contributions_employee", "contributions_government"},
                                 replications.size());
   for (std::size_t y = 0; y < replications.front().workforce.size(); ++y) {
     const int year = replications.front().workforce[y].year;
+    const double divisor = prices.of(year);
     for (std::size_t k = 0; k <= kNumSchemes; ++k) {  // each scheme, then the total
       table.add_row(std::to_string(year) + "," +
                     (k < kNumSchemes ? std::string(kSchemeNames[k]) : "total"));
@@ -161,36 +163,45 @@ std::string contributions_csv(const std::vector<ReplicationResult>& replications
           return sum;
         };
         table.set(r, 0, value(&ContributionTotals::contributors));
-        table.set(r, 1, value(&ContributionTotals::insurable_earnings));
-        table.set(r, 2, value(&ContributionTotals::employer));
-        table.set(r, 3, value(&ContributionTotals::employee));
-        table.set(r, 4, value(&ContributionTotals::government));
+        table.set(r, 1, value(&ContributionTotals::insurable_earnings) / divisor);
+        table.set(r, 2, value(&ContributionTotals::employer) / divisor);
+        table.set(r, 3, value(&ContributionTotals::employee) / divisor);
+        table.set(r, 4, value(&ContributionTotals::government) / divisor);
       }
     }
   }
   return table.csv();
 }
 
-std::string finance_csv(const std::vector<Valuation>& valuations) {
+std::string finance_csv(const std::vector<Valuation>& valuations, const OutputPrices& prices) {
   output::ReplicatedTable table(
       "year,scheme,branch",
       {"contributions", "government", "investment_income", "benefits", "administration",
-       "reserve_end", "paygo_cost_rate", "reserve_ratio"},
+       "reserve_end", "paygo_cost_rate", "reserve_ratio", "cost_gdp_share"},
       valuations.size());
   const Valuation& first = valuations.front();
   for (std::size_t y = 0; y < first.years.size(); ++y) {
+    const double divisor = prices.of(first.years[y].year);
     // Each scheme, then all schemes together ("total").
     for (std::size_t s = 0; s <= kNumSchemes; ++s) {
-      for (std::size_t k = 0; k <= kNumBranches; ++k) {
+      for (std::size_t k : kAccountOrder) {
         table.add_row(std::to_string(first.years[y].year) + "," +
                       (s < kNumSchemes ? std::string(kSchemeNames[s]) : "total") + "," +
-                      (k < kNumBranches ? std::string(kBranchNames[k]) : "total"));
+                      std::string(kAccountNames[k]));
         for (std::size_t r = 0; r < valuations.size(); ++r) {
           const FundYear& fy = valuations[r].years[y];
           const BranchYear& b = s < kNumSchemes ? fy.schemes[s][k] : fy.branches[k];
-          const std::array<double, 8> values = {
-              b.contributions,  b.government,  b.investment_income, b.benefits,
-              b.administration, b.reserve_end, b.paygo_cost_rate,   b.reserve_ratio};
+          const double gdp_share = fy.gdp > 0 ? (b.benefits + b.administration) / fy.gdp
+                                              : std::numeric_limits<double>::quiet_NaN();
+          const std::array<double, 9> values = {b.contributions / divisor,
+                                                b.government / divisor,
+                                                b.investment_income / divisor,
+                                                b.benefits / divisor,
+                                                b.administration / divisor,
+                                                b.reserve_end / divisor,
+                                                b.paygo_cost_rate,
+                                                b.reserve_ratio,
+                                                gdp_share};
           for (std::size_t c = 0; c < values.size(); ++c) table.set(r, c, values[c]);
         }
       }
@@ -199,24 +210,27 @@ std::string finance_csv(const std::vector<Valuation>& valuations) {
   return table.csv();
 }
 
-std::string beneficiaries_csv(const std::vector<Valuation>& valuations) {
+std::string beneficiaries_csv(const std::vector<Valuation>& valuations,
+                              const OutputPrices& prices) {
   output::ReplicatedTable table("year,scheme,benefit,sex",
                                 {"new_awards", "recipients", "average_amount"}, valuations.size());
   const Valuation& first = valuations.front();
   for (std::size_t i = 0; i < first.beneficiaries.size(); ++i) {
     const BeneficiaryRow& row = first.beneficiaries[i];
+    const double divisor = prices.of(row.year);
     table.add_row(std::to_string(row.year) + "," + row.scheme + "," + row.benefit + "," + row.sex);
     for (std::size_t r = 0; r < valuations.size(); ++r) {
       const BeneficiaryRow& b = valuations[r].beneficiaries[i];
       table.set(r, 0, b.new_awards);
       table.set(r, 1, b.recipients);
-      table.set(r, 2, b.average_amount);
+      table.set(r, 2, b.average_amount / divisor);
     }
   }
   return table.csv();
 }
 
-std::string interventions_csv(const std::vector<Valuation>& valuations) {
+std::string interventions_csv(const std::vector<Valuation>& valuations,
+                              const OutputPrices& prices) {
   output::ReplicatedTable table("year,intervention,type",
                                 {"targeted", "reached", "attended", "registered",
                                  "lapsed_prevented", "cost", "subsidy_cost", "sanction_revenue"},
@@ -224,12 +238,18 @@ std::string interventions_csv(const std::vector<Valuation>& valuations) {
   const Valuation& first = valuations.front();
   for (std::size_t i = 0; i < first.interventions.size(); ++i) {
     const InterventionYear& row = first.interventions[i];
+    const double divisor = prices.of(row.year);
     table.add_row(std::to_string(row.year) + "," + row.intervention + "," + row.type);
     for (std::size_t r = 0; r < valuations.size(); ++r) {
       const InterventionYear& x = valuations[r].interventions[i];
-      const std::array<double, 8> values = {x.targeted,     x.reached,          x.attended,
-                                            x.registered,   x.lapsed_prevented, x.cost,
-                                            x.subsidy_cost, x.sanction_revenue};
+      const std::array<double, 8> values = {x.targeted,
+                                            x.reached,
+                                            x.attended,
+                                            x.registered,
+                                            x.lapsed_prevented,
+                                            x.cost / divisor,
+                                            x.subsidy_cost / divisor,
+                                            x.sanction_revenue / divisor};
       for (std::size_t c = 0; c < values.size(); ++c) table.set(r, c, values[c]);
     }
   }
@@ -237,16 +257,34 @@ std::string interventions_csv(const std::vector<Valuation>& valuations) {
 }
 
 std::string indicators_csv(const std::vector<Valuation>& valuations) {
-  output::ReplicatedTable table("indicator", {"value"}, valuations.size(), "unit,horizon");
+  output::ReplicatedTable table(
+      "indicator,scheme,group,year,period_start,period_end,career_years,earnings_multiple,unit",
+      {"value"}, valuations.size());
   const Valuation& first = valuations.front();
+  auto integer = [](int x) { return x != 0 ? std::to_string(x) : std::string(); };
   for (std::size_t i = 0; i < first.indicators.size(); ++i) {
     const Indicator& ind = first.indicators[i];
-    table.add_row(ind.indicator, ind.unit + "," + ind.horizon);
+    std::string key = output::csv_field(ind.indicator) + "," + ind.scheme + "," + ind.group + "," +
+                      integer(ind.year) + "," + integer(ind.period_start) + "," +
+                      integer(ind.period_end) + "," + integer(ind.career_years) + ",";
+    if (!std::isnan(ind.earnings_multiple)) key += output::number_text(ind.earnings_multiple);
+    key += "," + output::csv_field(ind.unit);
+    table.add_row(std::move(key), {}, ind.unit == "year");
     for (std::size_t r = 0; r < valuations.size(); ++r) {
       table.set(r, 0, valuations[r].indicators[i].value);
     }
   }
   return table.csv();
+}
+
+OutputPrices output_prices(const Scenario& scenario, const ProjectionResults& results) {
+  OutputPrices prices;
+  if (scenario.projection.prices != "constant" || results.valuations.empty()) return prices;
+  const std::vector<FundYear>& years = results.valuations.front().years;
+  if (years.empty()) return prices;
+  prices.first_year = years.front().year;
+  for (const FundYear& y : years) prices.divisor.push_back(y.price_index);
+  return prices;
 }
 
 std::string manifest_json(const Scenario& scenario, const ProjectionResults& results,

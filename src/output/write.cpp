@@ -86,13 +86,14 @@ void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
       {"population.csv", microsimulation_population_csv(results.replications)},
   };
   if (scenario.has_workforce()) {
+    const OutputPrices prices = output_prices(scenario, results);
     files.emplace_back("labour.csv", labour_csv(results.replications));
     files.emplace_back("coverage.csv", coverage_csv(results.replications));
-    files.emplace_back("contributions.csv", contributions_csv(results.replications));
-    files.emplace_back("finance.csv", finance_csv(results.valuations));
-    files.emplace_back("beneficiaries.csv", beneficiaries_csv(results.valuations));
+    files.emplace_back("contributions.csv", contributions_csv(results.replications, prices));
+    files.emplace_back("finance.csv", finance_csv(results.valuations, prices));
+    files.emplace_back("beneficiaries.csv", beneficiaries_csv(results.valuations, prices));
     files.emplace_back("indicators.csv", indicators_csv(results.valuations));
-    files.emplace_back("interventions.csv", interventions_csv(results.valuations));
+    files.emplace_back("interventions.csv", interventions_csv(results.valuations, prices));
   }
   // manifest.json comes last: its presence marks a complete set of tables.
   files.emplace_back("manifest.json", manifest_json(scenario, results, record));

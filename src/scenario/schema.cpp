@@ -162,6 +162,16 @@ const std::array kKeys = {
                            "`population.csv` and the workforce tables have the mean and the 5%, "
                            "50% and 95% quantiles of every value column.",
             .bind = field<&Scenario::projection, &ProjectionSettings::replications>},
+    KeySpec{.path = "projection.prices",
+            .kind = Kind::kChoice,
+            .default_toml = "\"current\"",
+            .description =
+                "Prices of the money amounts in the output tables. `current`: kip of each year "
+                "(nominal). `constant`: kip of the base year, every amount of year $t$ divided by "
+                "the price index $P(t)$ (`economy.inflation`). Rates, ratios, counts and present "
+                "values are the same either way.",
+            .choices = "current|constant",
+            .bind = field<&Scenario::projection, &ProjectionSettings::prices>},
     KeySpec{.path = "data",
             .kind = Kind::kTable,
             .required = true,
@@ -290,6 +300,24 @@ const std::array kKeys = {
                            "1$ in the base year. Every person's gross earnings are multiplied by "
                            "$W$. The base year's value is not used.",
             .bind = field<&Scenario::economy, &EconomyAssumptions::real_wage_growth>},
+    KeySpec{.path = "economy.gdp",
+            .kind = Kind::kNumber,
+            .default_toml = "0.0",
+            .range = kNonNegative,
+            .units = "kip",
+            .description = "Gross domestic product of the base year at current prices. 0: none, "
+                           "and the shares of GDP in `finance.csv` are empty. Projected as "
+                           "$GDP(t) = GDP(t-1)(1 + \\text{inflation})(1 + "
+                           "\\text{real\\_gdp\\_growth})$.",
+            .bind = field<&Scenario::economy, &EconomyAssumptions::gdp>},
+    KeySpec{.path = "economy.real_gdp_growth",
+            .kind = Kind::kNumberOrSchedule,
+            .default_toml = "0.0",
+            .range = kGrowth,
+            .units = "per year",
+            .description = "Real growth of GDP from year $t-1$ to year $t$; used only for the "
+                           "shares of GDP. The base year's value is not used.",
+            .bind = field<&Scenario::economy, &EconomyAssumptions::real_gdp_growth>},
     KeySpec{.path = "economy.minimum_wage",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "0.0",

@@ -307,6 +307,7 @@ TEST_CASE("describe: prints the resolved scenario and it round-trips", "[cli]") 
       "\n"
       "[projection]\n"
       "end_year = 2023\n"
+      "prices = 'current'\n"
       "replications = 2\n"
       "sample_fraction = 1.0\n"
       "seed = 5\n"

@@ -1051,6 +1051,8 @@ TEST_CASE("every numeric key of the schema is covered by the range test", "[scen
                                             "demography.migration_multiplier",
                                             "economy.inflation",
                                             "economy.real_wage_growth",
+                                            "economy.gdp",
+                                            "economy.real_gdp_growth",
                                             "economy.minimum_wage",
                                             "labour.formalisation_shift",
                                             "labour.earnings_dispersion",
@@ -1396,6 +1398,7 @@ TEST_CASE("extends: a chain of three files in different directories merges deepl
         "\n"
         "[projection]\n"
         "end_year = 2024\n"
+        "prices = 'current'\n"
         "replications = 3\n"
         "sample_fraction = 0.5\n"
         "seed = 7\n"
@@ -1715,6 +1718,7 @@ TEST_CASE("resolved_toml has every default filled in", "[scenario]") {
         "\n"
         "[projection]\n"
         "end_year = 2025\n"
+        "prices = 'current'\n"
         "replications = 1\n"
         "sample_fraction = 1.0\n"
         "seed = 1\n"

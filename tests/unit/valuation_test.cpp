@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -40,17 +41,30 @@ WorkforceYear year_with(int year, double employer, double employee, double insur
   return w;
 }
 
-// The value of indicator `name` with horizon `horizon`; it must be there exactly once.
-double indicator(const Valuation& v, const std::string& name, const std::string& horizon) {
+// The value of indicator `name` of all schemes, and of account `group` for horizon indicators;
+// `when` is a period "2030-2039", a year "2030", or a typical career "2030 20 1" (award year,
+// years, earnings multiple). It must be there exactly once.
+double indicator(const Valuation& v, const std::string& name, const std::string& when,
+                 const std::string& group = "total") {
   int found = 0;
   double value = 0;
+  int a = 0, b = 0;
+  double m = 0;
+  const bool career = std::sscanf(when.c_str(), "%d %d %lf", &a, &b, &m) == 3;
+  const bool period = !career && std::sscanf(when.c_str(), "%d-%d", &a, &b) == 2;
+  if (!career && !period) a = std::stoi(when);
   for (const Indicator& i : v.indicators) {
-    if (i.indicator == name && i.horizon == horizon) {
+    if (i.indicator != name || i.scheme != "all") continue;
+    const bool match =
+        career   ? i.year == a && i.career_years == b && i.earnings_multiple == m
+        : period ? i.group == group && i.period_start == a && i.period_end == b && i.year == 0
+                 : i.year == a && i.period_start == 0;
+    if (match) {
       ++found;
       value = i.value;
     }
   }
-  INFO(name << " " << horizon);
+  INFO(name << " " << when << " " << group);
   REQUIRE(found == 1);
   return value;
 }
@@ -392,19 +406,28 @@ struct HandCase {
     return (1 + r[i] / 2) / (accumulated * (1 + r[i]));
   }
   double end_discount() const { return 1 / ((1 + r[0]) * (1 + r[1]) * (1 + r[2]) * (1 + r[3])); }
-  // The scaled premium of years first..last from reserve F: the rate p with
-  //   F = F prod(1 + r) + sum_t net_t(p) (1 + r_t / 2) prod_{s>t} (1 + r_s),
-  //   net_t(p) = p IW_t (1 - a) + G - fixed outgo_t.
+  // The ILO scaled premium of years first..last from reserve F when, as here, the last year
+  // binds: the rate p under which the reserve stops growing in the last year,
+  //   net_z(p) (1 + r_z / 2) + r_z R_z(p) = 0,  net_t(p) = p IW_t (1 - a) + G - fixed outgo_t,
+  //   R_z(p) = F prod_{t<z} (1 + r_t) + sum_{t<z} net_t(p) (1 + r_t / 2) prod_{t<s<z} (1 + r_s),
+  // written as R_z = A + B p.
   double scaled_premium(std::size_t first, std::size_t last, double f) const {
-    double growth = 1, fixed = 0, rate = 0;
-    for (std::size_t t = first; t <= last; ++t) growth *= 1 + r[t];
-    for (std::size_t t = first; t <= last; ++t) {
-      double later = 1;
-      for (std::size_t u = t + 1; u <= last; ++u) later *= 1 + r[u];
-      fixed += (subsidy - fixed_outgo(t)) * (1 + r[t] / 2) * later;
-      rate += insurable[t] * (1 - admin_share) * (1 + r[t] / 2) * later;
+    double a = f, b = 0;
+    for (std::size_t t = first; t < last; ++t) {
+      a = a * (1 + r[t]) + (subsidy - fixed_outgo(t)) * (1 + r[t] / 2);
+      b = b * (1 + r[t]) + insurable[t] * (1 - admin_share) * (1 + r[t] / 2);
     }
-    return (f * (1 - growth) - fixed) / rate;
+    const double z = r[last];
+    return -((subsidy - fixed_outgo(last)) * (1 + z / 2) + z * a) /
+           (insurable[last] * (1 - admin_share) * (1 + z / 2) + z * b);
+  }
+  // The reserve at the end of years first..last from F at rate p.
+  double roll(std::size_t first, std::size_t last, double f, double p) const {
+    for (std::size_t t = first; t <= last; ++t) {
+      const double net = p * insurable[t] * (1 - admin_share) + subsidy - fixed_outgo(t);
+      f += net + r[t] * (f + net / 2);
+    }
+    return f;
   }
 };
 
@@ -490,7 +513,7 @@ TEST_CASE("Valuation: GAP, actuarial balance and the deficit and depletion years
   }
 }
 
-TEST_CASE("Valuation: the scaled premium keeps the reserve of each period at its start",
+TEST_CASE("Valuation: the ILO scaled premium keeps the reserve from falling in each period",
           "[unit][valuation]") {
   HandCase h;
   Scenario s = h.scenario();
@@ -499,16 +522,43 @@ TEST_CASE("Valuation: the scaled premium keeps the reserve of each period at its
     const double first = indicator(v, "scaled_premium", "2030-2031");
     const double second = indicator(v, "scaled_premium", "2032-2033");
     CHECK(first == tight(h.scaled_premium(0, 1, h.initial_reserve)));
-    CHECK(second == tight(h.scaled_premium(2, 3, h.initial_reserve)));
+    // The second period starts from the reserve the first left under its premium.
+    const double after_first = h.roll(0, 1, h.initial_reserve, first);
+    CHECK(second == tight(h.scaled_premium(2, 3, after_first)));
     CHECK(first < second);
-    // Rolling the fund forward at these rates returns to the initial reserve after each period.
+    // At these rates the reserve never falls, and in each period's last year income equals
+    // outgo: the reserve ends the year where it started it.
     double f = h.initial_reserve;
     for (std::size_t i = 0; i < 4; ++i) {
-      const double rate = i < 2 ? first : second;
-      const double net = rate * h.insurable[i] * (1 - h.admin_share) + h.subsidy - h.fixed_outgo(i);
-      f += net + h.r[i] * (f + net / 2);
-      if (i == 1 || i == 3) CHECK(f == Approx(h.initial_reserve).epsilon(1e-11));
+      const double start = f;
+      f = h.roll(i, i, f, i < 2 ? first : second);
+      INFO("year " << i);
+      CHECK(f >= start - 1e-9 * start);
+      if (i == 1 || i == 3) CHECK(f == Approx(start).epsilon(1e-12));
     }
+    // The previous definition, the rate that brings the reserve back to its starting level at
+    // the period's end, is lower here: it lets the reserve fall inside the period.
+    CHECK(h.roll(0, 1, h.initial_reserve, first) > h.initial_reserve);
+  }
+  SECTION("a year inside the period that costs more than the last binds") {
+    // Rising then falling outgo over one period of four years, without interest: the reserve
+    // may not fall in the dearest year, so the premium is that year's cost rate net of the
+    // reserve... here with no reserve: fixed outgo / net insurable of year 2031 (the highest).
+    s.fund.initial_reserve = 0;
+    s.fund.investment_return = constant(0);
+    s.fund.scaled_premium_period = 4;
+    std::vector<WorkforceYear> years = h.years();
+    years[1].benefits.old_age_monthly = {500, 500};  // 12000 a year in 2031
+    const Valuation v = valuate_one_scheme(s, years);
+    const double fixed_2031 = 12000 + h.admin_per_member * h.wage_index(1) * h.active;
+    CHECK(indicator(v, "scaled_premium", "2030-2033") ==
+          tight((fixed_2031 - h.subsidy) / (h.insurable[1] * (1 - h.admin_share))));
+  }
+  SECTION("a reserve whose interest covers the outgo needs no contribution") {
+    s.fund.initial_reserve = 1e7;
+    const Valuation v = valuate_one_scheme(s, h.years());
+    CHECK(indicator(v, "scaled_premium", "2030-2031") == 0);
+    CHECK(indicator(v, "scaled_premium", "2032-2033") == 0);
   }
   SECTION("a last period shorter than the others") {
     s.fund.scaled_premium_period = 3;
@@ -516,22 +566,31 @@ TEST_CASE("Valuation: the scaled premium keeps the reserve of each period at its
     CHECK(indicator(v, "scaled_premium", "2030-2032") ==
           tight(h.scaled_premium(0, 2, h.initial_reserve)));
     CHECK(indicator(v, "scaled_premium", "2033-2033") ==
-          tight(h.scaled_premium(3, 3, h.initial_reserve)));
+          tight(h.scaled_premium(
+              3, 3, h.roll(0, 2, h.initial_reserve, h.scaled_premium(0, 2, h.initial_reserve)))));
   }
-  SECTION("one period over the whole horizon without interest or reserve is the GAP") {
+  SECTION("one period without interest or reserve: the highest yearly net cost rate") {
+    // Without interest and reserve the reserve falls in no year only if each year's
+    // contributions cover its outgo: the premium is the highest net cost rate of the period
+    // (here the last year's, costs rising), above the GAP, which only balances the period.
     s.fund.initial_reserve = 0;
     s.fund.investment_return = constant(0);
     s.fund.scaled_premium_period = 10;
     const Valuation v = valuate_one_scheme(s, h.years());
-    double fixed = 0, net_insurable = 0;
+    double fixed = 0, net_insurable = 0, highest = 0;
     for (std::size_t i = 0; i < 4; ++i) {
       fixed += h.fixed_outgo(i) - h.subsidy;
       net_insurable += h.insurable[i] * (1 - h.admin_share);
+      highest = std::max(highest,
+                         (h.fixed_outgo(i) - h.subsidy) / (h.insurable[i] * (1 - h.admin_share)));
     }
-    CHECK(indicator(v, "scaled_premium", "2030-2033") == tight(fixed / net_insurable));
+    CHECK(indicator(v, "scaled_premium", "2030-2033") == tight(highest));
     CHECK(indicator(v, "general_average_premium", "2030-2033") == tight(fixed / net_insurable));
+    CHECK(highest > fixed / net_insurable);
     std::size_t premiums = 0;
-    for (const Indicator& i : v.indicators) premiums += i.indicator == "scaled_premium";
+    for (const Indicator& i : v.indicators) {
+      premiums += i.indicator == "scaled_premium" && i.scheme == "all" && i.group == "total";
+    }
     CHECK(premiums == 1);
   }
 }
@@ -629,7 +688,7 @@ TEST_CASE("Valuation: the yearly indicators by hand", "[unit][valuation]") {
   CHECK(std::isnan(indicator(v, "replacement_rate_new_old_age_pensions", "2031")));
   CHECK(std::isnan(indicator(v, "contributors_over_employed", "2031")));
   for (const Indicator& i : v.indicators) {
-    if (i.horizon == "2030" || i.horizon == "2031") CHECK(!i.unit.empty());
+    if (i.year == 2030 || i.year == 2031) CHECK(!i.unit.empty());
   }
 }
 
@@ -657,8 +716,7 @@ TEST_CASE("Valuation: replacement rates of typical careers under the first and l
   const Valuation v = valuate_one_scheme(s, years);
   auto rate = [&](int year, int career, const char* multiple) {
     return indicator(v, "replacement_rate_typical_career",
-                     std::to_string(year) + "; " + std::to_string(career) + " years at " +
-                         multiple + " x average insurable earnings");
+                     std::to_string(year) + " " + std::to_string(career) + " " + multiple);
   };
   // 2030: 10 years < 180 months: no pension. 20 years: 0.4 of earnings, or the minimum pension
   // 500000 on earnings of 500000. 40 years: 0.8 capped at 0.7, or the minimum.
@@ -712,19 +770,22 @@ TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of one replication"
   const std::string finance = finance_csv({v});
   CHECK(line(finance, 0) ==
         "year,scheme,branch,contributions,government,investment_income,benefits,administration,"
-        "reserve_end,paygo_cost_rate,reserve_ratio");
-  // Per year: each scheme's branches and total, then those of all schemes.
-  constexpr int kRows = (kNumSchemes + 1) * (kNumBranches + 1);
+        "reserve_end,paygo_cost_rate,reserve_ratio,cost_gdp_share");
+  // Per year: each scheme's accounts (branches, with the pension group after the survivors,
+  // and the total), then those of all schemes. No GDP given: no GDP share.
+  constexpr int kRows = (kNumSchemes + 1) * kNumAccounts;
   CHECK(lines(finance) == 1 + 2 * kRows);
-  CHECK(line(finance, 1) == "2030,private,old_age,1000,0,0,600,0,400,0.06,0.6666666666666666");
-  CHECK(line(finance, 2) == "2030,private,invalidity,0,0,0,0,0,0,0,");  // no outgo: no ratio
-  CHECK(line(finance, 9) == "2030,private,total,1000,0,0,600,0,400,0.06,0.6666666666666666");
-  CHECK(line(finance, 10) == "2030,voluntary,old_age,0,0,0,0,0,0,,");  // no earnings: no rate
-  CHECK(line(finance, 28) == "2030,total,old_age,1000,0,0,600,0,400,0.06,0.6666666666666666");
-  CHECK(line(finance, 36) == "2030,total,total,1000,0,0,600,0,400,0.06,0.6666666666666666");
+  CHECK(line(finance, 1) == "2030,private,old_age,1000,0,0,600,0,400,0.06,0.6666666666666666,");
+  CHECK(line(finance, 2) == "2030,private,invalidity,0,0,0,0,0,0,0,,");  // no outgo: no ratio
+  CHECK(line(finance, 4) == "2030,private,pensions,1000,0,0,600,0,400,0.06,0.6666666666666666,");
+  CHECK(line(finance, 5) == "2030,private,sickness,0,0,0,0,0,0,0,,");
+  CHECK(line(finance, 10) == "2030,private,total,1000,0,0,600,0,400,0.06,0.6666666666666666,");
+  CHECK(line(finance, 11) == "2030,voluntary,old_age,0,0,0,0,0,0,,,");  // no earnings: no rate
+  CHECK(line(finance, 31) == "2030,total,old_age,1000,0,0,600,0,400,0.06,0.6666666666666666,");
+  CHECK(line(finance, 40) == "2030,total,total,1000,0,0,600,0,400,0.06,0.6666666666666666,");
   CHECK(line(finance, kRows + 1) ==
-        "2031,private,old_age,1000,0,0,600,0,800,0.06,1.3333333333333333");
-  CHECK(line(finance, 2 * kRows) == "2031,total,total,1000,0,0,600,0,800,0.06,1.3333333333333333");
+        "2031,private,old_age,1000,0,0,600,0,800,0.06,1.3333333333333333,");
+  CHECK(line(finance, 2 * kRows) == "2031,total,total,1000,0,0,600,0,800,0.06,1.3333333333333333,");
 
   const std::string beneficiaries = beneficiaries_csv({v});
   CHECK(line(beneficiaries, 0) == "year,scheme,benefit,sex,new_awards,recipients,average_amount");
@@ -736,12 +797,22 @@ TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of one replication"
   CHECK(lines(beneficiaries) == 1 + 2 * (kNumSchemes + 1) * kBenefitRows);
 
   const std::string indicators = indicators_csv({v});
-  CHECK(line(indicators, 0) == "indicator,value,unit,horizon");
-  CHECK(line(indicators, 1) == "demographic_ratio,0.04,pensioners per active contributor,2030");
-  CHECK(indicators.find("\nreserve_depletion_year,,year,2030-2031\n") != std::string::npos);
-  CHECK(indicators.find("\nfirst_year_of_contribution_deficit,,year,2030-2031\n") !=
+  CHECK(line(indicators, 0) ==
+        "indicator,scheme,group,year,period_start,period_end,career_years,"
+        "earnings_multiple,unit,value");
+  CHECK(line(indicators, 1) == "reserve_at_start,private,old_age,,2030,2030,,,kip,0");
+  CHECK(indicators.find("\nreserve_depletion_year,all,total,,2030,2031,,,year,\n") !=
         std::string::npos);
-  CHECK(indicators.find("\ngeneral_average_premium,0.06,share of insurable earnings,2030-2031\n") !=
+  CHECK(indicators.find("\nfirst_year_of_contribution_deficit,all,pensions,,2030,2031,,,year,\n") !=
+        std::string::npos);
+  CHECK(
+      indicators.find(
+          "\ngeneral_average_premium,all,total,,2030,2031,,,share of insurable earnings,0.06\n") !=
+      std::string::npos);
+  CHECK(indicators.find(
+            "\ndemographic_ratio,all,,2030,,,,,pensioners per active contributor,0.04\n") !=
+        std::string::npos);
+  CHECK(indicators.find("\nreplacement_rate_typical_career,all,,2030,,,15,1,") !=
         std::string::npos);
 }
 
@@ -762,13 +833,14 @@ TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of two replications
         "administration,administration_p05,administration_p50,administration_p95,"
         "reserve_end,reserve_end_p05,reserve_end_p50,reserve_end_p95,"
         "paygo_cost_rate,paygo_cost_rate_p05,paygo_cost_rate_p50,paygo_cost_rate_p95,"
-        "reserve_ratio,reserve_ratio_p05,reserve_ratio_p50,reserve_ratio_p95");
+        "reserve_ratio,reserve_ratio_p05,reserve_ratio_p50,reserve_ratio_p95,"
+        "cost_gdp_share,cost_gdp_share_p05,cost_gdp_share_p50,cost_gdp_share_p95");
   CHECK(line(finance, 1) ==
         "2030,private,old_age,1200,930,1200,1470,0,0,0,0,0,0,0,0,600,600,600,600,0,0,0,0,"
-        "300,-240,300,840,0.06,0.06,0.06,0.06,0.5,-0.4,0.5,1.4");
+        "300,-240,300,840,0.06,0.06,0.06,0.06,0.5,-0.4,0.5,1.4,,,,");
   // A branch without outgo: NaN reserve ratio in both replications, empty everywhere.
   CHECK(line(finance, 2) ==
-        "2030,private,invalidity,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,,,");
+        "2030,private,invalidity,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,,,,,,,");
 
   const std::string beneficiaries = beneficiaries_csv({a, b});
   CHECK(line(beneficiaries, 0) ==
@@ -779,15 +851,34 @@ TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of two replications
   CHECK(line(beneficiaries, 2) == "2030,private,invalidity,male,0,0,0,0,0,0,0,0,,,,");
 
   const std::string indicators = indicators_csv({a, b});
-  CHECK(line(indicators, 0) == "indicator,value,value_p05,value_p50,value_p95,unit,horizon");
-  // Depleted in 2030 in one replication, never in the other: the mean and the quantiles that
-  // interpolate towards "never" are empty.
-  CHECK(indicators.find("\nreserve_depletion_year,,,,,year,2030-2031\n") != std::string::npos);
-  // Never in either.
-  CHECK(indicators.find("\nfirst_year_of_contribution_deficit,,,,,year,2030-2031\n") !=
+  CHECK(line(indicators, 0) ==
+        "indicator,scheme,group,year,period_start,period_end,career_years,"
+        "earnings_multiple,unit,value,value_p05,value_p50,value_p95");
+  // Depleted in 2030 in one replication, never in the other: the median and the quantiles
+  // that interpolate towards "never" are empty.
+  CHECK(indicators.find("\nreserve_depletion_year,all,total,,2030,2031,,,year,,,,\n") !=
         std::string::npos);
-  CHECK(indicators.find("\ndemographic_ratio,0.04,0.04,0.04,0.04,pensioners per active "
-                        "contributor,2030\n") != std::string::npos);
+  // Never in either.
+  CHECK(indicators.find("\nfirst_year_of_contribution_deficit,all,total,,2030,2031,,,year,,,,\n") !=
+        std::string::npos);
+  CHECK(indicators.find("\ndemographic_ratio,all,,2030,,,,,pensioners per active "
+                        "contributor,0.04,0.04,0.04,0.04\n") != std::string::npos);
+}
+
+TEST_CASE("indicators.csv: a year across replications is their median, never a mean",
+          "[unit][valuation]") {
+  // Depleted in 2030, in 2031 (150 + 500 - 600 = 50, then -50) and never: the median is 2031;
+  // a mean would be no year at all.
+  const std::string indicators = indicators_csv({tiny(900, -600), tiny(500, 150), tiny(1500, 0)});
+  CHECK(indicators.find("\nreserve_depletion_year,all,total,,2030,2031,,,year,2031,") !=
+        std::string::npos);
+  // Quantiles: p05 = 2030 + 0.1 x (2031 - 2030); p95 needs "never": empty.
+  CHECK(
+      indicators.find("\nreserve_depletion_year,all,total,,2030,2031,,,year,2031,2030.1,2031,\n") !=
+      std::string::npos);
+  // An amount keeps its mean: reserves at the start -600, 150 and 0.
+  CHECK(indicators.find("\nreserve_at_start,all,total,,2030,2030,,,kip,-150,") !=
+        std::string::npos);
 }
 
 TEST_CASE("Valuation by scheme: each scheme's accounts hold the identity exactly and add up",
@@ -873,4 +964,122 @@ TEST_CASE("Valuation by scheme: each scheme's accounts hold the identity exactly
     INFO(key);
     CHECK(by_scheme[key] == Approx(recipients).epsilon(1e-12).margin(1e-12));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Financing groups, GDP and constant prices
+
+TEST_CASE("Valuation: the pension group is its three branches valued as one fund",
+          "[unit][valuation]") {
+  // The hand case with every branch funded (dyadic shares: old age 1/2, invalidity and survivors
+  // 1/16 each), survivors' and invalidity benefits, interest and a reserve.
+  HandCase h;
+  Scenario s = h.scenario();
+  s.fund.allocation = dyadic_allocation();
+  std::vector<WorkforceYear> years = h.years();
+  for (WorkforceYear& w : years) {
+    w.benefits.invalidity_monthly = {7, 3};
+    w.benefits.funeral_amount = {20, 10};
+  }
+  const Valuation v = valuate_one_scheme(s, years);
+  for (const FundYear& y : v.years) {
+    INFO(y.year);
+    for (const auto* accounts : {&y.branches, &y.schemes[0], &y.schemes[1]}) {
+      const BranchYear& p = (*accounts)[kPensionsAccount];
+      double contributions = 0, government = 0, benefits = 0, administration = 0, reserve = 0;
+      for (std::size_t b : {kOldAge, kInvalidity, kSurvivors}) {
+        contributions += (*accounts)[b].contributions;
+        government += (*accounts)[b].government;
+        benefits += (*accounts)[b].benefits;
+        administration += (*accounts)[b].administration;
+        reserve += (*accounts)[b].reserve_end;
+      }
+      // Flows: exactly the sums. The group's own identity: exact. Its reserve: the sum of the
+      // branches' up to rounding (each account rolls its own).
+      CHECK(p.contributions == contributions);
+      CHECK(p.government == government);
+      CHECK(p.benefits == benefits);
+      CHECK(p.administration == administration);
+      CHECK(p.reserve_end == p.reserve_start + p.contributions + p.government +
+                                 p.investment_income - p.benefits - p.administration);
+      CHECK(p.reserve_end == Approx(reserve).epsilon(1e-12).margin(1e-9));
+    }
+  }
+  // Its starting reserve is its share (1/2 + 1/16 + 1/16) of the fund's.
+  CHECK(horizon_indicator(v, "reserve_at_start", "pensions") == 0.625 * h.initial_reserve);
+  CHECK(horizon_indicator(v, "reserve_at_start", "total") == h.initial_reserve);
+  // The allocated rate of a group is its share of the contributions: 0.625 x 10%.
+  CHECK(horizon_indicator(v, "contribution_rate", "pensions") == tight(0.0625));
+  // Every account of every scheme and of all schemes has its horizon indicators.
+  for (std::string_view scheme : {"all", "private", "voluntary", "civil_servant"}) {
+    for (std::string_view group : kAccountNames) {
+      INFO(scheme << " " << group);
+      int n = 0;
+      for (const Indicator& i : v.indicators) n += i.scheme == scheme && i.group == group;
+      CHECK(n == 12 + 2);  // 12 horizon indicators and 2 scaled premium periods
+    }
+  }
+}
+
+TEST_CASE("Valuation: GDP and costs as a share of it", "[unit][valuation]") {
+  // GDP 1e6 in 2030, then x (1 + 2% inflation) x (1 + 3% real growth) a year.
+  HandCase h;
+  Scenario s = h.scenario();
+  s.economy.gdp = 1e6;
+  s.economy.real_gdp_growth = constant(0.03);
+  const Valuation v = valuate_one_scheme(s, h.years());
+  double gdp = 1e6;
+  for (std::size_t i = 0; i < v.years.size(); ++i) {
+    if (i > 0) gdp *= 1.02 * 1.03;
+    CHECK(v.years[i].gdp == tight(gdp));
+    CHECK(v.years[i].price_index == tight(std::pow(1.02, static_cast<double>(i))));
+  }
+  const std::string finance = finance_csv({v});
+  // 2030, total of all schemes: outgo 600 + 0.5 x 100 + 0.0625 x 1000 = 712.5 on a GDP of 1e6.
+  const std::string row = line(finance, 40);
+  CHECK(row.rfind("2030,total,total,", 0) == 0);
+  CHECK(row.substr(row.rfind(',') + 1) == "0.0007125");
+}
+
+TEST_CASE("Tables at constant prices are the nominal ones divided by the price index",
+          "[unit][valuation]") {
+  HandCase h;
+  Scenario s = h.scenario();  // 2% inflation
+  const Valuation v = valuate_one_scheme(s, h.years());
+  OutputPrices prices;
+  prices.first_year = 2030;
+  for (const FundYear& y : v.years) prices.divisor.push_back(y.price_index);
+  const std::string nominal = finance_csv({v});
+  const std::string real = finance_csv({v}, prices);
+  // Row by row and field by field: money columns (contributions .. reserve_end) divided by
+  // P(t) = 1.02^(t - 2030); rates and ratios unchanged.
+  std::istringstream a(nominal), b(real);
+  std::string la, lb;
+  std::getline(a, la);
+  std::getline(b, lb);
+  CHECK(la == lb);
+  int rows = 0;
+  while (std::getline(a, la) && std::getline(b, lb)) {
+    auto fields = [](const std::string& text) {
+      std::vector<std::string> out;
+      std::stringstream ss(text);
+      std::string f;
+      while (std::getline(ss, f, ',')) out.push_back(f);
+      if (!text.empty() && text.back() == ',') out.emplace_back();
+      return out;
+    };
+    const std::vector<std::string> x = fields(la), y = fields(lb);
+    REQUIRE(x.size() == y.size());
+    const double p = std::pow(1.02, std::stoi(x[0]) - 2030);
+    for (std::size_t c = 3; c < x.size(); ++c) {
+      if (x[c].empty()) {
+        CHECK(y[c].empty());
+        continue;
+      }
+      const double expected = c <= 8 ? std::stod(x[c]) / p : std::stod(x[c]);
+      CHECK(std::stod(y[c]) == Approx(expected).epsilon(1e-12).margin(1e-12));
+    }
+    ++rows;
+  }
+  CHECK(rows == 4 * (kNumSchemes + 1) * kNumAccounts);
 }
