@@ -3,6 +3,7 @@
 // hand on a four-year case, and the finance, beneficiaries and indicators tables.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <map>
 #include <sstream>
@@ -1082,4 +1083,75 @@ TEST_CASE("Tables at constant prices are the nominal ones divided by the price i
     ++rows;
   }
   CHECK(rows == 4 * (kNumSchemes + 1) * kNumAccounts);
+}
+
+TEST_CASE("indicators.csv reads back as typed columns, without parsing text", "[unit][valuation]") {
+  // What a spreadsheet pivot needs: one header, the same number of fields in every row, and
+  // each column of one type: integers (or empty) for years and careers, numbers (or empty) for
+  // the earnings multiple and the value, plain words for the names.
+  HandCase h;
+  Scenario s = h.scenario();
+  s.fund.allocation = dyadic_allocation();
+  const Valuation v = valuate_one_scheme(s, h.years());
+  const std::string text = indicators_csv({v, v});
+  std::istringstream in(text);
+  std::string row;
+  std::getline(in, row);
+  const std::vector<std::string> header = {
+      "indicator",    "scheme",     "group",        "year",
+      "period_start", "period_end", "career_years", "earnings_multiple",
+      "unit",         "value",      "value_p05",    "value_p50",
+      "value_p95"};
+  auto split = [](const std::string& line) {
+    std::vector<std::string> out;
+    std::string field;
+    bool quoted = false;
+    for (char c : line) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        out.push_back(field);
+        field.clear();
+      } else {
+        field += c;
+      }
+    }
+    out.push_back(field);
+    return out;
+  };
+  REQUIRE(split(row) == header);
+  auto is_integer = [](const std::string& f) {
+    return f.empty() || (f.find_first_not_of("0123456789") == std::string::npos);
+  };
+  auto is_number = [](const std::string& f) {
+    if (f.empty()) return true;
+    char* end = nullptr;
+    std::strtod(f.c_str(), &end);
+    return end == f.c_str() + f.size();
+  };
+  auto is_word = [](const std::string& f) {
+    return f.find_first_of("0123456789;") == std::string::npos;
+  };
+  std::map<std::string, int> per_indicator;
+  int rows = 0;
+  while (std::getline(in, row)) {
+    const std::vector<std::string> f = split(row);
+    INFO(row);
+    REQUIRE(f.size() == header.size());
+    CHECK(is_word(f[0]));
+    CHECK((f[1] == "all" || f[1] == "private" || f[1] == "voluntary" || f[1] == "civil_servant"));
+    CHECK(is_word(f[2]));
+    for (std::size_t c : {3, 4, 5, 6}) CHECK(is_integer(f[c]));
+    CHECK(is_number(f[7]));
+    CHECK(!f[8].empty());
+    for (std::size_t c : {9, 10, 11, 12}) CHECK(is_number(f[c]));
+    // A row is either of a year, of a period, or of a career in a year.
+    CHECK((f[3].empty() != f[4].empty()));
+    CHECK(f[4].empty() == f[5].empty());
+    CHECK(f[6].empty() == f[7].empty());
+    ++per_indicator[f[0]];
+    ++rows;
+  }
+  CHECK(rows == static_cast<int>(v.indicators.size()));
+  CHECK(per_indicator["general_average_premium"] == (kNumSchemes + 1) * kNumAccounts);
 }
