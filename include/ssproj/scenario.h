@@ -359,6 +359,7 @@ struct ScenarioOverrides {
   std::optional<std::uint64_t> seed;
   std::optional<int> replications;
   std::optional<double> sample_fraction;
+  std::vector<std::string> set;  // TEMPORARY until the --set branch lands
 };
 
 // Reads, merges (`extends`), validates and loads a scenario and its data tables.

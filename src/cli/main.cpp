@@ -1,4 +1,4 @@
-// The ssproj command line: run, compare, validate, describe.
+// The ssproj command line: run, compare, sensitivity, validate, describe.
 //
 // Exit status: 0 success; 1 a run failed (for example an output file could not be written);
 // 2 the scenario or a data table is invalid; 64 the command line itself is wrong.
@@ -16,6 +16,7 @@
 
 #include <ssproj/compare.h>
 #include <ssproj/output.h>
+#include <ssproj/sensitivity.h>
 #include <ssproj/simulate.h>
 #include <ssproj/version.h>
 
@@ -37,6 +38,10 @@ constexpr const char* kUsage =
     "  compare BASELINE STRATEGY... --out DIR\n"
     "                           run a baseline and strategies with common random numbers;\n"
     "                           write comparison.csv and each one's tables, print a summary\n"
+    "  sensitivity PLAN --out DIR\n"
+    "                           run a baseline and its one-at-a-time variations and\n"
+    "                           alternative sets; write sensitivity.csv, tornado.csv and each\n"
+    "                           one's tables, print the valuation results\n"
     "  validate SCENARIO...     check scenario files and their data tables; list every problem\n"
     "  describe SCENARIO        print the fully resolved scenario (extends merged, defaults\n"
     "                           filled in) as TOML\n"
@@ -346,6 +351,79 @@ int command_compare(const std::vector<std::string>& args) {
   return 0;
 }
 
+int command_sensitivity(const std::vector<std::string>& args) {
+  po::options_description named(
+      "ssproj sensitivity PLAN --out DIR [options]\n\n"
+      "Reads a sensitivity file (a baseline scenario, [[assumption]] tables with a low and a\n"
+      "high variant, [[alternative]] sets; docs/sensitivity.md), validates every variant\n"
+      "(writing nothing when one is invalid), runs them with the baseline's seed (common\n"
+      "random numbers), and writes into DIR sensitivity.csv, tornado.csv and, in DIR/NAME/,\n"
+      "each variant's tables as `run` writes them. Prints the variants' valuation results.\n"
+      "The options below apply to every variant, before its own changes.\n\nOptions");
+  add_run_options(named);
+  named.add_options()("plan", po::value<std::string>(), "sensitivity file");
+  po::positional_options_description positional;
+  positional.add("plan", 1);
+  const po::variables_map vm = parse(args, named, positional);
+  if (vm.count("help")) {
+    std::cout << named << '\n';
+    return 0;
+  }
+  if (!vm.count("plan")) throw UsageError("sensitivity needs a sensitivity file");
+  if (!vm.count("out")) throw UsageError("sensitivity needs --out DIR");
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0) throw UsageError("--threads must be >= 0");
+  const bool quiet = vm.count("quiet") > 0;
+
+  ssproj::SensitivityPlan plan;
+  std::vector<ssproj::Scenario> scenarios;
+  try {
+    plan = ssproj::load_sensitivity_plan(vm["plan"].as<std::string>());
+    scenarios = ssproj::load_sensitivity_scenarios(plan, overrides_of(vm));
+  } catch (const ssproj::ScenarioError& e) {
+    print_diagnostics(e);
+    return kExitInvalidInput;
+  }
+  const std::string out = vm["out"].as<std::string>();
+  ssproj::check_output_directory(out);
+  if (!quiet) {
+    for (const ssproj::Diagnostic& w : scenarios.front().warnings) {
+      std::cerr << w.to_string() << '\n';
+    }
+  }
+  ssproj::RunOptions options;
+  options.threads = threads;
+  const auto started = std::chrono::steady_clock::now();
+  auto last = started;
+  const std::vector<ssproj::SensitivityRun> runs = ssproj::run_sensitivity(
+      plan, scenarios, options,
+      [&](const ssproj::SensitivityRun& run, const ssproj::ProjectionResults& results) {
+        const auto now = std::chrono::steady_clock::now();
+        ssproj::RunRecord record;
+        record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
+        record.wall_seconds = std::chrono::duration<double>(now - last).count();
+        last = now;
+        ssproj::write_run_outputs(std::filesystem::path(out) / run.variant.name, run.scenario,
+                                  results, record);
+        if (!quiet) {
+          std::fprintf(stderr, "ssproj: %s done (%.1f s)\n", run.variant.name.c_str(),
+                       record.wall_seconds);
+        }
+      });
+  ssproj::write_files_atomically(
+      out, {{"sensitivity.csv", ssproj::sensitivity_csv(runs, plan.key_years)},
+            {"tornado.csv", ssproj::tornado_csv(runs, plan.key_years)}});
+  std::cout << ssproj::sensitivity_summary(runs, plan.key_years);
+  if (!quiet) {
+    std::fprintf(stderr, "ssproj: %zu variants in %.1f s; sensitivity.csv, tornado.csv and each "
+                 "variant's tables in %s\n",
+                 runs.size(),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                 out.c_str());
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -369,8 +447,9 @@ int main(int argc, char** argv) {
     if (command == "validate") return command_validate(rest);
     if (command == "describe") return command_describe(rest);
     if (command == "compare") return command_compare(rest);
+    if (command == "sensitivity") return command_sensitivity(rest);
     throw UsageError("unknown command '" + command +
-                     "' (expected run, compare, validate or describe)");
+                     "' (expected run, compare, sensitivity, validate or describe)");
   } catch (const UsageError& e) {
     std::cerr << "ssproj: " << e.what() << "\nTry 'ssproj --help'.\n";
     return kExitUsage;
