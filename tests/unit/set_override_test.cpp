@@ -72,7 +72,7 @@ const std::string kFund =
 // ---------------------------------------------------------------------------------------------
 // KEY=VALUE
 
-TEST_CASE("--set KEY=VALUE sets a number, a string, a schedule and an array", "[set]") {
+TEST_CASE("set: KEY=VALUE sets a number, a string, a schedule and an array", "[set]") {
   TempDir dir;
   const fs::path file = write_scenario(dir, kFund);
   const Scenario s =
@@ -96,7 +96,7 @@ TEST_CASE("--set KEY=VALUE sets a number, a string, a schedule and an array", "[
   CHECK(s.resolved_toml.find("description = 'two words'") != std::string::npos);
 }
 
-TEST_CASE("--set creates the tables above a key, and sets a year of a schedule", "[set]") {
+TEST_CASE("set: creates the tables above a key, and sets a year of a schedule", "[set]") {
   TempDir dir;
   const fs::path file = write_scenario(dir, "");  // no [demography], no [fund]
   const Scenario s = load_with(
@@ -107,7 +107,7 @@ TEST_CASE("--set creates the tables above a key, and sets a year of a schedule",
         Schedule({{2020, 0.08}, {2025, 0.06}}, Schedule::Interpolation::kStep));
 }
 
-TEST_CASE("--set arguments apply in order, after extends", "[set]") {
+TEST_CASE("set: arguments apply in order, after extends", "[set]") {
   TempDir dir;
   write_scenario(dir, "[demography]\nmortality_multiplier = 0.5\n\n", "base.toml");
   const fs::path file = dir.write("variant.toml",
@@ -119,7 +119,7 @@ TEST_CASE("--set arguments apply in order, after extends", "[set]") {
   CHECK(s.demography.mortality_multiplier == Schedule::constant(0.5));
 }
 
-TEST_CASE("--set of a data path is relative to the working directory", "[set]") {
+TEST_CASE("set: a data path is relative to the working directory", "[set]") {
   TempDir dir;
   const fs::path file = write_scenario(dir, "");
   const fs::path mortality = dir.write(
@@ -132,7 +132,7 @@ TEST_CASE("--set of a data path is relative to the working directory", "[set]") 
 // ---------------------------------------------------------------------------------------------
 // KEY+=NUMBER and KEY*=NUMBER
 
-TEST_CASE("--set += and *= change a number", "[set]") {
+TEST_CASE("set: += and *= change a number", "[set]") {
   TempDir dir;
   const fs::path file = write_scenario(dir, kFund);
   CHECK(
@@ -144,7 +144,7 @@ TEST_CASE("--set += and *= change a number", "[set]") {
             .demography.mortality_multiplier == Schedule::constant(0.5));
 }
 
-TEST_CASE("--set += and *= change every year of a schedule and keep its interpolation", "[set]") {
+TEST_CASE("set: += and *= change every year of a schedule and keep its interpolation", "[set]") {
   TempDir dir;
   const fs::path file = write_scenario(dir, kFund);
   const Scenario add = load_with(file, {"fund.investment_return+=-0.01"});
@@ -156,7 +156,7 @@ TEST_CASE("--set += and *= change every year of a schedule and keep its interpol
         Schedule({{2020, 0.04}, {2025, 0.025}}, Schedule::Interpolation::kLinear));
 }
 
-TEST_CASE("--set += and *= change every element of an array", "[set]") {
+TEST_CASE("set: += and *= change every element of an array", "[set]") {
   TempDir dir;
   const fs::path file = write_scenario(dir, kFund);
   const Scenario s =
@@ -165,7 +165,7 @@ TEST_CASE("--set += and *= change every element of an array", "[set]") {
   CHECK(s.fund.typical_career_earnings == std::vector<double>{1.0, 2.0, 4.0});
 }
 
-TEST_CASE("--set += and *= start from the key's default when the scenario does not set it",
+TEST_CASE("set: += and *= start from the key's default when the scenario does not set it",
           "[set]") {
   TempDir dir;
   const fs::path file = write_scenario(dir, "");
@@ -175,7 +175,7 @@ TEST_CASE("--set += and *= start from the key's default when the scenario does n
   CHECK(s.fund.scaled_premium_period == 20);  // default 15
 }
 
-TEST_CASE("--set on an integer: stays an integer when the result is whole", "[set]") {
+TEST_CASE("set: an integer stays an integer when the result is whole", "[set]") {
   TempDir dir;
   const fs::path file = write_scenario(dir, kFund);
   // replications = 2 in the file.
@@ -228,7 +228,7 @@ TEST_CASE("a scenario with --set resolves exactly like the value written in the 
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-TEST_CASE("--set errors are located at the argument and all reported at once", "[set]") {
+TEST_CASE("set: errors are located at the argument and all reported at once", "[set]") {
   TempDir dir;
   const fs::path file = write_scenario(dir, kFund);
   struct Case {
