@@ -359,7 +359,20 @@ struct ScenarioOverrides {
   std::optional<std::uint64_t> seed;
   std::optional<int> replications;
   std::optional<double> sample_fraction;
-  std::vector<std::string> set;  // TEMPORARY until the --set branch lands
+  // Changes of any key (`ssproj ... --set ARG`), applied in order to the merged scenario (after
+  // `extends`, before the checks; seed, replications and sample_fraction above are applied after
+  // them). Each ARG is one of
+  //   "KEY=VALUE"   VALUE a TOML value (number, string, boolean, array, inline table such as a
+  //                 schedule "{2023=0.08,2040=0.05}"), or a string when it is not valid TOML;
+  //                 the tables above KEY are created as needed;
+  //   "KEY+=X"      X a number, added to a number, to every year value of a schedule or to every
+  //   "KEY*=X"      element of an array of numbers (multiplied with *=); a key the scenario does
+  //                 not set starts from its default. An integer stays an integer while the
+  //                 result is whole; a fractional result of an integer key is an error.
+  // A bad argument, or a value out of range, is reported like a bad key in a file, located at
+  // "command line: --set ARG" (docs/scenario-reference.md §"Changing a key from the command
+  // line").
+  std::vector<std::string> set;
 };
 
 // Reads, merges (`extends`), validates and loads a scenario and its data tables.

@@ -47,10 +47,23 @@ constexpr const char* kUsage =
     "                           filled in) as TOML\n"
     "\n"
     "Options:\n"
+    "  --set KEY=VALUE          (run, compare, validate, describe; repeatable) change a key of\n"
+    "                           the scenario; also KEY+=NUMBER and KEY*=NUMBER\n"
     "  -h [ --help ]            this help; 'ssproj COMMAND --help' for a command's options\n"
     "  --version                print the version and the git commit\n"
     "\n"
     "Exit status: 0 success, 1 run failed, 2 invalid scenario or data, 64 usage error.\n";
+
+// The --set option of every command that reads a scenario.
+constexpr const char* kSetHelp =
+    "change a key of the scenario: KEY=VALUE (a TOML value, or a word taken as a string), "
+    "KEY+=NUMBER or KEY*=NUMBER (on a number, every year of a schedule, or every element of an "
+    "array); repeatable, applied in order after extends; checked like the file, errors located "
+    "at 'command line: --set ...'";
+
+std::vector<std::string> set_arguments(const po::variables_map& vm) {
+  return vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
 
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -82,6 +95,7 @@ int command_validate(const std::vector<std::string>& args) {
       "wrong (got VALUE, expected RANGE)).\nExit status 0 when all are "
       "valid, 2 when not.\n\nOptions");
   named.add_options()("help,h", "this help")("quiet,q", "print nothing when valid")(
+      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp)(
       "scenario", po::value<std::vector<std::string>>(), "scenario file(s)");
   po::positional_options_description positional;
   positional.add("scenario", -1);
@@ -91,10 +105,12 @@ int command_validate(const std::vector<std::string>& args) {
     return 0;
   }
   if (!vm.count("scenario")) throw UsageError("validate needs at least one scenario file");
+  ssproj::ScenarioOverrides overrides;
+  overrides.set = set_arguments(vm);
   int status = 0;
   for (const std::string& file : vm["scenario"].as<std::vector<std::string>>()) {
     try {
-      const ssproj::Scenario s = ssproj::load_scenario(file);
+      const ssproj::Scenario s = ssproj::load_scenario(file, overrides);
       for (const ssproj::Diagnostic& w : s.warnings) std::cerr << w.to_string() << '\n';
       if (!vm.count("quiet")) std::cout << file << ": valid\n";
     } catch (const ssproj::ScenarioError& e) {
@@ -115,6 +131,7 @@ int command_describe(const std::vector<std::string>& args) {
       "(docs/scenario-reference.md section 6) as Markdown.\n\nOptions");
   named.add_options()("help,h", "this help")(
       "reference", "the key tables of the scenario reference, as Markdown")(
+      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp)(
       "scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -124,13 +141,17 @@ int command_describe(const std::vector<std::string>& args) {
     return 0;
   }
   if (vm.count("reference")) {
-    if (vm.count("scenario")) throw UsageError("describe --reference takes no scenario file");
+    if (vm.count("scenario") || vm.count("set")) {
+      throw UsageError("describe --reference takes no scenario file or --set");
+    }
     std::cout << ssproj::scenario_key_reference();
     return 0;
   }
   if (!vm.count("scenario")) throw UsageError("describe needs a scenario file");
   try {
-    std::cout << ssproj::load_scenario(vm["scenario"].as<std::string>()).resolved_toml;
+    ssproj::ScenarioOverrides overrides;
+    overrides.set = set_arguments(vm);
+    std::cout << ssproj::load_scenario(vm["scenario"].as<std::string>(), overrides).resolved_toml;
   } catch (const ssproj::ScenarioError& e) {
     print_diagnostics(e);
     return kExitInvalidInput;
@@ -149,6 +170,7 @@ void add_run_options(po::options_description& named) {
       "replications,r", po::value<int>(), "replications (replaces projection.replications)")(
       "sample-fraction,f", po::value<double>(),
       "share of the population simulated (replaces projection.sample_fraction)")(
+      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp)(
       "quiet,q", "no progress or summary on stderr");
 }
 
@@ -165,6 +187,7 @@ ssproj::ScenarioOverrides overrides_of(const po::variables_map& vm) {
   }
   if (vm.count("replications")) overrides.replications = vm["replications"].as<int>();
   if (vm.count("sample-fraction")) overrides.sample_fraction = vm["sample-fraction"].as<double>();
+  overrides.set = set_arguments(vm);
   return overrides;
 }
 
@@ -250,7 +273,8 @@ int command_compare(const std::vector<std::string>& args) {
       "same seed (common random numbers: a person's draws are the same in each, so the\n"
       "differences are the policy), and writes into DIR comparison.csv and, in DIR/NAME/, each\n"
       "scenario's tables as `run` writes them (NAME: the file's stem). Prints a summary of the\n"
-      "strategies at the key years on stdout.\n\nOptions");
+      "strategies at the key years on stdout. --seed, --replications, --sample-fraction and\n"
+      "--set apply to every scenario.\n\nOptions");
   add_run_options(named);
   named.add_options()("key-years", po::value<std::string>()->default_value("2030,2050"),
                       "years shown in the summary, comma-separated")(

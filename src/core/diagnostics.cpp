@@ -11,16 +11,22 @@ void Diagnostics::add_at(const toml::source_region& where, std::string key, std:
   Diagnostic d;
   if (where.path) {
     d.file = *where.path;
-    d.line = static_cast<int>(where.begin.line);
-    d.column = static_cast<int>(where.begin.column);
+    if (!is_command_line(where)) {
+      d.line = static_cast<int>(where.begin.line);
+      d.column = static_cast<int>(where.begin.column);
+    }
   } else {
-    d.file = "command line";
+    d.file = std::string(kCommandLine);
   }
   d.key = std::move(key);
   d.message = std::move(message);
   d.got = std::move(got);
   d.expected = std::move(expected);
   list_.push_back(std::move(d));
+}
+
+bool is_command_line(const toml::source_region& where) {
+  return where.path && where.path->starts_with(std::string(kCommandLine) + ": ");
 }
 
 std::string describe_value(const toml::node& node) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -15,7 +16,9 @@ class Diagnostics {
  public:
   void add(Diagnostic d) { list_.push_back(std::move(d)); }
   // A diagnostic located at a TOML node or key (its file, line and column). A node without
-  // a source (a value given on the command line) is reported against "command line".
+  // a source (a value given on the command line) is reported against "command line"; a node
+  // whose source is a command-line argument (is_command_line) against that argument, without
+  // line or column.
   void add_at(const toml::source_region& where, std::string key, std::string message,
               std::string got = {}, std::string expected = {});
 
@@ -27,6 +30,12 @@ class Diagnostics {
  private:
   std::vector<Diagnostic> list_;
 };
+
+// The source name of a value given on the command line: "command line", or
+// "command line: --set KEY=VALUE" for a value that one --set argument gave.
+inline constexpr std::string_view kCommandLine = "command line";
+// Whether `where` is one command-line argument ("command line: ...").
+bool is_command_line(const toml::source_region& where);
 
 // A TOML value shown the way it was written, for the "got ..." part of a message.
 std::string describe_value(const toml::node& node);

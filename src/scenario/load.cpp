@@ -15,6 +15,7 @@
 #include "scenario/data_tables.h"
 #include "scenario/document.h"
 #include "scenario/interventions.h"
+#include "scenario/overrides.h"
 #include "scenario/schema.h"
 #include "scenario/validate.h"
 #include "util/sha256.h"
@@ -397,6 +398,8 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   Diagnostics diagnostics;
   std::optional<toml::table> document = scenario::read_document(file, diagnostics);
   if (!document) throw ScenarioError(diagnostics.take());
+  // The --set changes first: --seed, --replications and --sample-fraction win over them.
+  scenario::apply_set_arguments(*document, overrides.set, diagnostics);
   apply_overrides(*document, overrides, diagnostics);
   scenario::check_against_schema(*document, file.string(), diagnostics);
 
@@ -438,9 +441,10 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   scenario::read_interventions(*document, s, diagnostics);
   if (!diagnostics.empty()) {
     // File by file (in the order the files were read), each in the order of its text, as a
-    // compiler would list them.
+    // compiler would list them; the --set arguments first, in their order.
     std::vector<Diagnostic> list = diagnostics.take();
     std::vector<std::string> files;
+    for (const std::string& arg : overrides.set) files.push_back(scenario::set_source_name(arg));
     for (const Diagnostic& d : list) {
       if (std::find(files.begin(), files.end(), d.file) == files.end()) files.push_back(d.file);
     }

@@ -237,10 +237,13 @@ const std::array kKeys = {
     KeySpec{.path = "demography.migration_multiplier",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "1.0",
+            .range = Range{0, 10},
             .units = "factor",
             .description =
                 "Multiplies every net migrant count in the step that starts in that year. 0 closes "
-                "the population; a negative value reverses the direction of net migration.",
+                "the population. A scale of the data's flows, so not negative (turning net "
+                "immigration of some ages into emigration is a different table, not a factor) and "
+                "at most 10 (a larger factor is a typing error, not a sensitivity).",
             .bind = field<&Scenario::demography, &DemographyAssumptions::migration_multiplier>},
     KeySpec{.path = "data.regions",
             .kind = Kind::kPath,
@@ -1021,12 +1024,16 @@ const std::array kKeys = {
     KeySpec{.path = "fund.investment_return",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "0.0",
-            .range = kGrowth,
+            .range = kShare,
             .units = "per year, nominal",
             .description =
                 "Return on the reserve during calendar year $t$ (on the reserve at the start of "
                 "the year, and half of it on the year's net cash flow). Also the discount rate of "
-                "the indicators. A negative reserve is charged the same rate.",
+                "the indicators. A negative reserve is charged the same rate. Every value, in "
+                "every year of a schedule, is in [0, 1]: a negative long-run nominal return is "
+                "nonsense for a fund of kip deposits and government paper (and would make the "
+                "discounted indicators meaningless), and a nominal return above 100% a year is a "
+                "typing error (8% is 0.08).",
             .bind = field<&Scenario::fund, &FundAssumptions::investment_return>},
     KeySpec{.path = "fund.allocation",
             .kind = Kind::kTable,

@@ -298,24 +298,37 @@ void check_element(const toml::table& element, std::string_view prefix, std::siz
   }
 }
 
-void check_table(const toml::table& table, std::string_view prefix, const std::string& top_file,
-                 Diagnostics& diagnostics) {
+// The names of the keys of the table `prefix` ("" for the top level).
+std::vector<std::string> keys_of_table(std::string_view prefix) {
   std::vector<std::string> siblings;
   for (const KeySpec& spec : scenario_keys()) {
     if (parent_of(spec.path) == prefix) {
       siblings.emplace_back(prefix.empty() ? spec.path : spec.path.substr(prefix.size() + 1));
     }
   }
+  return siblings;
+}
+
+// "unknown key" for `name` in the table `prefix`, with the closest known key as a suggestion.
+void report_unknown_key(const toml::source_region& where, std::string_view prefix,
+                        std::string_view name, const std::vector<std::string>& siblings,
+                        Diagnostics& diagnostics) {
+  const std::string suggestion = closest_match(name, siblings);
+  const std::string table = prefix.empty() ? "the top level" : "[" + std::string(prefix) + "]";
+  diagnostics.add_at(where, join(prefix, name), "unknown key", "\"" + std::string(name) + "\"",
+                     suggestion.empty()
+                         ? "one of the keys of " + table
+                         : "a key of " + table + "; did you mean \"" + suggestion + "\"?");
+}
+
+void check_table(const toml::table& table, std::string_view prefix, const std::string& top_file,
+                 Diagnostics& diagnostics) {
+  const std::vector<std::string> siblings = keys_of_table(prefix);
   for (auto&& [key, node] : table) {
     const std::string path = join(prefix, key.str());
     const KeySpec* spec = find_key(path);
     if (spec == nullptr) {
-      const std::string suggestion = closest_match(key.str(), siblings);
-      const std::string where = prefix.empty() ? "the top level" : "[" + std::string(prefix) + "]";
-      diagnostics.add_at(key.source(), path, "unknown key", "\"" + std::string(key.str()) + "\"",
-                         suggestion.empty()
-                             ? "one of the keys of " + where
-                             : "a key of " + where + "; did you mean \"" + suggestion + "\"?");
+      report_unknown_key(key.source(), prefix, key.str(), siblings, diagnostics);
       continue;
     }
     check_value(*spec, path, node, diagnostics);
@@ -367,6 +380,26 @@ const toml::node* value_or_default(const toml::table& document, std::string_view
 void check_against_schema(const toml::table& document, const std::string& top_file,
                           Diagnostics& diagnostics) {
   check_table(document, "", top_file, diagnostics);
+}
+
+bool check_key_path(const std::vector<std::string>& segments, const toml::source_region& where,
+                    Diagnostics& diagnostics) {
+  std::string prefix;
+  for (const std::string& name : segments) {
+    const std::string path = join(prefix, name);
+    if (find_key(path) == nullptr) {
+      // A year of a schedule, or a name of a table of named schedules: checked with the value.
+      const KeySpec* parent = prefix.empty() ? nullptr : find_key(prefix);
+      if (parent != nullptr &&
+          (parent->kind == Kind::kNumberOrSchedule || parent->kind == Kind::kNamedSchedules)) {
+        return true;
+      }
+      report_unknown_key(where, prefix, name, keys_of_table(prefix), diagnostics);
+      return false;
+    }
+    prefix = path;
+  }
+  return true;
 }
 
 std::optional<long long> read_integer(const toml::table& document, std::string_view path) {
@@ -427,6 +460,10 @@ std::optional<std::filesystem::path> read_path(const toml::table& document, std:
     return std::nullopt;
   }
   const auto& where = node->source().path;
+  // A path given on the command line (--set) is relative to the working directory.
+  if (core::is_command_line(node->source())) {
+    return std::filesystem::path(node->as_string()->get()).lexically_normal();
+  }
   const std::filesystem::path written_in = where ? std::filesystem::path(*where) : top_file;
   return (written_in.parent_path() / node->as_string()->get()).lexically_normal();
 }

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,12 @@ namespace ssproj::scenario {
 // reported at line 1 of `top_file`, the file that was run.
 void check_against_schema(const toml::table& document, const std::string& top_file,
                           Diagnostics& diagnostics);
+
+// Whether the dotted key `segments` is a key of the scenario format, or a value inside one (a
+// year of a schedule, a name of coverage.compliance_factor_by_region); otherwise reports it at
+// `where` as the schema check reports an unknown key in a file, with the same suggestion.
+bool check_key_path(const std::vector<std::string>& segments, const toml::source_region& where,
+                    Diagnostics& diagnostics);
 
 // Typed reads of keys that passed check_against_schema (missing optional keys give their
 // schema default). Each returns nothing when the key is missing or was invalid.

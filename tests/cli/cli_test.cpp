@@ -466,3 +466,96 @@ TEST_CASE("validate: every committed Lao scenario is valid", "[cli]") {
   // No warnings: every file starts from the baseline's reconstructed reserve.
   CHECK(r.err.empty());
 }
+
+// ---------------------------------------------------------------------------------------------
+// --set
+
+TEST_CASE("validate --set: a return below 0 in the Lao baseline exits 2 at the command line",
+          "[cli][set]") {
+  const fs::path file = ssproj::testing::source_dir() / "scenarios/lao/baseline.toml";
+  const Result r = run_ssproj("validate " + quote(file) + " --set fund.investment_return+=-0.09");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  const std::string at = "command line: --set fund.investment_return+=-0.09: error: ";
+  CHECK(r.err == at +
+                     "fund.investment_return.2023: value out of range (got "
+                     "-0.009999999999999995, expected a number in [0, 1])\n" +
+                     at +
+                     "fund.investment_return.2026: value out of range (got "
+                     "-0.0049999999999999906, expected a number in [0, 1])\n" +
+                     at +
+                     "fund.investment_return.2030: value out of range (got "
+                     "-0.024999999999999994, expected a number in [0, 1])\n" +
+                     at +
+                     "fund.investment_return.2040: value out of range (got "
+                     "-0.039999999999999994, expected a number in [0, 1])\n"
+                     "4 errors\n");
+
+  // One point lower in every year is valid.
+  const Result ok = run_ssproj("validate -q " + quote(file) +
+                               " --set fund.investment_return+=-0.01 --set "
+                               "demography.mortality_multiplier*=0.9");
+  CHECK(ok.status == 0);
+  CHECK(ok.err.empty());
+}
+
+TEST_CASE("describe --set: prints the changed scenario", "[cli][set]") {
+  TempDir dir;
+  small_scenario(dir);
+  const Result r = run_ssproj(
+      "describe scenario.toml --set demography.mortality_multiplier*=0.5 --set "
+      "'demography.fertility_multiplier={2020=1.0,2022=0.5}' --set projection.replications=3",
+      dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("[demography]\n"
+                   "fertility_multiplier = { 2020 = 1.0, 2022 = 0.5 }\n"
+                   "migration_multiplier = 1.0\n"
+                   "mortality_multiplier = 0.5\n") != std::string::npos);
+  CHECK(r.out.find("replications = 3\n") != std::string::npos);
+
+  const Result reference = run_ssproj("describe --reference --set name=x", dir.path());
+  CHECK(reference.status == 64);
+}
+
+TEST_CASE("run --set: the change is in manifest.json's hash; errors write nothing", "[cli][set]") {
+  TempDir dir;
+  small_scenario(dir);
+  const Result plain = run_ssproj("run scenario.toml --out plain -q", dir.path());
+  const Result changed = run_ssproj(
+      "run scenario.toml --out changed -q --set demography.mortality_multiplier=0.5", dir.path());
+  REQUIRE(plain.status == 0);
+  REQUIRE(changed.status == 0);
+  const auto hash = [&](const char* out) {
+    const std::string manifest = read_file(dir.path() / out / "manifest.json");
+    const auto at = manifest.find("\"resolved_sha256\": ");
+    REQUIRE(at != std::string::npos);
+    return manifest.substr(at, 85);
+  };
+  CHECK(hash("plain") != hash("changed"));
+  CHECK(read_file(dir.path() / "plain/population.csv") !=
+        read_file(dir.path() / "changed/population.csv"));
+
+  const Result bad = run_ssproj(
+      "run scenario.toml --out bad --set demography.mortality_multiplier+=-2", dir.path());
+  CHECK(bad.status == 2);
+  CHECK(bad.err ==
+        "command line: --set demography.mortality_multiplier+=-2: error: "
+        "demography.mortality_multiplier: value out of range (got -1.0, expected a number >= "
+        "0)\n1 error\n");
+  CHECK_FALSE(fs::exists(dir.path() / "bad"));
+}
+
+TEST_CASE("compare --set: applies to every scenario", "[cli][set]") {
+  TempDir dir;
+  compare_files(dir);
+  const Result r =
+      run_ssproj("compare scenario.toml strategy.toml --out out --set fund.investment_return=-0.5",
+                 dir.path());
+  CHECK(r.status == 2);
+  const std::string line =
+      "command line: --set fund.investment_return=-0.5: error: fund.investment_return: value out "
+      "of range (got -0.5, expected a number in [0, 1])\n";
+  CHECK(r.err == line + line + "2 errors\n");
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+}

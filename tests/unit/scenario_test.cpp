@@ -198,14 +198,14 @@ TEST_CASE("the bounds of every numeric range are themselves valid", "[scenario]"
       dir, scenario_text("start_year = 2020\nend_year = 2021\nseed = 0\n"
                          "sample_fraction = 1\nreplications = 10000\n",
                          "[demography]\nmortality_multiplier = 0\nfertility_multiplier = 0.0\n"
-                         "migration_multiplier = -3.5\n\n"));
+                         "migration_multiplier = 10\n\n"));
   const Scenario s = load_scenario(file);
   CHECK(s.projection.end_year == 2021);
   CHECK(s.projection.seed == 0);
   CHECK(s.projection.sample_fraction == 1.0);  // an integer is accepted as a number
   CHECK(s.projection.replications == 10000);
   CHECK(s.demography.mortality_multiplier == Schedule::constant(0.0));
-  CHECK(s.demography.migration_multiplier == Schedule::constant(-3.5));
+  CHECK(s.demography.migration_multiplier == Schedule::constant(10.0));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -449,7 +449,7 @@ TEST_CASE("a value of the wrong type is an error", "[scenario]") {
       {"a multiplier is an array",
        scenario_text(ok, "[demography]\nmigration_multiplier = [1, 2]\n\n"),
        "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: wrong type (got an "
-       "array, expected a finite number, or a schedule { YEAR = number, ... })"},
+       "array, expected a number in [0, 10], or a schedule { YEAR = number, ... })"},
   };
   for (const Case& c : cases) {
     DYNAMIC_SECTION(c.name) {
@@ -557,10 +557,17 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "(got -1, expected a number >= 0)"},
       {"migration_multiplier inf", with_demography("migration_multiplier = inf"),
        "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: value out of range "
-       "(got inf, expected a finite number)"},
+       "(got inf, expected a number in [0, 10])"},
       {"migration_multiplier nan", with_demography("migration_multiplier = nan"),
        "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: value out of range "
-       "(got nan, expected a finite number)"},
+       "(got nan, expected a number in [0, 10])"},
+      // A factor on the data's flows: not negative.
+      {"migration_multiplier -0.5", with_demography("migration_multiplier = -0.5"),
+       "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: value out of range "
+       "(got -0.5, expected a number in [0, 10])"},
+      {"migration_multiplier 10.5", with_demography("migration_multiplier = 10.5"),
+       "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: value out of range "
+       "(got 10.5, expected a number in [0, 10])"},
       // The workforce keys (valid without the workforce tables, which are not read here).
       {"inflation -1", in("economy", "inflation = -1"),
        "{DIR}/scenario.toml:9:13: error: economy.inflation: value out of range (got -1, "
@@ -789,9 +796,18 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"fund.initial_reserve -1", in("fund", "initial_reserve = -1"),
        "{DIR}/scenario.toml:9:19: error: fund.initial_reserve: value out of range (got -1, "
        "expected a number >= 0)"},
-      {"fund.investment_return -1.5", in("fund", "investment_return = -1.5"),
-       "{DIR}/scenario.toml:9:21: error: fund.investment_return: value out of range (got -1.5, "
-       "expected a number > -1)"},
+      // A nominal return: negative is nonsense for this fund.
+      {"fund.investment_return -0.01", in("fund", "investment_return = -0.01"),
+       "{DIR}/scenario.toml:9:21: error: fund.investment_return: value out of range (got -0.01, "
+       "expected a number in [0, 1])"},
+      {"fund.investment_return 1.5", in("fund", "investment_return = 1.5"),
+       "{DIR}/scenario.toml:9:21: error: fund.investment_return: value out of range (got 1.5, "
+       "expected a number in [0, 1])"},
+      // Every year of a schedule is checked.
+      {"fund.investment_return schedule",
+       in("fund", "investment_return = { 2020 = 0.05, 2022 = -0.02 }"),
+       "{DIR}/scenario.toml:9:43: error: fund.investment_return.2022: value out of range (got "
+       "-0.02, expected a number in [0, 1])"},
       {"fund.allocation.old_age 1.5", in("fund.allocation", "old_age = 1.5"),
        "{DIR}/scenario.toml:9:11: error: fund.allocation.old_age: value out of range (got 1.5, "
        "expected a number in [0, 1])"},
