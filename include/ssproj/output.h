@@ -38,7 +38,8 @@ std::string contributions_csv(const std::vector<ReplicationResult>& replications
 // finance.csv: `year,branch,contributions,government,investment_income,benefits,
 // administration,reserve_end,paygo_cost_rate,reserve_ratio` (kip; branch `total` included).
 std::string finance_csv(const std::vector<Valuation>& valuations);
-// beneficiaries.csv: `year,benefit,sex,new_awards,recipients,average_amount`.
+// beneficiaries.csv: `year,scheme,benefit,sex,age_group,new_awards,recipients,average_amount`;
+// age_group "all", and for old_age and invalidity also each pensioner age group.
 std::string beneficiaries_csv(const std::vector<Valuation>& valuations);
 // interventions.csv: `year,intervention,type,targeted,reached,attended,registered,
 // lapsed_prevented,cost,subsidy_cost,sanction_revenue` (persons, kip); a header only when the

@@ -200,12 +200,13 @@ std::string finance_csv(const std::vector<Valuation>& valuations) {
 }
 
 std::string beneficiaries_csv(const std::vector<Valuation>& valuations) {
-  output::ReplicatedTable table("year,scheme,benefit,sex",
+  output::ReplicatedTable table("year,scheme,benefit,sex,age_group",
                                 {"new_awards", "recipients", "average_amount"}, valuations.size());
   const Valuation& first = valuations.front();
   for (std::size_t i = 0; i < first.beneficiaries.size(); ++i) {
     const BeneficiaryRow& row = first.beneficiaries[i];
-    table.add_row(std::to_string(row.year) + "," + row.scheme + "," + row.benefit + "," + row.sex);
+    table.add_row(std::to_string(row.year) + "," + row.scheme + "," + row.benefit + "," + row.sex +
+                  "," + row.age_group);
     for (std::size_t r = 0; r < valuations.size(); ++r) {
       const BeneficiaryRow& b = valuations[r].beneficiaries[i];
       table.set(r, 0, b.new_awards);
