@@ -45,6 +45,10 @@ std::string beneficiaries_csv(const std::vector<Valuation>& valuations);
 // lapsed_prevented,cost,subsidy_cost,sanction_revenue` (persons, kip); a header only when the
 // scenario has no interventions.
 std::string interventions_csv(const std::vector<Valuation>& valuations);
+// replacement_rates.csv: `year,scheme,sex,entry_age,career_years,earnings_multiple,award_age,
+// monthly_pension,replacement_rate,replacement_rate_after_10_years,c102_benchmark,meets_c102`
+// (fund/replacement_rates.h); values replicated like the other tables.
+std::string replacement_rates_csv(const std::vector<Valuation>& valuations);
 // indicators.csv: `indicator,value,unit,horizon`.
 std::string indicators_csv(const std::vector<Valuation>& valuations);
 

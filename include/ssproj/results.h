@@ -212,6 +212,23 @@ struct BeneficiaryRow {
   std::string age_group = "all";
 };
 
+// A row of replacement_rates.csv: the pension of a typical career awarded in `year` under the
+// old-age rules of `scheme` (fund/replacement_rates.h). NaN: not applicable (an empty field).
+struct ReplacementRateRow {
+  int year = 0;  // award year
+  std::string scheme;
+  std::string sex;
+  int entry_age = 0;
+  int career_years = 0;
+  double earnings_multiple = 0;  // of the average insurable earnings of active contributors
+  int award_age = 0;
+  double monthly_pension = 0;  // kip of the award year; 0 below the minimum months
+  double replacement_rate = 0;
+  double replacement_rate_after_10_years = 0;
+  double c102_benchmark = 0;  // 0.40 for careers of 30 years or more, NaN for shorter ones
+  double meets_c102 = 0;      // 1 or 0; NaN for careers shorter than 30 years
+};
+
 // A row of indicators.csv; value NaN when the event does not happen within the horizon.
 struct Indicator {
   std::string indicator;
@@ -244,6 +261,7 @@ struct Valuation {
   std::vector<InterventionYear> interventions;  // by year, then in the scenario's order
   std::vector<BeneficiaryRow> beneficiaries;
   std::vector<Indicator> indicators;
+  std::vector<ReplacementRateRow> replacement_rates;
 };
 
 // One replication of the microsimulation. Counts and amounts are weighted by

@@ -9,6 +9,7 @@
 #include "benefits/benefits.h"
 #include "contributions/contributions.h"
 #include "economy/economy.h"
+#include "fund/replacement_rates.h"
 #include "interventions/programmes.h"
 #include "starting_point/stocks.h"
 
@@ -494,6 +495,7 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
       }
     }
   }
+  v.replacement_rates = fund::replacement_rates(scenario, years);
   return v;
 }
 

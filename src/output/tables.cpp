@@ -217,6 +217,29 @@ std::string beneficiaries_csv(const std::vector<Valuation>& valuations) {
   return table.csv();
 }
 
+std::string replacement_rates_csv(const std::vector<Valuation>& valuations) {
+  output::ReplicatedTable table(
+      "year,scheme,sex,entry_age,career_years,earnings_multiple,award_age",
+      {"monthly_pension", "replacement_rate", "replacement_rate_after_10_years", "c102_benchmark",
+       "meets_c102"},
+      valuations.size());
+  const Valuation& first = valuations.front();
+  for (std::size_t i = 0; i < first.replacement_rates.size(); ++i) {
+    const ReplacementRateRow& row = first.replacement_rates[i];
+    table.add_row(std::to_string(row.year) + "," + row.scheme + "," + row.sex + "," +
+                  std::to_string(row.entry_age) + "," + std::to_string(row.career_years) + "," +
+                  json_number(row.earnings_multiple) + "," + std::to_string(row.award_age));
+    for (std::size_t r = 0; r < valuations.size(); ++r) {
+      const ReplacementRateRow& x = valuations[r].replacement_rates[i];
+      const std::array<double, 5> values = {x.monthly_pension, x.replacement_rate,
+                                            x.replacement_rate_after_10_years, x.c102_benchmark,
+                                            x.meets_c102};
+      for (std::size_t c = 0; c < values.size(); ++c) table.set(r, c, values[c]);
+    }
+  }
+  return table.csv();
+}
+
 std::string interventions_csv(const std::vector<Valuation>& valuations) {
   output::ReplicatedTable table("year,intervention,type",
                                 {"targeted", "reached", "attended", "registered",

@@ -47,6 +47,7 @@ TEST_CASE("finance, beneficiaries and indicators tables are byte-identical with 
   CHECK(finance_csv(a) == finance_csv(b));
   CHECK(beneficiaries_csv(a) == beneficiaries_csv(b));
   CHECK(indicators_csv(a) == indicators_csv(b));
+  CHECK(replacement_rates_csv(a) == replacement_rates_csv(b));
   // The runner's valuations are valuate() of each replication, in replication order.
   const std::vector<Valuation> c = valuations(s, two_threads);
   REQUIRE(b.size() == c.size());
@@ -54,6 +55,7 @@ TEST_CASE("finance, beneficiaries and indicators tables are byte-identical with 
     CHECK(finance_csv({b[r]}) == finance_csv({c[r]}));
     CHECK(beneficiaries_csv({b[r]}) == beneficiaries_csv({c[r]}));
     CHECK(indicators_csv({b[r]}) == indicators_csv({c[r]}));
+    CHECK(replacement_rates_csv({b[r]}) == replacement_rates_csv({c[r]}));
   }
   // The tables are not trivially equal: pensions are being paid by 2035.
   REQUIRE(a[0].years.back().branches[static_cast<std::size_t>(Branch::kOldAge)].benefits > 0);
