@@ -56,7 +56,8 @@ std::string contributions_csv(const std::vector<ReplicationResult>& replications
 // account of kAccountNames: a branch, the pension group `pensions` or `total`; `scheme` a scheme
 // or `total`.
 std::string finance_csv(const std::vector<Valuation>& valuations, const OutputPrices& prices = {});
-// beneficiaries.csv: `year,scheme,benefit,sex,new_awards,recipients,average_amount`.
+// beneficiaries.csv: `year,scheme,benefit,sex,age_group,new_awards,recipients,average_amount`;
+// age_group "all", and for old_age and invalidity also each pensioner age group.
 std::string beneficiaries_csv(const std::vector<Valuation>& valuations,
                               const OutputPrices& prices = {});
 // interventions.csv: `year,intervention,type,targeted,reached,attended,registered,
@@ -64,6 +65,11 @@ std::string beneficiaries_csv(const std::vector<Valuation>& valuations,
 // scenario has no interventions.
 std::string interventions_csv(const std::vector<Valuation>& valuations,
                               const OutputPrices& prices = {});
+// replacement_rates.csv: `year,scheme,sex,entry_age,career_years,earnings_multiple,award_age,
+// monthly_pension,replacement_rate,replacement_rate_after_10_years,c102_benchmark,meets_c102`
+// (fund/replacement_rates.h); values replicated like the other tables.
+std::string replacement_rates_csv(const std::vector<Valuation>& valuations,
+                                  const OutputPrices& prices = {});
 // indicators.csv: `indicator,scheme,group,year,period_start,period_end,career_years,
 // earnings_multiple,unit,value` (Indicator); an empty field where a column does not apply.
 // With replications, `value` is the mean, or the median for year-valued indicators (unit

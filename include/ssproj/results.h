@@ -1,6 +1,7 @@
 // In-memory results of a projection: the population, the workforce and the valuation.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -73,6 +74,18 @@ struct ContributionTotals {
 // Longest expected duration of a survivor pension tracked, in whole years.
 inline constexpr int kMaxSurvivorYears = 60;
 
+// Age groups of pensioners in beneficiaries.csv: 15-44 (invalidity pensioners below the old-age
+// ages), then 5-year groups 45-49 to 90-94, and 95+. (The workforce's kAgeBandNames end at 65+.)
+inline constexpr int kNumPensionerAgeGroups = 12;
+inline constexpr std::array<std::string_view, kNumPensionerAgeGroups> kPensionerAgeGroupNames = {
+    "15-44", "45-49", "50-54", "55-59", "60-64", "65-69",
+    "70-74", "75-79", "80-84", "85-89", "90-94", "95+"};
+// The group of a pensioner aged `age` (below 45: the first, 95 and over: the last).
+inline constexpr std::size_t pensioner_age_group(int age) {
+  return age < 45 ? 0
+                  : static_cast<std::size_t>(std::min(kNumPensionerAgeGroups - 1, (age - 40) / 5));
+}
+
 // Benefit events and stocks of a year, by sex (index 0 male, 1 female); amounts in kip.
 struct BenefitTallies {
   // Old-age and invalidity pensions: new awards this year, recipients on 1 July, the sum of
@@ -96,6 +109,12 @@ struct BenefitTallies {
   std::array<double, kNumSexes> active{}, active_insurable_monthly{};
   // Persons at or above pensionable age, for the old-age coverage ratio.
   std::array<double, kNumSexes> above_pensionable_age{};
+  // Old-age and invalidity pensions by sex and pensioner age group (pensioner_age_group of the
+  // age on 1 July): new awards, recipients and the sum of their monthly amounts. Each adds up
+  // over the groups to the field of the same name above.
+  using ByAgeGroup = std::array<std::array<double, kNumPensionerAgeGroups>, kNumSexes>;
+  ByAgeGroup old_age_new_by_age{}, old_age_recipients_by_age{}, old_age_monthly_by_age{};
+  ByAgeGroup invalidity_new_by_age{}, invalidity_recipients_by_age{}, invalidity_monthly_by_age{};
 
   // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
   static constexpr auto kFields = std::tuple(
@@ -108,7 +127,10 @@ struct BenefitTallies {
       &BenefitTallies::spouse_new_monthly, &BenefitTallies::spouse_new,
       &BenefitTallies::child_new_monthly, &BenefitTallies::child_new,
       &BenefitTallies::births_to_insured, &BenefitTallies::active,
-      &BenefitTallies::active_insurable_monthly, &BenefitTallies::above_pensionable_age);
+      &BenefitTallies::active_insurable_monthly, &BenefitTallies::above_pensionable_age,
+      &BenefitTallies::old_age_new_by_age, &BenefitTallies::old_age_recipients_by_age,
+      &BenefitTallies::old_age_monthly_by_age, &BenefitTallies::invalidity_new_by_age,
+      &BenefitTallies::invalidity_recipients_by_age, &BenefitTallies::invalidity_monthly_by_age);
 };
 
 // What one intervention did in a year (simulated persons, weighted like the other tallies).
@@ -189,6 +211,26 @@ struct BeneficiaryRow {
   double new_awards = 0;
   double recipients = 0;
   double average_amount = 0;
+  // "all", or for old_age and invalidity also each of kPensionerAgeGroupNames (the column
+  // after sex in the file; last here so that the rows above keep their initialisers).
+  std::string age_group = "all";
+};
+
+// A row of replacement_rates.csv: the pension of a typical career awarded in `year` under the
+// old-age rules of `scheme` (fund/replacement_rates.h). NaN: not applicable (an empty field).
+struct ReplacementRateRow {
+  int year = 0;  // award year
+  std::string scheme;
+  std::string sex;
+  int entry_age = 0;
+  int career_years = 0;
+  double earnings_multiple = 0;  // of the average insurable earnings of active contributors
+  int award_age = 0;
+  double monthly_pension = 0;  // kip of the award year; 0 below the minimum months
+  double replacement_rate = 0;
+  double replacement_rate_after_10_years = 0;
+  double c102_benchmark = 0;  // 0.40 for careers of 30 years or more, NaN for shorter ones
+  double meets_c102 = 0;      // 1 or 0; NaN for careers shorter than 30 years
 };
 
 // A row of indicators.csv: one value, and what it is of. Fields that do not apply are empty:
@@ -231,6 +273,7 @@ struct Valuation {
   std::vector<InterventionYear> interventions;  // by year, then in the scenario's order
   std::vector<BeneficiaryRow> beneficiaries;
   std::vector<Indicator> indicators;
+  std::vector<ReplacementRateRow> replacement_rates;
 };
 
 // The value of the horizon indicator `name` of one account of one scheme ("all": every scheme),

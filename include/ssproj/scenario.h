@@ -304,6 +304,10 @@ struct FundAssumptions {
   // average insurable earnings of active members.
   std::vector<int> typical_career_years{};
   std::vector<double> typical_career_earnings{};
+  // replacement_rates.csv: the entry ages of those careers, and the award years: the first
+  // year valued, every replacement_rate_interval years after it, and the last year.
+  std::vector<int> typical_entry_ages{};
+  int replacement_rate_interval{};
 
   friend bool operator==(const FundAssumptions&, const FundAssumptions&) = default;
 };

@@ -29,12 +29,17 @@ inline bool is_pensioner(const Population& p, std::size_t i) {
 // A pensioner (old-age or invalidity) among the year's recipients.
 inline void tally_pensioner(const Population& p, std::size_t i, BenefitTallies& bt) {
   const std::uint8_t sex = p.sex[i];
+  const std::size_t group = pensioner_age_group(p.age[i]);
   if (p.benefit[i] == static_cast<std::uint8_t>(Benefit::kOldAge)) {
     bt.old_age_recipients[sex] += 1;
     bt.old_age_monthly[sex] += p.pension[i];
+    bt.old_age_recipients_by_age[sex][group] += 1;
+    bt.old_age_monthly_by_age[sex][group] += p.pension[i];
   } else {
     bt.invalidity_recipients[sex] += 1;
     bt.invalidity_monthly[sex] += p.pension[i];
+    bt.invalidity_recipients_by_age[sex][group] += 1;
+    bt.invalidity_monthly_by_age[sex][group] += p.pension[i];
   }
 }
 
@@ -72,6 +77,7 @@ bool claim(Population& p, std::size_t i, const BenefitYear& y, double invalidity
       p.benefit[i] = static_cast<std::uint8_t>(Benefit::kOldAge);
       bt.old_age_new[sex] += 1;
       bt.old_age_new_monthly[sex] += p.pension[i];
+      bt.old_age_new_by_age[sex][pensioner_age_group(p.age[i])] += 1;
       bt.old_age_new_reference[sex] += reference;
     }
   } else if (old) {
@@ -88,6 +94,7 @@ bool claim(Population& p, std::size_t i, const BenefitYear& y, double invalidity
     p.pension[i] = static_cast<float>(pension_amount(y, credited, reference));
     p.benefit[i] = static_cast<std::uint8_t>(Benefit::kInvalidity);
     bt.invalidity_new[sex] += 1;
+    bt.invalidity_new_by_age[sex][pensioner_age_group(p.age[i])] += 1;
     bt.invalidity_new_monthly[sex] += p.pension[i];
   }
   if (p.benefit[i] == static_cast<std::uint8_t>(Benefit::kNone)) return false;

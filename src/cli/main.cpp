@@ -198,9 +198,8 @@ int command_run(const std::vector<std::string>& args) {
       "runs the cohort-component\nprojection and the microsimulation, "
       "and writes into DIR population.csv and\npopulation_cohort.csv; with the workforce "
       "tables also labour.csv, coverage.csv,\ncontributions.csv, finance.csv, "
-      "beneficiaries.csv, indicators.csv and interventions.csv; last manifest.json.\nEach "
-      "file is written "
-      "atomically.\n\nOptions");
+      "beneficiaries.csv, indicators.csv, replacement_rates.csv and\ninterventions.csv; last "
+      "manifest.json. Each file is written atomically.\n\nOptions");
   add_run_options(named);
   named.add_options()("scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;

@@ -9,6 +9,7 @@
 #include "benefits/benefits.h"
 #include "contributions/contributions.h"
 #include "economy/economy.h"
+#include "fund/replacement_rates.h"
 #include "interventions/programmes.h"
 #include "starting_point/stocks.h"
 
@@ -397,6 +398,7 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
       const char* benefit;
       const char* sex;
       double awards = 0, recipients = 0, amount = 0;
+      std::string_view age_group = "all";
     };
     std::vector<Cell> total_cells;
     for (std::size_t k = 0; k < kNumSchemes; ++k) {
@@ -477,14 +479,30 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
       cases("employment_injury", b.employment_injury, Branch::kEmploymentInjury);
       cases("unemployment", b.unemployment, Branch::kUnemployment);
       cells.push_back({"health_care", "all", 0, active, benefit[kHealth]});
+      // Old-age and invalidity pensions by age group: these rows add up to the "all" rows.
+      for (std::size_t s = 0; s < kNumSexes; ++s) {
+        const char* sex = sex_name(static_cast<Sex>(s));
+        for (std::size_t g = 0; g < kNumPensionerAgeGroups; ++g) {
+          cells.push_back({"old_age", sex, bt.old_age_new_by_age[s][g],
+                           bt.old_age_recipients_by_age[s][g], bt.old_age_monthly_by_age[s][g],
+                           kPensionerAgeGroupNames[g]});
+        }
+        for (std::size_t g = 0; g < kNumPensionerAgeGroups; ++g) {
+          cells.push_back({"invalidity", sex, bt.invalidity_new_by_age[s][g],
+                           bt.invalidity_recipients_by_age[s][g],
+                           bt.invalidity_monthly_by_age[s][g], kPensionerAgeGroupNames[g]});
+        }
+      }
       if (total_cells.empty()) {
-        for (const Cell& cell : cells) total_cells.push_back({cell.benefit, cell.sex});
+        for (const Cell& cell : cells) {
+          total_cells.push_back({cell.benefit, cell.sex, 0, 0, 0, cell.age_group});
+        }
       }
       for (std::size_t j = 0; j < cells.size(); ++j) {
         const Cell& cell = cells[j];
-        v.beneficiaries.push_back(BeneficiaryRow{t, std::string(kSchemeNames[k]), cell.benefit,
-                                                 cell.sex, cell.awards, cell.recipients,
-                                                 ratio(cell.amount, cell.recipients)});
+        v.beneficiaries.push_back(BeneficiaryRow{
+            t, std::string(kSchemeNames[k]), cell.benefit, cell.sex, cell.awards, cell.recipients,
+            ratio(cell.amount, cell.recipients), std::string(cell.age_group)});
         total_cells[j].awards += cell.awards;
         total_cells[j].recipients += cell.recipients;
         total_cells[j].amount += cell.amount;
@@ -492,8 +510,8 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
     }
     for (const Cell& cell : total_cells) {
       v.beneficiaries.push_back(BeneficiaryRow{t, "total", cell.benefit, cell.sex, cell.awards,
-                                               cell.recipients,
-                                               ratio(cell.amount, cell.recipients)});
+                                               cell.recipients, ratio(cell.amount, cell.recipients),
+                                               std::string(cell.age_group)});
     }
 
     // The accounts of all schemes: each branch (its share of all contributions, subsidy and
@@ -571,6 +589,7 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
       }
     }
   }
+  v.replacement_rates = fund::replacement_rates(scenario, years);
   return v;
 }
 

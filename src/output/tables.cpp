@@ -212,18 +212,44 @@ std::string finance_csv(const std::vector<Valuation>& valuations, const OutputPr
 
 std::string beneficiaries_csv(const std::vector<Valuation>& valuations,
                               const OutputPrices& prices) {
-  output::ReplicatedTable table("year,scheme,benefit,sex",
+  output::ReplicatedTable table("year,scheme,benefit,sex,age_group",
                                 {"new_awards", "recipients", "average_amount"}, valuations.size());
   const Valuation& first = valuations.front();
   for (std::size_t i = 0; i < first.beneficiaries.size(); ++i) {
     const BeneficiaryRow& row = first.beneficiaries[i];
     const double divisor = prices.of(row.year);
-    table.add_row(std::to_string(row.year) + "," + row.scheme + "," + row.benefit + "," + row.sex);
+    table.add_row(std::to_string(row.year) + "," + row.scheme + "," + row.benefit + "," + row.sex +
+                  "," + row.age_group);
     for (std::size_t r = 0; r < valuations.size(); ++r) {
       const BeneficiaryRow& b = valuations[r].beneficiaries[i];
       table.set(r, 0, b.new_awards);
       table.set(r, 1, b.recipients);
       table.set(r, 2, b.average_amount / divisor);
+    }
+  }
+  return table.csv();
+}
+
+std::string replacement_rates_csv(const std::vector<Valuation>& valuations,
+                                  const OutputPrices& prices) {
+  output::ReplicatedTable table(
+      "year,scheme,sex,entry_age,career_years,earnings_multiple,award_age",
+      {"monthly_pension", "replacement_rate", "replacement_rate_after_10_years", "c102_benchmark",
+       "meets_c102"},
+      valuations.size());
+  const Valuation& first = valuations.front();
+  for (std::size_t i = 0; i < first.replacement_rates.size(); ++i) {
+    const ReplacementRateRow& row = first.replacement_rates[i];
+    const double divisor = prices.of(row.year);
+    table.add_row(std::to_string(row.year) + "," + row.scheme + "," + row.sex + "," +
+                  std::to_string(row.entry_age) + "," + std::to_string(row.career_years) + "," +
+                  json_number(row.earnings_multiple) + "," + std::to_string(row.award_age));
+    for (std::size_t r = 0; r < valuations.size(); ++r) {
+      const ReplacementRateRow& x = valuations[r].replacement_rates[i];
+      const std::array<double, 5> values = {x.monthly_pension / divisor, x.replacement_rate,
+                                            x.replacement_rate_after_10_years, x.c102_benchmark,
+                                            x.meets_c102};
+      for (std::size_t c = 0; c < values.size(); ++c) table.set(r, c, values[c]);
     }
   }
   return table.csv();

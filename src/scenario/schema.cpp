@@ -1146,7 +1146,8 @@ const std::array kKeys = {
             .default_toml = "[15, 25, 35]",
             .range = Range{1, 60},
             .units = "years",
-            .description = "Career lengths of the `replacement_rate_typical_career` indicators.",
+            .description = "Career lengths of the `replacement_rate_typical_career` indicators "
+                           "and of `replacement_rates.csv`.",
             .bind = field<&Scenario::fund, &FundAssumptions::typical_career_years>},
     KeySpec{.path = "fund.typical_career_earnings",
             .kind = Kind::kNumberList,
@@ -1155,6 +1156,23 @@ const std::array kKeys = {
             .units = "multiple of the average insurable earnings of active members",
             .description = "Earnings levels of those careers.",
             .bind = field<&Scenario::fund, &FundAssumptions::typical_career_earnings>},
+    KeySpec{.path = "fund.typical_entry_ages",
+            .kind = Kind::kIntegerList,
+            .default_toml = "[20, 30, 40]",
+            .range = Range{15, 69},
+            .units = "years of age",
+            .description =
+                "Ages at which the typical careers of `replacement_rates.csv` start. A career "
+                "that would end after age 70 (entry age + career years > 70) has no row.",
+            .bind = field<&Scenario::fund, &FundAssumptions::typical_entry_ages>},
+    KeySpec{.path = "fund.replacement_rate_interval",
+            .kind = Kind::kInteger,
+            .default_toml = "10",
+            .range = Range{1, 100},
+            .units = "years",
+            .description = "Award years of `replacement_rates.csv`: the first year valued, then "
+                           "every this many years, and the last year.",
+            .bind = field<&Scenario::fund, &FundAssumptions::replacement_rate_interval>},
     KeySpec{.path = "interventions",
             .kind = Kind::kTableArray,
             .description =

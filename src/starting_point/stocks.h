@@ -174,6 +174,7 @@ inline void base_year_award(const population::Population& p, std::size_t i,
   }
   bt.old_age_new[sex] += 1;
   bt.old_age_new_monthly[sex] += p.pension[i];
+  bt.old_age_new_by_age[sex][pensioner_age_group(p.age[i])] += 1;
   if (!inputs.has_service || p.age[i] == 0) return;
   const double years = inputs.credited_years[scheme_index(p.scheme[i])][sex][p.age[i] - 1u];
   const double replacement = std::min(ben.accrual * years, ben.maximum_replacement);

@@ -1,5 +1,8 @@
 // The benefits and the fund in the whole model: reproducibility of the valuation tables, and
 // beneficiaries that reconcile with the simulated population.
+#include <map>
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include <ssproj/output.h>
@@ -44,6 +47,7 @@ TEST_CASE("finance, beneficiaries and indicators tables are byte-identical with 
   CHECK(finance_csv(a) == finance_csv(b));
   CHECK(beneficiaries_csv(a) == beneficiaries_csv(b));
   CHECK(indicators_csv(a) == indicators_csv(b));
+  CHECK(replacement_rates_csv(a) == replacement_rates_csv(b));
   // The runner's valuations are valuate() of each replication, in replication order.
   const std::vector<Valuation> c = valuations(s, two_threads);
   REQUIRE(b.size() == c.size());
@@ -51,6 +55,7 @@ TEST_CASE("finance, beneficiaries and indicators tables are byte-identical with 
     CHECK(finance_csv({b[r]}) == finance_csv({c[r]}));
     CHECK(beneficiaries_csv({b[r]}) == beneficiaries_csv({c[r]}));
     CHECK(indicators_csv({b[r]}) == indicators_csv({c[r]}));
+    CHECK(replacement_rates_csv({b[r]}) == replacement_rates_csv({c[r]}));
   }
   // The tables are not trivially equal: pensions are being paid by 2035.
   REQUIRE(a[0].years.back().branches[static_cast<std::size_t>(Branch::kOldAge)].benefits > 0);
@@ -84,6 +89,7 @@ TEST_CASE("Pensioners in the engine reconcile with the tallies and the populatio
     const BenefitTallies& t = sim.workforce().benefits;
     const benefits::BenefitYear& rule = model.benefits_at(sim.year());
     std::array<double, kNumSexes> old_age{}, invalidity{}, monthly{}, above_age{}, inactive{};
+    BenefitTallies::ByAgeGroup old_age_by_age{}, invalidity_by_age{};
     for (std::size_t i = 0; i < p.size(); ++i) {
       if (p.age[i] == engine::Population::kGone) continue;
       const std::size_t sex = p.sex[i];
@@ -93,6 +99,9 @@ TEST_CASE("Pensioners in the engine reconcile with the tallies and the populatio
         monthly[sex] += p.pension[i];
       }
       if (benefit == engine::Benefit::kInvalidity) invalidity[sex] += 1;
+      const std::size_t group = pensioner_age_group(p.age[i]);
+      if (benefit == engine::Benefit::kOldAge) old_age_by_age[sex][group] += 1;
+      if (benefit == engine::Benefit::kInvalidity) invalidity_by_age[sex][group] += 1;
       if (p.age[i] >= kFirstWorkingAge && p.age[i] >= rule.pensionable_age[sex])
         above_age[sex] += 1;
       if (p.age[i] >= kFirstWorkingAge && p.status[i] == 0) inactive[sex] += 1;
@@ -104,6 +113,11 @@ TEST_CASE("Pensioners in the engine reconcile with the tallies and the populatio
       CHECK(t.invalidity_recipients[sex] == invalidity[sex]);
       CHECK(t.old_age_monthly[sex] == Approx(monthly[sex]).epsilon(1e-9));
       CHECK(t.above_pensionable_age[sex] == above_age[sex]);
+      // And by age group.
+      for (std::size_t g = 0; g < kNumPensionerAgeGroups; ++g) {
+        CHECK(t.old_age_recipients_by_age[sex][g] == old_age_by_age[sex][g]);
+        CHECK(t.invalidity_recipients_by_age[sex][g] == invalidity_by_age[sex][g]);
+      }
       // Old-age pensioners are persons at or above pensionable age; all pensioners are inactive.
       CHECK(old_age[sex] <= above_age[sex]);
       CHECK(old_age[sex] + invalidity[sex] <= inactive[sex]);
@@ -111,4 +125,47 @@ TEST_CASE("Pensioners in the engine reconcile with the tallies and the populatio
     }
   }
   CHECK(pensions_seen > 0);
+}
+
+TEST_CASE("beneficiaries.csv: pensioners by age group add up to the rows of all ages",
+          "[model][benefits][age_group]") {
+  // The Lao baseline at 2%, 2023-2035: pensioners in the base-year stock and new awards.
+  const Scenario s = lao_sample(1);
+  const Valuation v = simulate(s, RunOptions{}).valuations.at(0);
+  // (year, scheme, benefit, sex) -> the "all" row and the sums over the age groups of
+  // awards, recipients and recipients x average amount.
+  struct Sums {
+    double awards = 0, recipients = 0, amount = 0;
+    int groups = 0;
+  };
+  std::map<std::string, Sums> all, by_age;
+  for (const BeneficiaryRow& row : v.beneficiaries) {
+    if (row.benefit != "old_age" && row.benefit != "invalidity") {
+      CHECK(row.age_group == "all");
+      continue;
+    }
+    const std::string key =
+        std::to_string(row.year) + "," + row.scheme + "," + row.benefit + "," + row.sex;
+    Sums& x = row.age_group == "all" ? all[key] : by_age[key];
+    x.awards += row.new_awards;
+    x.recipients += row.recipients;
+    x.amount += row.recipients > 0 ? row.recipients * row.average_amount : 0.0;
+    x.groups += 1;
+  }
+  REQUIRE(all.size() == by_age.size());
+  REQUIRE(all.size() == static_cast<std::size_t>(13 * (kNumSchemes + 1) * 2 * 2));
+  double old_age_2035 = 0;
+  for (const auto& [key, a] : all) {
+    INFO(key);
+    const Sums& b = by_age[key];
+    CHECK(a.groups == 1);
+    CHECK(b.groups == kNumPensionerAgeGroups);
+    // Weighted counts (whole persons x 50): exact.
+    CHECK(b.awards == a.awards);
+    CHECK(b.recipients == a.recipients);
+    // Amounts: the same pensions added in another order.
+    CHECK(b.amount == Approx(a.amount).epsilon(1e-12).margin(1e-6));
+    if (key == "2035,total,old_age,male") old_age_2035 = a.recipients;
+  }
+  CHECK(old_age_2035 > 0);
 }

@@ -171,7 +171,8 @@ std::vector<std::string> tables(const StrategyRun& r) {
           contributions_csv(r.results.replications),
           finance_csv(r.results.valuations),
           beneficiaries_csv(r.results.valuations),
-          indicators_csv(r.results.valuations)};
+          indicators_csv(r.results.valuations),
+          replacement_rates_csv(r.results.valuations)};
 }
 
 // Registered members (active or lapsed) in each year of replication 0, of both schemes or of

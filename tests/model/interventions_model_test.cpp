@@ -181,7 +181,8 @@ std::vector<std::pair<std::string, std::string>> all_tables(const Scenario& s,
           {"contributions.csv", contributions_csv(r.replications)},
           {"finance.csv", finance_csv(valuations)},
           {"beneficiaries.csv", beneficiaries_csv(valuations)},
-          {"indicators.csv", indicators_csv(valuations)}};
+          {"indicators.csv", indicators_csv(valuations)},
+          {"replacement_rates.csv", replacement_rates_csv(valuations)}};
 }
 
 // The price index of `year` (base year 2020) under constant inflation, as the economy builds it.

@@ -30,14 +30,15 @@ std::vector<benefits::BenefitYear> rules_of(const Scenario& s) {
       s, economy::build_economy(s, s.inputs.base_year, s.projection.end_year));
 }
 
-// The row of beneficiaries.csv of all schemes for `year`, `benefit` and `sex`; it must be there
-// exactly once.
+// The row of beneficiaries.csv of all schemes and ages for `year`, `benefit` and `sex`; it must
+// be there exactly once.
 const BeneficiaryRow& row(const Valuation& v, int year, const std::string& benefit,
                           const std::string& sex) {
   const BeneficiaryRow* found = nullptr;
   int count = 0;
   for (const BeneficiaryRow& r : v.beneficiaries) {
-    if (r.year == year && r.scheme == "total" && r.benefit == benefit && r.sex == sex) {
+    if (r.year == year && r.scheme == "total" && r.benefit == benefit && r.sex == sex &&
+        r.age_group == "all") {
       found = &r;
       ++count;
     }

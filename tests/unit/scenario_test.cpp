@@ -140,6 +140,8 @@ TEST_CASE("a default-constructed Scenario holds the defaults of a file that writ
   CHECK(built.benefits.old_age.pensionable_age[1] == Schedule::constant(55));
   CHECK(built.fund.allocation[0] == Schedule::constant(1.0));
   CHECK(built.fund.typical_career_years == std::vector<int>{15, 25, 35});
+  CHECK(built.fund.typical_entry_ages == std::vector<int>{20, 30, 40});
+  CHECK(built.fund.replacement_rate_interval == 10);
   CHECK(built.economy.minimum_wage_indexation == ssproj::Indexation::kWages);
   CHECK(built.benefits.old_age.indexation == ssproj::Indexation::kPrices);
 }
@@ -848,6 +850,9 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"fund.terminal_reserve_years 101", in("fund", "terminal_reserve_years = 101"),
        "{DIR}/scenario.toml:9:26: error: fund.terminal_reserve_years: value out of range (got 101, "
        "expected a number in [0, 100])"},
+      {"fund.replacement_rate_interval 0", in("fund", "replacement_rate_interval = 0"),
+       "{DIR}/scenario.toml:9:29: error: fund.replacement_rate_interval: value out of range (got "
+       "0, expected an integer in [1, 100])"},
       {"a schedule entry of a workforce key",
        in("coverage", "lapse_hazard = { 2020 = 0.25, 2023 = 1.25 }"),
        "{DIR}/scenario.toml:9:38: error: coverage.lapse_hazard.2023: value out of range (got "
@@ -1157,6 +1162,7 @@ TEST_CASE("every numeric key of the schema is covered by the range test", "[scen
                                             "fund.government_subsidy",
                                             "fund.scaled_premium_period",
                                             "fund.terminal_reserve_years",
+                                            "fund.replacement_rate_interval",
                                             "interventions.start_year",
                                             "interventions.end_year",
                                             "interventions.age_min",
@@ -2009,6 +2015,14 @@ TEST_CASE("benefit and fund keys of their own kinds report precise messages", "[
                    dir.path()),
                 at("{DIR}/scenario.toml:9:34: error: fund.typical_career_years[2]: value out of "
                    "range (got 0, expected an integer in [1, 60])",
+                   dir.path())});
+  }
+  SECTION("fund.typical_entry_ages: integers in [15, 69]") {
+    const fs::path file =
+        write_scenario(dir, scenario_text(kOk, "[fund]\ntypical_entry_ages = [20, 14]\n\n"));
+    CHECK(errors_of(file) ==
+          Lines{at("{DIR}/scenario.toml:9:27: error: fund.typical_entry_ages[1]: value out of "
+                   "range (got 14, expected an integer in [15, 69])",
                    dir.path())});
   }
   SECTION("fund.typical_career_earnings: not empty") {

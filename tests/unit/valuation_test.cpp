@@ -789,12 +789,18 @@ TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of one replication"
   CHECK(line(finance, 2 * kRows) == "2031,total,total,1000,0,0,600,0,800,0.06,1.3333333333333333,");
 
   const std::string beneficiaries = beneficiaries_csv({v});
-  CHECK(line(beneficiaries, 0) == "year,scheme,benefit,sex,new_awards,recipients,average_amount");
-  CHECK(line(beneficiaries, 1) == "2030,private,old_age,male,4,4,12.5");
-  CHECK(line(beneficiaries, 2) == "2030,private,invalidity,male,0,0,");  // no average
-  constexpr int kBenefitRows = 2 * 5 + 6;                                // per scheme and year
-  CHECK(line(beneficiaries, 1 + kBenefitRows) == "2030,voluntary,old_age,male,0,0,");
-  CHECK(line(beneficiaries, 1 + kNumSchemes * kBenefitRows) == "2030,total,old_age,male,4,4,12.5");
+  CHECK(line(beneficiaries, 0) ==
+        "year,scheme,benefit,sex,age_group,new_awards,recipients,average_amount");
+  CHECK(line(beneficiaries, 1) == "2030,private,old_age,male,all,4,4,12.5");
+  CHECK(line(beneficiaries, 2) == "2030,private,invalidity,male,all,0,0,");  // no average
+  // Per scheme and year: 5 benefits by sex, 6 others, then old age and invalidity by sex and
+  // age group.
+  constexpr int kAllRows = 2 * 5 + 6;
+  constexpr int kBenefitRows = kAllRows + 2 * 2 * kNumPensionerAgeGroups;
+  CHECK(line(beneficiaries, 1 + kAllRows) == "2030,private,old_age,male,15-44,0,0,");
+  CHECK(line(beneficiaries, 1 + kBenefitRows) == "2030,voluntary,old_age,male,all,0,0,");
+  CHECK(line(beneficiaries, 1 + kNumSchemes * kBenefitRows) ==
+        "2030,total,old_age,male,all,4,4,12.5");
   CHECK(lines(beneficiaries) == 1 + 2 * (kNumSchemes + 1) * kBenefitRows);
 
   const std::string indicators = indicators_csv({v});
@@ -845,11 +851,13 @@ TEST_CASE("finance.csv, beneficiaries.csv and indicators.csv of two replications
 
   const std::string beneficiaries = beneficiaries_csv({a, b});
   CHECK(line(beneficiaries, 0) ==
-        "year,scheme,benefit,sex,new_awards,new_awards_p05,new_awards_p50,new_awards_p95,"
+        "year,scheme,benefit,sex,age_group,new_awards,new_awards_p05,new_awards_p50,"
+        "new_awards_p95,"
         "recipients,recipients_p05,recipients_p50,recipients_p95,"
         "average_amount,average_amount_p05,average_amount_p50,average_amount_p95");
-  CHECK(line(beneficiaries, 1) == "2030,private,old_age,male,4,4,4,4,4,4,4,4,12.5,12.5,12.5,12.5");
-  CHECK(line(beneficiaries, 2) == "2030,private,invalidity,male,0,0,0,0,0,0,0,0,,,,");
+  CHECK(line(beneficiaries, 1) ==
+        "2030,private,old_age,male,all,4,4,4,4,4,4,4,4,12.5,12.5,12.5,12.5");
+  CHECK(line(beneficiaries, 2) == "2030,private,invalidity,male,all,0,0,0,0,0,0,0,0,,,,");
 
   const std::string indicators = indicators_csv({a, b});
   CHECK(line(indicators, 0) ==
@@ -957,7 +965,7 @@ TEST_CASE("Valuation by scheme: each scheme's accounts hold the identity exactly
   // The scheme rows of beneficiaries.csv add up to the total rows.
   std::map<std::string, double> by_scheme, total;
   for (const BeneficiaryRow& row : v.beneficiaries) {
-    const std::string key = std::to_string(row.year) + row.benefit + row.sex;
+    const std::string key = std::to_string(row.year) + row.benefit + row.sex + row.age_group;
     (row.scheme == "total" ? total : by_scheme)[key] += row.recipients;
   }
   REQUIRE(total.size() == by_scheme.size());
