@@ -93,14 +93,16 @@ void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
     files.emplace_back("beneficiaries.csv", beneficiaries_csv(results.valuations));
     files.emplace_back("indicators.csv", indicators_csv(results.valuations));
     files.emplace_back("interventions.csv", interventions_csv(results.valuations));
+    files.emplace_back("liabilities.csv", liabilities_csv(results.valuations));
   }
   // manifest.json comes last: its presence marks a complete set of tables.
   files.emplace_back("manifest.json", manifest_json(scenario, results, record));
   write_files_atomically(out_dir, files);
   // Tables an earlier run wrote into the same directory but this one does not (a workforce
   // run followed by a population-only run) would not match the new manifest.
-  for (const char* stale : {"labour.csv", "coverage.csv", "contributions.csv", "finance.csv",
-                            "beneficiaries.csv", "indicators.csv", "interventions.csv"}) {
+  for (const char* stale :
+       {"labour.csv", "coverage.csv", "contributions.csv", "finance.csv", "beneficiaries.csv",
+        "indicators.csv", "interventions.csv", "liabilities.csv"}) {
     if (std::none_of(files.begin(), files.end(), [&](const auto& f) { return f.first == stale; })) {
       std::error_code ec;
       fs::remove(out_dir / stale, ec);
