@@ -76,6 +76,12 @@ std::string replacement_rates_csv(const std::vector<Valuation>& valuations,
 // "year"), followed by value_p05,value_p50,value_p95.
 std::string indicators_csv(const std::vector<Valuation>& valuations);
 
+// liabilities.csv: `scheme,pensions_in_payment,active_members,deferred_members,accrued,
+// lump_sums,reserve,reserve_all_branches,implicit_debt,funding_ratio,pensioners,active,
+// deferred`: the accrued-to-date liability of each scheme and of all schemes (`total`) on
+// 1 January of the first year valued (kip; persons), Valuation::liabilities.
+std::string liabilities_csv(const std::vector<Valuation>& valuations);
+
 // manifest.json: provenance of the run (version, commit, hashes, seed, sizes, timing).
 std::string manifest_json(const Scenario& scenario, const ProjectionResults& results,
                           const RunRecord& record);

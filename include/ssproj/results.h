@@ -115,6 +115,13 @@ struct BenefitTallies {
   using ByAgeGroup = std::array<std::array<double, kNumPensionerAgeGroups>, kNumSexes>;
   ByAgeGroup old_age_new_by_age{}, old_age_recipients_by_age{}, old_age_monthly_by_age{};
   ByAgeGroup invalidity_new_by_age{}, invalidity_recipients_by_age{}, invalidity_monthly_by_age{};
+  // Rights accrued to date by members without a benefit, by [sex][age] on 1 July, for the
+  // accrued-to-date liability (fund/liabilities.h): members (active: contributing this year;
+  // deferred: registered, not active, with credited months), and the sums of their accrued
+  // monthly pensions (enough months for a pension) and of their accrued lump sums (fewer), at
+  // this year's wage level, from the months credited before this year's contributions.
+  SexAgeTable accrued_active{}, accrued_active_monthly{}, accrued_active_lump_sum{};
+  SexAgeTable accrued_deferred{}, accrued_deferred_monthly{}, accrued_deferred_lump_sum{};
 
   // Every field, for adding up and weighting (engine/tallies.h); a new field goes here too.
   static constexpr auto kFields = std::tuple(
@@ -130,7 +137,10 @@ struct BenefitTallies {
       &BenefitTallies::active_insurable_monthly, &BenefitTallies::above_pensionable_age,
       &BenefitTallies::old_age_new_by_age, &BenefitTallies::old_age_recipients_by_age,
       &BenefitTallies::old_age_monthly_by_age, &BenefitTallies::invalidity_new_by_age,
-      &BenefitTallies::invalidity_recipients_by_age, &BenefitTallies::invalidity_monthly_by_age);
+      &BenefitTallies::invalidity_recipients_by_age, &BenefitTallies::invalidity_monthly_by_age,
+      &BenefitTallies::accrued_active, &BenefitTallies::accrued_active_monthly,
+      &BenefitTallies::accrued_active_lump_sum, &BenefitTallies::accrued_deferred,
+      &BenefitTallies::accrued_deferred_monthly, &BenefitTallies::accrued_deferred_lump_sum);
 };
 
 // What one intervention did in a year (simulated persons, weighted like the other tallies).
@@ -266,6 +276,25 @@ struct InterventionYear {
   double sanction_revenue = 0;  // fines collected (enforcement), not counted in the fund
 };
 
+// The accrued-to-date liability of a scheme (or of all schemes, scheme "total") on 1 January
+// of the first year valued, kip of that year (fund/liabilities.h, docs/methodology.md):
+// present values of the pensions in payment and of the rights active and deferred members have
+// earned, against the reserve of the pension branches (old age, invalidity, survivors).
+struct SchemeLiability {
+  std::string scheme;               // private, voluntary, civil_servant, or total
+  double pensions_in_payment = 0;   // old-age, invalidity and survivor pensions of the stock
+  double active_members = 0;        // rights of active members
+  double deferred_members = 0;      // rights of deferred (lapsed) members
+  double accrued = 0;               // the accrued-to-date liability: the sum of the three
+  double lump_sums = 0;             // of active and deferred: members below the minimum months
+  double reserve = 0;               // initial reserve x scheme share x pension branches' allocation
+  double reserve_all_branches = 0;  // initial reserve x scheme share
+  double implicit_debt = 0;         // accrued - reserve
+  double funding_ratio = 0;         // reserve / accrued; NaN when accrued is 0
+  // Persons: pensioners of the stock (with survivors), active and deferred members.
+  double pensioners = 0, active = 0, deferred = 0;
+};
+
 // The valuation of one replication, from its workforce years: valuate() (valuation.h), which
 // simulate() calls for each replication.
 struct Valuation {
@@ -274,6 +303,8 @@ struct Valuation {
   std::vector<BeneficiaryRow> beneficiaries;
   std::vector<Indicator> indicators;
   std::vector<ReplacementRateRow> replacement_rates;
+  // Per scheme (by scheme_index), then the total of all schemes; empty without workforce years.
+  std::vector<SchemeLiability> liabilities;
 };
 
 // The value of the horizon indicator `name` of one account of one scheme ("all": every scheme),

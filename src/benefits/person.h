@@ -109,6 +109,36 @@ bool claim(Population& p, std::size_t i, const BenefitYear& y, double invalidity
   return true;
 }
 
+// The rights person i has accrued to date, for the accrued-to-date liability: a registered
+// member without a benefit (active, or deferred with credited months), counted by sex and age
+// with the accrued monthly pension min(accrual x years, maximum replacement) x reference
+// earnings when their months reach the minimum, else the lump sum lump_sum_months_per_year x
+// years x reference they would get at pensionable age. No minimum pension: it is not a right
+// accrued pro rata. Called before the year's contributions are credited.
+inline void tally_accrued(const Population& p, std::size_t i, const BenefitYear& y,
+                          BenefitTallies& bt) {
+  if (p.benefit[i] != static_cast<std::uint8_t>(Benefit::kNone) ||
+      p.membership[i] == static_cast<std::uint8_t>(Membership::kNever)) {
+    return;
+  }
+  const bool active = p.membership[i] == static_cast<std::uint8_t>(Membership::kActive);
+  const std::uint16_t months = p.months[i];
+  if (!active && months == 0) return;
+  const std::uint8_t sex = p.sex[i];
+  const std::uint8_t age = p.age[i];
+  (active ? bt.accrued_active : bt.accrued_deferred)[sex][age] += 1;
+  if (months == 0) return;
+  const double years = months / 12.0;
+  const double reference = reference_monthly(p, i, y);
+  if (months >= y.minimum_months) {
+    (active ? bt.accrued_active_monthly : bt.accrued_deferred_monthly)[sex][age] +=
+        std::min(y.accrual * years, y.maximum_replacement) * reference;
+  } else {
+    (active ? bt.accrued_active_lump_sum : bt.accrued_deferred_lump_sum)[sex][age] +=
+        y.lump_sum_months_per_year * years * reference;
+  }
+}
+
 // The death of person i (aged 15 or more): a funeral grant for a pensioner or an active member,
 // and the expected survivor pensions (`sv`: the expected spouse and children of a person of
 // that sex and age band and their years of payment) on the pension in payment or, for a member

@@ -372,6 +372,10 @@ void Microsimulation::labour_coverage_and_observe() {
       if (programmes.subsidy_ends) p.subsidy_years[i] = Population::kSubsidyDone;
       WorkforceCell& cell = t.cells[sex][b][p.area[i]][p.status[i]];
       cell.persons += 1;
+      // Rights accrued to date, from the months credited before this year's.
+      if (p.membership[i] != kNever) {
+        benefits::tally_accrued(p, i, m.benefits_at(year, p.scheme[i]), scheme_tallies(i));
+      }
       contributions::start_year(p, i, slot);
       // A member awarded a pension this year is a beneficiary from now on, no longer a member.
       if (p.membership[i] == kNever || benefits::is_pensioner(p, i)) continue;

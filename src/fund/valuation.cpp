@@ -10,6 +10,7 @@
 #include "contributions/contributions.h"
 #include "economy/economy.h"
 #include "fund/replacement_rates.h"
+#include "fund/liabilities.h"
 #include "interventions/programmes.h"
 #include "starting_point/stocks.h"
 
@@ -276,6 +277,7 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
   const BenefitRules& b = scenario.benefits;
   const FundAssumptions& fund = scenario.fund;
   cost_interventions(scenario, years, economy, v);
+  v.liabilities = fund::accrued_liabilities(scenario, years.front());
 
   // The survivor pensions in payment at the base year, one pool per scheme, carried to the
   // first year valued.

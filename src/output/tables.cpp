@@ -313,6 +313,36 @@ OutputPrices output_prices(const Scenario& scenario, const ProjectionResults& re
   return prices;
 }
 
+std::string liabilities_csv(const std::vector<Valuation>& valuations) {
+  output::ReplicatedTable table(
+      "scheme",
+      {"pensions_in_payment", "active_members", "deferred_members", "accrued", "lump_sums",
+       "reserve", "reserve_all_branches", "implicit_debt", "funding_ratio", "pensioners", "active",
+       "deferred"},
+      valuations.size());
+  const Valuation& first = valuations.front();
+  for (std::size_t i = 0; i < first.liabilities.size(); ++i) {
+    table.add_row(first.liabilities[i].scheme);
+    for (std::size_t r = 0; r < valuations.size(); ++r) {
+      const SchemeLiability& l = valuations[r].liabilities[i];
+      const std::array<double, 12> values = {l.pensions_in_payment,
+                                             l.active_members,
+                                             l.deferred_members,
+                                             l.accrued,
+                                             l.lump_sums,
+                                             l.reserve,
+                                             l.reserve_all_branches,
+                                             l.implicit_debt,
+                                             l.funding_ratio,
+                                             l.pensioners,
+                                             l.active,
+                                             l.deferred};
+      for (std::size_t c = 0; c < values.size(); ++c) table.set(r, c, values[c]);
+    }
+  }
+  return table.csv();
+}
+
 std::string manifest_json(const Scenario& scenario, const ProjectionResults& results,
                           const RunRecord& record) {
   const ProjectionSettings& p = scenario.projection;

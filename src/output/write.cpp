@@ -96,6 +96,7 @@ void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
     files.emplace_back("replacement_rates.csv",
                        replacement_rates_csv(results.valuations, prices));
     files.emplace_back("interventions.csv", interventions_csv(results.valuations, prices));
+    files.emplace_back("liabilities.csv", liabilities_csv(results.valuations));
   }
   // manifest.json comes last: its presence marks a complete set of tables.
   files.emplace_back("manifest.json", manifest_json(scenario, results, record));
@@ -104,7 +105,7 @@ void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
   // run followed by a population-only run) would not match the new manifest.
   for (const char* stale :
        {"labour.csv", "coverage.csv", "contributions.csv", "finance.csv", "beneficiaries.csv",
-        "indicators.csv", "replacement_rates.csv", "interventions.csv"}) {
+        "indicators.csv", "replacement_rates.csv", "interventions.csv", "liabilities.csv"}) {
     if (std::none_of(files.begin(), files.end(), [&](const auto& f) { return f.first == stale; })) {
       std::error_code ec;
       fs::remove(out_dir / stale, ec);

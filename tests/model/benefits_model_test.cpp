@@ -169,3 +169,43 @@ TEST_CASE("beneficiaries.csv: pensioners by age group add up to the rows of all 
   }
   CHECK(old_age_2035 > 0);
 }
+
+TEST_CASE("The accrued rights tallies count the scheme's active and deferred members",
+          "[model][benefits][liabilities]") {
+  const Scenario s = lao_sample(1);
+  const engine::WorkforceModel model = engine::build_workforce_model(s);
+  const auto rates = demography::build_step_rates(s);
+  engine::Microsimulation sim(s.inputs.base_population, s.inputs.base_year, 0.02, s.projection.seed,
+                              0, &model);
+  const auto sum = [](const SexAgeTable& t) {
+    double x = 0;
+    for (const AgeVector& ages : t) {
+      for (double v : ages) x += v;
+    }
+    return x;
+  };
+  double deferred_seen = 0;
+  for (std::size_t step = 0; step <= 3; ++step) {
+    if (step > 0) sim.step(rates[step - 1]);
+    const engine::Population& p = sim.population();
+    // Deferred members in the population after the year's observation: lapsed, no benefit,
+    // credited months (their months are not credited this year).
+    std::array<double, kNumSchemes> deferred{};
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      if (p.age[i] == engine::Population::kGone || p.scheme[i] == 0) continue;
+      if (p.membership[i] == static_cast<std::uint8_t>(Membership::kLapsed) &&
+          p.benefit[i] == static_cast<std::uint8_t>(engine::Benefit::kNone) && p.months[i] > 0) {
+        deferred[scheme_index(p.scheme[i])] += 1;
+      }
+    }
+    for (std::size_t k = 0; k < kNumSchemes; ++k) {
+      INFO("year " << sim.year() << " scheme " << kSchemeNames[k]);
+      const BenefitTallies& t = sim.workforce().scheme_benefits[k];
+      CHECK(sum(t.accrued_active) == t.active[0] + t.active[1]);
+      CHECK(sum(t.accrued_deferred) == deferred[k]);
+      CHECK(sum(t.accrued_active_monthly) + sum(t.accrued_active_lump_sum) > 0);
+      deferred_seen += deferred[k];
+    }
+  }
+  CHECK(deferred_seen > 0);
+}
