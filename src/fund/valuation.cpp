@@ -9,8 +9,8 @@
 #include "benefits/benefits.h"
 #include "contributions/contributions.h"
 #include "economy/economy.h"
-#include "fund/replacement_rates.h"
 #include "fund/liabilities.h"
+#include "fund/replacement_rates.h"
 #include "interventions/programmes.h"
 #include "starting_point/stocks.h"
 
@@ -592,6 +592,24 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
     }
   }
   v.replacement_rates = fund::replacement_rates(scenario, years);
+
+  // The liabilities at the valuation date, also as indicators of the pension group.
+  for (const SchemeLiability& l : v.liabilities) {
+    auto add = [&](const char* name, double value, const char* unit) {
+      Indicator ind;
+      ind.indicator = name;
+      ind.scheme = l.scheme == "total" ? "all" : l.scheme;
+      ind.group = "pensions";
+      ind.period_start = first_year;
+      ind.period_end = first_year;
+      ind.value = value;
+      ind.unit = unit;
+      v.indicators.push_back(std::move(ind));
+    };
+    add("accrued_to_date_liability", l.accrued, "kip at the valuation date");
+    add("implicit_pension_debt", l.implicit_debt, "kip at the valuation date");
+    add("funding_ratio", l.funding_ratio, "share of the accrued-to-date liability");
+  }
   return v;
 }
 

@@ -1025,8 +1025,17 @@ TEST_CASE("Valuation: the pension group is its three branches valued as one fund
       INFO(scheme << " " << group);
       int n = 0;
       for (const Indicator& i : v.indicators) n += i.scheme == scheme && i.group == group;
-      CHECK(n == 12 + 2);  // 12 horizon indicators and 2 scaled premium periods
+      // 12 horizon indicators and 2 scaled premium periods; the pension group also has the
+      // accrued-to-date liability, the implicit pension debt and the funding ratio.
+      CHECK(n == 12 + 2 + (group == "pensions" ? 3 : 0));
     }
+  }
+  // Those three are liabilities.csv's values: IPD = ADL - reserve of the pension branches.
+  for (const SchemeLiability& l : v.liabilities) {
+    const std::string scheme = l.scheme == "total" ? "all" : l.scheme;
+    CHECK(horizon_indicator(v, "implicit_pension_debt", "pensions", scheme) == l.implicit_debt);
+    CHECK(horizon_indicator(v, "accrued_to_date_liability", "pensions", scheme) == l.accrued);
+    CHECK(l.implicit_debt == l.accrued - l.reserve);
   }
 }
 
