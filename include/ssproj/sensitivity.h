@@ -21,9 +21,9 @@ namespace ssproj {
 
 // One variant of a sensitivity analysis.
 struct SensitivityVariant {
-  std::string name;        // unique within the plan; also its output folder
-  std::string kind;        // "baseline", "low", "high" or "alternative"
-  std::string assumption;  // the assumption varied (low, high), else empty
+  std::string name;                // unique within the plan; also its output folder
+  std::string kind;                // "baseline", "low", "high" or "alternative"
+  std::string assumption;          // the assumption varied (low, high), else empty
   std::filesystem::path scenario;  // the scenario file: the baseline's, or the variant's own
   std::vector<std::string> set;    // `--set` expressions applied to it, in order
 };
@@ -81,11 +81,10 @@ std::string sensitivity_csv(const std::vector<SensitivityRun>& runs,
 //   indicator,group,year,assumption,baseline,low,high,low_change,high_change,swing
 // one row per result and assumption, the assumptions in decreasing order of swing
 // (max(|low_change|, |high_change|)) within each result.
-std::string tornado_csv(const std::vector<SensitivityRun>& runs,
-                        const std::vector<int>& key_years);
+std::string tornado_csv(const std::vector<SensitivityRun>& runs, const std::vector<int>& key_years);
 
 // A readable table of the variants for the terminal: GAP, actuarial balance, scaled premium,
-// depletion year of the pension group and of the total, and the total's reserve ratio at the
+// depletion year of the pension group and of the total, and the total's PAYG cost rate at the
 // key years.
 std::string sensitivity_summary(const std::vector<SensitivityRun>& runs,
                                 const std::vector<int>& key_years);

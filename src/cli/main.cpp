@@ -438,7 +438,8 @@ int command_sensitivity(const std::vector<std::string>& args) {
             {"tornado.csv", ssproj::tornado_csv(runs, plan.key_years)}});
   std::cout << ssproj::sensitivity_summary(runs, plan.key_years);
   if (!quiet) {
-    std::fprintf(stderr, "ssproj: %zu variants in %.1f s; sensitivity.csv, tornado.csv and each "
+    std::fprintf(stderr,
+                 "ssproj: %zu variants in %.1f s; sensitivity.csv, tornado.csv and each "
                  "variant's tables in %s\n",
                  runs.size(),
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),

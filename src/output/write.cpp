@@ -93,8 +93,7 @@ void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
     files.emplace_back("finance.csv", finance_csv(results.valuations, prices));
     files.emplace_back("beneficiaries.csv", beneficiaries_csv(results.valuations, prices));
     files.emplace_back("indicators.csv", indicators_csv(results.valuations));
-    files.emplace_back("replacement_rates.csv",
-                       replacement_rates_csv(results.valuations, prices));
+    files.emplace_back("replacement_rates.csv", replacement_rates_csv(results.valuations, prices));
     files.emplace_back("interventions.csv", interventions_csv(results.valuations, prices));
     files.emplace_back("liabilities.csv", liabilities_csv(results.valuations));
   }

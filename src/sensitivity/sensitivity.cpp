@@ -1,18 +1,16 @@
 // Sensitivity analysis: the plan file, the results of each variant, and the tables.
-#include <ssproj/sensitivity.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include <toml++/toml.h>
 
-#include <sstream>
-
 #include <ssproj/compare.h>
+#include <ssproj/sensitivity.h>
 #include <ssproj/valuation.h>
 
 #include "core/diagnostics.h"
@@ -47,9 +45,8 @@ struct Reader {
       const std::string k(key.str());
       if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
       const std::string near = core::closest_match(k, allowed);
-      d.add_at(node.source(), prefix + k, "unknown key", "", near.empty()
-                                                                 ? "one of the documented keys"
-                                                                 : "did you mean '" + near + "'?");
+      d.add_at(node.source(), prefix + k, "unknown key", "",
+               near.empty() ? "one of the documented keys" : "did you mean '" + near + "'?");
     }
   }
   std::optional<std::string> string(const toml::table& t, const std::string& key,
@@ -97,8 +94,7 @@ struct Reader {
     std::error_code ec;
     if (!fs::is_regular_file(p, ec)) {
       d.add_at(t.get(key)->source(), path, "file not found", "\"" + *name + "\"",
-               "a scenario file relative to the sensitivity file (resolved to " + p.string() +
-                   ")");
+               "a scenario file relative to the sensitivity file (resolved to " + p.string() + ")");
       return std::nullopt;
     }
     return p;
@@ -238,7 +234,8 @@ SensitivityPlan load_sensitivity_plan(const fs::path& file) {
       read(*a->get(i)->as_table(), std::string(key) + "[" + std::to_string(i) + "].");
     }
   };
-  auto name_of = [&](const toml::table& t, const std::string& prefix) -> std::optional<std::string> {
+  auto name_of = [&](const toml::table& t,
+                     const std::string& prefix) -> std::optional<std::string> {
     std::optional<std::string> name = in.string(t, "name", prefix + "name", true);
     if (!name) return std::nullopt;
     if (!is_name(*name)) {
@@ -255,8 +252,7 @@ SensitivityPlan load_sensitivity_plan(const fs::path& file) {
     return false;
   };
   each_table("assumption", [&](const toml::table& t, const std::string& prefix) {
-    in.only(t, prefix,
-            {"name", "description", "low", "high", "low_scenario", "high_scenario"});
+    in.only(t, prefix, {"name", "description", "low", "high", "low_scenario", "high_scenario"});
     const std::optional<std::string> name = name_of(t, prefix);
     for (const char* side : {"low", "high"}) {
       const std::string scenario_key = std::string(side) + "_scenario";
@@ -282,7 +278,8 @@ SensitivityPlan load_sensitivity_plan(const fs::path& file) {
     const std::optional<std::string> name = name_of(t, prefix);
     const std::optional<std::vector<std::string>> set = in.strings(t, "set", prefix + "set");
     std::optional<fs::path> own;
-    if (t.get("scenario") != nullptr) own = in.scenario_file(t, "scenario", prefix + "scenario", true);
+    if (t.get("scenario") != nullptr)
+      own = in.scenario_file(t, "scenario", prefix + "scenario", true);
     if (!name || !baseline || !unique(t, prefix, *name)) return;
     plan.variants.push_back({*name, "alternative", "", own ? *own : *baseline,
                              set.value_or(std::vector<std::string>{})});
@@ -383,9 +380,9 @@ std::string sensitivity_summary(const std::vector<SensitivityRun>& runs,
   };
   std::snprintf(buf, sizeof buf, "%-*s", static_cast<int>(width), "variant");
   out += buf;
-  out += "   GAP pens  GAP total  AB total  SP1 pens  depl pens  depl total";
+  out += "   GAP pens  GAP total  AB total  SP1 pens  SP1 total  depl pens  depl total";
   for (int y : shown) {
-    cell("RR " + std::to_string(y), 9);
+    cell("PAYG " + std::to_string(y), 10);
   }
   out += "\n";
   auto value = [&](const SensitivityRun& run, const char* name, const char* group, int year = 0) {
@@ -398,16 +395,19 @@ std::string sensitivity_summary(const std::vector<SensitivityRun>& runs,
     cell(fixed(value(run, "general_average_premium", "total"), 1, 100) + "%", 11);
     cell(fixed(value(run, "actuarial_balance", "total"), 1, 100) + "%", 10);
     cell(fixed(value(run, "scaled_premium", "pensions"), 1, 100) + "%", 10);
+    cell(fixed(value(run, "scaled_premium", "total"), 1, 100) + "%", 11);
     cell(fixed(value(run, "reserve_depletion_year", "pensions"), 0), 11);
     cell(fixed(value(run, "reserve_depletion_year", "total"), 0), 12);
-    for (int y : shown) cell(fixed(value(run, "reserve_ratio", "total", y), 1), 9);
+    for (int y : shown) {
+      cell(fixed(value(run, "paygo_cost_rate", "total", y), 1, 100) + "%", 10);
+    }
     out += "\n";
   }
   out +=
       "GAP: general average premium, AB: actuarial balance (% of insurable earnings, over the "
       "projection); "
       "SP1: ILO scaled premium of the first period; depl: reserve depletion year (- never); "
-      "RR: reserve ratio of the total (years of outgo).\n";
+      "PAYG: cost rate of the total (% of insurable earnings). Reserve ratios: sensitivity.csv.\n";
   return out;
 }
 

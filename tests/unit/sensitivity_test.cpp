@@ -230,8 +230,8 @@ set = []
 
   const std::string summary = sensitivity_summary(runs, plan.key_years);
   CHECK(summary.find("investment_return_high") != std::string::npos);
-  CHECK(summary.find("RR 2040") != std::string::npos);
-  CHECK(summary.find("RR 2200") == std::string::npos);  // beyond the projection
+  CHECK(summary.find("PAYG 2040") != std::string::npos);
+  CHECK(summary.find("PAYG 2200") == std::string::npos);  // beyond the projection
 }
 
 TEST_CASE("Sensitivity plan: a --set that is invalid names its variant", "[unit][sensitivity]") {
