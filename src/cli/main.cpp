@@ -363,6 +363,19 @@ int command_compare(const std::vector<std::string>& args) {
   }
   ssproj::write_files_atomically(out, {{"comparison.csv", ssproj::comparison_csv(runs)}});
   std::cout << ssproj::comparison_summary(runs, key_years);
+  {
+    // The valuation of each scenario too: strategies that change rules or assumptions rather
+    // than coverage are judged by these.
+    std::vector<ssproj::SensitivityRun> valued;
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+      ssproj::SensitivityRun v;
+      v.variant.name = runs[k].name;
+      v.variant.kind = k == 0 ? "baseline" : "alternative";
+      v.valuations = runs[k].results.valuations;
+      valued.push_back(std::move(v));
+    }
+    std::cout << "\nValuation (all schemes):\n" << ssproj::sensitivity_summary(valued, key_years);
+  }
   if (!quiet) {
     double person_years = 0;
     for (const ssproj::StrategyRun& r : runs) person_years += r.results.person_years;

@@ -27,8 +27,17 @@ struct Series {
   double depletion = kNaN;
 };
 
-Series series_of(const ReplicationResult& r, const Valuation& v) {
+// `constant`: money in base-year kip (projection.prices of the baseline), each year's amounts
+// divided by its price index.
+Series series_of(const ReplicationResult& r, const Valuation& v, bool constant) {
   Series s;
+  auto divisor = [&](int year) {
+    if (!constant) return 1.0;
+    for (const FundYear& f : v.years) {
+      if (f.year == year) return f.price_index;
+    }
+    return 1.0;
+  };
   for (const WorkforceYear& w : r.workforce) {
     double active = 0, employed = 0;
     for (const auto& bands : w.cells) {
@@ -50,11 +59,11 @@ Series series_of(const ReplicationResult& r, const Valuation& v) {
       programme += row.cost - row.subsidy_cost;
       subsidy += row.subsidy_cost;
     }
-    s.programme.push_back(programme);
-    s.subsidy.push_back(subsidy);
+    s.programme.push_back(programme / divisor(w.year));
+    s.subsidy.push_back(subsidy / divisor(w.year));
   }
   for (const FundYear& f : v.years) {
-    s.reserve.push_back(f.branches[kTotalAccount].reserve_end);
+    s.reserve.push_back(f.branches[kTotalAccount].reserve_end / divisor(f.year));
     s.paygo.push_back(f.branches[kTotalAccount].paygo_cost_rate);
   }
   s.gap = horizon_indicator(v, "general_average_premium");
@@ -101,13 +110,14 @@ Rows rows_of(const Series& s, const Series& base) {
 
 std::vector<std::vector<Rows>> all_rows(const std::vector<StrategyRun>& runs) {
   const StrategyRun& baseline = runs.front();
+  const bool constant = baseline.scenario.projection.prices == "constant";
   std::vector<std::vector<Rows>> out;  // [strategy][replication]
   for (const StrategyRun& run : runs) {
     std::vector<Rows> per_replication;
     for (std::size_t r = 0; r < run.results.replications.size(); ++r) {
-      per_replication.push_back(
-          rows_of(series_of(run.results.replications[r], run.results.valuations[r]),
-                  series_of(baseline.results.replications[r], baseline.results.valuations[r])));
+      per_replication.push_back(rows_of(
+          series_of(run.results.replications[r], run.results.valuations[r], constant),
+          series_of(baseline.results.replications[r], baseline.results.valuations[r], constant)));
     }
     out.push_back(std::move(per_replication));
   }

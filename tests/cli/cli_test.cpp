@@ -395,6 +395,12 @@ TEST_CASE("compare: writes comparison.csv, each scenario's tables and a summary"
   CHECK(r.out.find("| 2024 ") != std::string::npos);
   CHECK(r.out.find("\nscenario ") != std::string::npos);
   CHECK(r.out.find("\nstrategy ") != std::string::npos);
+  // Then the valuation of each scenario: GAP, balance, scaled premium, depletion, PAYG.
+  const std::size_t valuation = r.out.find("\nValuation (all schemes):\nvariant ");
+  REQUIRE(valuation != std::string::npos);
+  CHECK(r.out.find("GAP pens", valuation) != std::string::npos);
+  CHECK(r.out.find("PAYG 2022", valuation) != std::string::npos);
+  CHECK(r.out.find("\nstrategy ", valuation) != std::string::npos);
 
   // The same comparison on one thread is byte for byte the same.
   const Result one = run_ssproj(

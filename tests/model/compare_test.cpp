@@ -432,3 +432,35 @@ TEST_CASE("compare: the Lao pilot scenario registers 22% of its turnout", "[mode
     if (y.year != 2024) CHECK(y.registered == 0);
   }
 }
+
+TEST_CASE(
+    "compare: at constant prices the money columns are the nominal ones over the price "
+    "index",
+    "[model][compare]") {
+  Scenario s = small_scenario(2030);
+  s.economy.inflation = Schedule::constant(0.05);
+  s.fund.initial_reserve = 1e9;
+  s.interventions = one_of_each(2022, 2027);
+  const StrategyRun base = run("baseline", s);
+  const StrategyRun strategy = run("strategy", s);
+  const std::string nominal = comparison_csv({base, strategy});
+  std::vector<StrategyRun> constant = {base, strategy};
+  for (StrategyRun& r : constant) r.scenario.projection.prices = "constant";
+  const std::string real = comparison_csv(constant);
+  const std::vector<std::string> a = rows_of(nominal, "baseline");
+  const std::vector<std::string> b = rows_of(real, "baseline");
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i + 1 < a.size(); ++i) {  // the yearly rows
+    const std::vector<std::string> x = fields(a[i]), y = fields(b[i]);
+    const int year = std::stoi(x[1]);
+    const double p =
+        base.results.valuations[0].years[static_cast<std::size_t>(year - 2020)].price_index;
+    INFO(year);
+    CHECK(p == Approx(std::pow(1.05, year - 2020)));
+    // programme_cost, subsidy_cost and reserve_end divided by P(t); counts unchanged.
+    CHECK(y[2] == x[2]);
+    for (std::size_t c : {5, 6, 9}) {
+      CHECK(std::stod(y[c]) == Approx(std::stod(x[c]) / p).epsilon(1e-12).margin(1e-6));
+    }
+  }
+}
