@@ -83,22 +83,70 @@ std::string indicators_csv(const std::vector<Valuation>& valuations);
 std::string liabilities_csv(const std::vector<Valuation>& valuations);
 
 // manifest.json: provenance of the run (version, commit, hashes, seed, sizes, timing).
+// `tables`: the tables written before it, with their SHA-256 (ResultSet::files()).
 std::string manifest_json(const Scenario& scenario, const ProjectionResults& results,
-                          const RunRecord& record);
+                          const RunRecord& record,
+                          const std::vector<std::pair<std::string, std::string>>& tables = {});
 
-// Writes every table and manifest.json into `out_dir` (created if missing). Each file is
-// written under a temporary name and renamed into place, manifest.json last, so a failed or
-// interrupted run never leaves a half-written table.
-// @throws IoError when a file cannot be written; temporary files are removed.
+// A set of result files that replaces the previous set in its directory as a whole: a reader of
+// the directory sees either the previous complete set or the new complete set, never a mix, even
+// when the run is killed while writing (docs/outputs.md, "Interruptions").
+//
+// The files are written into a staging directory beside the result directory
+// (`.NAME.staging.PID`) and flushed; commit() then swaps the staging directory and the result
+// directory in one step (renameat2 with RENAME_EXCHANGE; where the file system cannot, two
+// renames) and removes the previous set. Staging directories that interrupted runs left behind
+// (their process no longer running) are removed when the next set for the same directory starts.
+class ResultSet {
+ public:
+  // Checks that `dir` is absent, empty or an earlier result set (it has manifest.json), that
+  // its parent is writable, removes what interrupted runs left, and creates the staging
+  // directory. Construct it before the work, so that an unusable directory fails first.
+  // @throws IoError
+  explicit ResultSet(std::filesystem::path dir);
+  ~ResultSet();  // removes the staging directory unless the set was committed
+  ResultSet(const ResultSet&) = delete;
+  ResultSet& operator=(const ResultSet&) = delete;
+
+  const std::filesystem::path& dir() const { return dir_; }
+  const std::filesystem::path& staging() const { return staging_; }
+
+  // Writes `contents` to `relative` (a file name, or "NAME/file" in a subdirectory) in the
+  // staging directory and flushes it. Records its SHA-256.
+  // @throws IoError
+  void write(const std::string& relative, const std::string& contents);
+  // The files written so far, in order, with their SHA-256.
+  const std::vector<std::pair<std::string, std::string>>& files() const { return files_; }
+
+  // Puts the set in place of the previous one. @throws IoError
+  void commit();
+
+ private:
+  std::filesystem::path dir_;
+  std::filesystem::path staging_;
+  std::vector<std::pair<std::string, std::string>> files_;
+  bool committed_ = false;
+};
+
+// Writes every table of a run and, last, its manifest.json (which lists every table with its
+// SHA-256) into `set` under `prefix` ("" or "NAME/").
+// @throws IoError
+void write_run_outputs(ResultSet& set, const std::string& prefix, const Scenario& scenario,
+                       const ProjectionResults& results, const RunRecord& record);
+
+// The same into its own result set in `out_dir`, committed.
+// @throws IoError
 void write_run_outputs(const std::filesystem::path& out_dir, const Scenario& scenario,
                        const ProjectionResults& results, const RunRecord& record);
 
-// Creates `out_dir` if needed and checks that files can be written there, so that a run
-// with an unusable output directory fails before any work.
-// @throws IoError
-void check_output_directory(const std::filesystem::path& out_dir);
+// manifest.json of a result set made of several runs (compare, sensitivity): the version, the
+// command, and every file of the set with its SHA-256.
+std::string set_manifest_json(const std::string& command,
+                              const std::vector<std::pair<std::string, std::string>>& files);
 
-// The same atomic write for any set of (file name, contents) pairs.
+// Writes (file name, contents) pairs into `out_dir` (created if missing), each under a temporary
+// name and renamed into place, after removing manifest.json: each file is atomic, the set is not
+// (ResultSet is).
 // @throws IoError
 void write_files_atomically(const std::filesystem::path& out_dir,
                             const std::vector<std::pair<std::string, std::string>>& files);

@@ -2,8 +2,10 @@
 //
 // Exit status: 0 success; 1 a run failed (for example an output file could not be written);
 // 2 the scenario or a data table is invalid; 64 the command line itself is wrong.
+#include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <mutex>
@@ -85,6 +87,33 @@ void print_diagnostics(const ssproj::ScenarioError& e) {
   for (const ssproj::Diagnostic& d : e.diagnostics()) std::cerr << d.to_string() << '\n';
   std::cerr << e.diagnostics().size() << (e.diagnostics().size() == 1 ? " error" : " errors")
             << '\n';
+}
+
+// On SIGINT or SIGTERM while a run works: a message, and exit 130 / 143 at once. The result
+// directory keeps its previous set (the new one was being built in a staging directory beside
+// it, which the next run for the same directory removes).
+char interrupted_message[512];
+std::size_t interrupted_length = 0;
+
+extern "C" void on_interruption(int signal_number) {
+  if (interrupted_length > 0) {
+    [[maybe_unused]] const ssize_t n =
+        ::write(STDERR_FILENO, interrupted_message, interrupted_length);
+  }
+  ::_exit(128 + signal_number);
+}
+
+void watch_interruptions(const std::string& out) {
+  const int n =
+      std::snprintf(interrupted_message, sizeof interrupted_message,
+                    "\nssproj: interrupted; %s keeps its previous results\n", out.c_str());
+  interrupted_length =
+      n > 0 ? std::min(static_cast<std::size_t>(n), sizeof interrupted_message - 1) : 0;
+  struct sigaction action {};
+  action.sa_handler = on_interruption;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
 }
 
 int command_validate(const std::vector<std::string>& args) {
@@ -225,7 +254,8 @@ int command_run(const std::vector<std::string>& args) {
   }
 
   const std::string out = vm["out"].as<std::string>();
-  ssproj::check_output_directory(out);
+  ssproj::ResultSet set(out);
+  watch_interruptions(out);
 
   if (!quiet) {
     for (const ssproj::Diagnostic& w : scenario.warnings) std::cerr << w.to_string() << '\n';
@@ -251,7 +281,8 @@ int command_run(const std::vector<std::string>& args) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (show_progress) std::fputc('\n', stderr);
 
-  ssproj::write_run_outputs(out, scenario, results, record);
+  ssproj::write_run_outputs(set, "", scenario, results, record);
+  set.commit();
   if (!quiet) {
     std::fprintf(stderr,
                  "ssproj: %s: %d-%d, %d replication(s), %.1f million person-years in %.1f s "
@@ -326,7 +357,8 @@ int command_compare(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
   const std::string out = vm["out"].as<std::string>();
-  ssproj::check_output_directory(out);
+  ssproj::ResultSet set(out);
+  watch_interruptions(out);
   const std::vector<std::string> names = ssproj::strategy_names(scenarios);
   if (!quiet) {
     for (const ssproj::Scenario& s : scenarios) {
@@ -358,10 +390,11 @@ int command_compare(const std::vector<std::string>& args) {
     ssproj::RunRecord record;
     record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
     record.wall_seconds = seconds[k];
-    ssproj::write_run_outputs(std::filesystem::path(out) / runs[k].name, runs[k].scenario,
-                              runs[k].results, record);
+    ssproj::write_run_outputs(set, runs[k].name + "/", runs[k].scenario, runs[k].results, record);
   }
-  ssproj::write_files_atomically(out, {{"comparison.csv", ssproj::comparison_csv(runs)}});
+  set.write("comparison.csv", ssproj::comparison_csv(runs));
+  set.write("manifest.json", ssproj::set_manifest_json("compare", set.files()));
+  set.commit();
   std::cout << ssproj::comparison_summary(runs, key_years);
   {
     // The valuation of each scenario too: strategies that change rules or assumptions rather
@@ -421,7 +454,8 @@ int command_sensitivity(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
   const std::string out = vm["out"].as<std::string>();
-  ssproj::check_output_directory(out);
+  ssproj::ResultSet set(out);
+  watch_interruptions(out);
   if (!quiet) {
     for (const ssproj::Diagnostic& w : scenarios.front().warnings) {
       std::cerr << w.to_string() << '\n';
@@ -439,16 +473,16 @@ int command_sensitivity(const std::vector<std::string>& args) {
         record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
         record.wall_seconds = std::chrono::duration<double>(now - last).count();
         last = now;
-        ssproj::write_run_outputs(std::filesystem::path(out) / run.variant.name, run.scenario,
-                                  results, record);
+        ssproj::write_run_outputs(set, run.variant.name + "/", run.scenario, results, record);
         if (!quiet) {
           std::fprintf(stderr, "ssproj: %s done (%.1f s)\n", run.variant.name.c_str(),
                        record.wall_seconds);
         }
       });
-  ssproj::write_files_atomically(
-      out, {{"sensitivity.csv", ssproj::sensitivity_csv(runs, plan.key_years)},
-            {"tornado.csv", ssproj::tornado_csv(runs, plan.key_years)}});
+  set.write("sensitivity.csv", ssproj::sensitivity_csv(runs, plan.key_years));
+  set.write("tornado.csv", ssproj::tornado_csv(runs, plan.key_years));
+  set.write("manifest.json", ssproj::set_manifest_json("sensitivity", set.files()));
+  set.commit();
   std::cout << ssproj::sensitivity_summary(runs, plan.key_years);
   if (!quiet) {
     std::fprintf(stderr,

@@ -344,7 +344,8 @@ std::string liabilities_csv(const std::vector<Valuation>& valuations) {
 }
 
 std::string manifest_json(const Scenario& scenario, const ProjectionResults& results,
-                          const RunRecord& record) {
+                          const RunRecord& record,
+                          const std::vector<std::pair<std::string, std::string>>& tables) {
   const ProjectionSettings& p = scenario.projection;
   std::string j = "{\n";
   j += "  \"ssproj_version\": " + json_string(kVersion) + ",\n";
@@ -373,7 +374,31 @@ std::string manifest_json(const Scenario& scenario, const ProjectionResults& res
   j += "  \"wall_seconds\": " + json_number(record.wall_seconds) + ",\n";
   j += "  \"person_years_simulated\": " + json_number(results.person_years) + ",\n";
   const double rate = record.wall_seconds > 0 ? results.person_years / record.wall_seconds : 0.0;
-  j += "  \"person_years_per_second\": " + json_number(std::round(rate)) + "\n";
+  j += "  \"person_years_per_second\": " + json_number(std::round(rate)) + ",\n";
+  j += "  \"tables\": [\n";
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    j += "    {\"file\": " + json_string(tables[i].first) +
+         ", \"sha256\": " + json_string(tables[i].second) + "}";
+    j += i + 1 < tables.size() ? ",\n" : "\n";
+  }
+  j += "  ]\n";
+  j += "}\n";
+  return j;
+}
+
+std::string set_manifest_json(const std::string& command,
+                              const std::vector<std::pair<std::string, std::string>>& files) {
+  std::string j = "{\n";
+  j += "  \"ssproj_version\": " + json_string(kVersion) + ",\n";
+  j += "  \"git_commit\": " + json_string(kGitCommit) + ",\n";
+  j += "  \"command\": " + json_string(command) + ",\n";
+  j += "  \"files\": [\n";
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    j += "    {\"file\": " + json_string(files[i].first) +
+         ", \"sha256\": " + json_string(files[i].second) + "}";
+    j += i + 1 < files.size() ? ",\n" : "\n";
+  }
+  j += "  ]\n";
   j += "}\n";
   return j;
 }

@@ -1,11 +1,17 @@
 // Atomic writing of result files: temporary name in the same directory, flush to disk, rename.
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <ssproj/output.h>
+
+#include "util/sha256.h"
 
 namespace ssproj {
 namespace fs = std::filesystem;
@@ -70,16 +76,120 @@ void write_files_atomically(const fs::path& out_dir,
   }
 }
 
-void check_output_directory(const fs::path& out_dir) {
+namespace {
+
+// The staging directories of `dir` that interrupted runs left: `.NAME.staging.PID` beside it,
+// whose process is gone.
+void remove_abandoned_staging(const fs::path& dir) {
+  const fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+  const std::string prefix = "." + dir.filename().string() + ".staging.";
   std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec) throw IoError("cannot create directory " + out_dir.string() + ": " + ec.message());
-  const fs::path probe = out_dir / (".write-test.tmp." + std::to_string(::getpid()));
-  write_and_sync(probe, "");
-  fs::remove(probe, ec);
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pid_text = name.substr(prefix.size());
+    char* end = nullptr;
+    const long pid = std::strtol(pid_text.c_str(), &end, 10);
+    if (pid_text.empty() || *end != '\0' || pid <= 0) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running
+    std::error_code ignored;
+    fs::remove_all(entry.path(), ignored);
+  }
 }
 
-void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
+void sync_directory(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+// For tests of interruptions: SSPROJ_TEST_KILL_AFTER_FILES=N kills the process (SIGKILL) after
+// the N-th file of a result set is written (N = the number of files: after the last, before the
+// swap).
+long kill_after_files() {
+  const char* text = std::getenv("SSPROJ_TEST_KILL_AFTER_FILES");
+  return text != nullptr ? std::strtol(text, nullptr, 10) : -1;
+}
+
+}  // namespace
+
+ResultSet::ResultSet(fs::path dir) : dir_(std::move(dir)) {
+  if (dir_.filename().empty()) dir_ = dir_.parent_path();  // "out/" names "out"
+  std::error_code ec;
+  if (fs::exists(dir_, ec)) {
+    if (!fs::is_directory(dir_, ec)) {
+      throw IoError("cannot write results to " + dir_.string() + ": it is not a directory");
+    }
+    if (!fs::is_empty(dir_, ec) && !fs::exists(dir_ / "manifest.json", ec)) {
+      throw IoError("cannot write results to " + dir_.string() +
+                    ": it holds files but no manifest.json, so it is not an earlier ssproj result "
+                    "set that may be replaced; choose another --out or empty it");
+    }
+  }
+  const fs::path parent = dir_.parent_path().empty() ? fs::path(".") : dir_.parent_path();
+  fs::create_directories(parent, ec);
+  if (ec) throw IoError("cannot create directory " + dir_.string() + ": " + ec.message());
+  remove_abandoned_staging(dir_);
+  staging_ = parent / ("." + dir_.filename().string() + ".staging." + std::to_string(::getpid()));
+  fs::remove_all(staging_, ec);
+  fs::create_directory(staging_, ec);
+  if (ec) throw IoError("cannot create directory " + staging_.string() + ": " + ec.message());
+}
+
+ResultSet::~ResultSet() {
+  if (committed_) return;
+  std::error_code ec;
+  fs::remove_all(staging_, ec);
+}
+
+void ResultSet::write(const std::string& relative, const std::string& contents) {
+  const fs::path path = staging_ / relative;
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec)
+    throw IoError("cannot create directory " + path.parent_path().string() + ": " + ec.message());
+  write_and_sync(path, contents);
+  files_.emplace_back(relative, util::sha256_hex(contents));
+  static const long kill_after = kill_after_files();
+  if (kill_after >= 0 && static_cast<long>(files_.size()) >= kill_after) ::raise(SIGKILL);
+}
+
+void ResultSet::commit() {
+  static const long kill_after = kill_after_files();
+  if (kill_after == 0) ::raise(SIGKILL);
+  // Flush the staging directory's entries (and those of its subdirectories).
+  for (const auto& entry : fs::recursive_directory_iterator(staging_)) {
+    if (entry.is_directory()) sync_directory(entry.path());
+  }
+  sync_directory(staging_);
+  std::error_code ec;
+  if (fs::exists(dir_, ec)) {
+    // One step: the staging directory becomes the result directory and the previous set moves
+    // to the staging name, from where it is removed.
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, dir_.c_str(), RENAME_EXCHANGE) != 0) {
+      if (errno != EINVAL && errno != ENOSYS) {
+        throw IoError("cannot replace " + dir_.string() + ": " + errno_text());
+      }
+      // A file system without the exchange: two renames, with a moment without the directory.
+      const fs::path old = staging_.string() + ".old";
+      fs::rename(dir_, old, ec);
+      if (ec) throw IoError("cannot replace " + dir_.string() + ": " + ec.message());
+      fs::rename(staging_, dir_, ec);
+      if (ec) throw IoError("cannot replace " + dir_.string() + ": " + ec.message());
+      fs::remove_all(old, ec);
+    }
+  } else {
+    fs::rename(staging_, dir_, ec);
+    if (ec) throw IoError("cannot create " + dir_.string() + ": " + ec.message());
+  }
+  committed_ = true;
+  sync_directory(dir_.parent_path().empty() ? fs::path(".") : dir_.parent_path());
+  fs::remove_all(staging_, ec);  // the previous set, if any
+}
+
+void write_run_outputs(ResultSet& set, const std::string& prefix, const Scenario& scenario,
                        const ProjectionResults& results, const RunRecord& record) {
   std::vector<std::pair<std::string, std::string>> files = {
       {"population_cohort.csv", cohort_population_csv(results.cohort)},
@@ -97,19 +207,20 @@ void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
     files.emplace_back("interventions.csv", interventions_csv(results.valuations, prices));
     files.emplace_back("liabilities.csv", liabilities_csv(results.valuations));
   }
-  // manifest.json comes last: its presence marks a complete set of tables.
-  files.emplace_back("manifest.json", manifest_json(scenario, results, record));
-  write_files_atomically(out_dir, files);
-  // Tables an earlier run wrote into the same directory but this one does not (a workforce
-  // run followed by a population-only run) would not match the new manifest.
-  for (const char* stale :
-       {"labour.csv", "coverage.csv", "contributions.csv", "finance.csv", "beneficiaries.csv",
-        "indicators.csv", "replacement_rates.csv", "interventions.csv", "liabilities.csv"}) {
-    if (std::none_of(files.begin(), files.end(), [&](const auto& f) { return f.first == stale; })) {
-      std::error_code ec;
-      fs::remove(out_dir / stale, ec);
-    }
+  std::vector<std::pair<std::string, std::string>> tables;
+  for (const auto& [name, contents] : files) {
+    set.write(prefix + name, contents);
+    tables.emplace_back(name, util::sha256_hex(contents));
   }
+  // manifest.json comes last, listing every table with its hash.
+  set.write(prefix + "manifest.json", manifest_json(scenario, results, record, tables));
+}
+
+void write_run_outputs(const fs::path& out_dir, const Scenario& scenario,
+                       const ProjectionResults& results, const RunRecord& record) {
+  ResultSet set(out_dir);
+  write_run_outputs(set, "", scenario, results, record);
+  set.commit();
 }
 
 }  // namespace ssproj

@@ -1,14 +1,17 @@
 // The ssproj executable: exit statuses, what goes to stdout and stderr, and that an invalid
 // run writes nothing.
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 
 #include "support/fixtures.h"
+#include "util/sha256.h"
 
 namespace {
 
@@ -565,4 +568,119 @@ TEST_CASE("compare --set: applies to every scenario", "[cli][set]") {
       "of range (got -0.5, expected a number in [0, 1])\n";
   CHECK(r.err == line + line + "2 errors\n");
   CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interruptions: a result directory holds the previous complete set or the new one
+
+namespace {
+
+// Every file below `dir` (relative path -> contents).
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file())
+      out[fs::relative(e.path(), dir).generic_string()] = read_file(e.path());
+  }
+  return out;
+}
+
+// Entries beside `dir` whose names start with ".NAME.staging.".
+int staging_beside(const fs::path& dir) {
+  int n = 0;
+  const std::string prefix = "." + dir.filename().string() + ".staging.";
+  for (const auto& e : fs::directory_iterator(dir.parent_path())) {
+    n += e.path().filename().string().rfind(prefix, 0) == 0;
+  }
+  return n;
+}
+
+// Runs `args` with SSPROJ_TEST_KILL_AFTER_FILES=kill (SIGKILL after that many files of the
+// result set; 0: just before the swap).
+Result run_killed(const std::string& args, const fs::path& cwd, int kill) {
+  ::setenv("SSPROJ_TEST_KILL_AFTER_FILES", std::to_string(kill).c_str(), 1);
+  const Result r = run_ssproj(args, cwd);
+  ::unsetenv("SSPROJ_TEST_KILL_AFTER_FILES");
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("run: killed while writing, the directory keeps the previous complete set",
+          "[cli][result_set]") {
+  TempDir dir;
+  small_scenario(dir);
+  const Result first = run_ssproj("run scenario.toml --out out -q --seed 1", dir.path());
+  REQUIRE(first.status == 0);
+  const auto previous = snapshot(dir.path() / "out");
+  REQUIRE(previous.count("manifest.json") == 1);
+  const std::size_t files = previous.size();  // the tables and the manifest
+  REQUIRE(files >= 3);
+  // The manifest lists every table with its SHA-256.
+  for (const auto& [name, contents] : previous) {
+    if (name == "manifest.json") continue;
+    INFO(name);
+    CHECK(previous.at("manifest.json")
+              .find("{\"file\": \"" + name + "\", \"sha256\": \"" +
+                    ssproj::util::sha256_hex(contents) + "\"}") != std::string::npos);
+  }
+  for (int kill : {1, 2, static_cast<int>(files) - 1, static_cast<int>(files), 0}) {
+    INFO("killed after " << kill << " files");
+    const Result r = run_killed("run scenario.toml --out out -q --seed 2", dir.path(), kill);
+    CHECK(r.status == 128 + SIGKILL);
+    CHECK(snapshot(dir.path() / "out") == previous);
+    CHECK(staging_beside(dir.path() / "out") == 1);  // left by the killed run
+  }
+  // The next run replaces the set whole and removes what the killed runs left.
+  const Result next = run_ssproj("run scenario.toml --out out -q --seed 2", dir.path());
+  REQUIRE(next.status == 0);
+  const auto current = snapshot(dir.path() / "out");
+  CHECK(current.size() == files);
+  CHECK(current != previous);
+  CHECK(staging_beside(dir.path() / "out") == 0);
+}
+
+TEST_CASE("compare: killed while writing, the directory keeps the previous complete set",
+          "[cli][result_set]") {
+  TempDir dir;
+  compare_files(dir);
+  const std::string args = "compare scenario.toml strategy.toml --out out -q --threads 2";
+  const Result first = run_ssproj(args + " --seed 1", dir.path());
+  REQUIRE(first.status == 0);
+  const auto previous = snapshot(dir.path() / "out");
+  CHECK(previous.count("comparison.csv") == 1);
+  CHECK(previous.count("manifest.json") == 1);
+  CHECK(previous.count("strategy/manifest.json") == 1);
+  const int files = static_cast<int>(previous.size());
+  for (int kill : {1, files / 2, files - 1, 0}) {
+    INFO("killed after " << kill << " files");
+    const Result r = run_killed(args + " --seed 2", dir.path(), kill);
+    CHECK(r.status == 128 + SIGKILL);
+    CHECK(snapshot(dir.path() / "out") == previous);
+  }
+  const Result next = run_ssproj(args + " --seed 2", dir.path());
+  REQUIRE(next.status == 0);
+  CHECK(snapshot(dir.path() / "out") != previous);
+  CHECK(snapshot(dir.path() / "out").size() == previous.size());
+  CHECK(staging_beside(dir.path() / "out") == 0);
+}
+
+TEST_CASE("run: SIGTERM during the projection leaves the previous set and says so",
+          "[cli][result_set]") {
+  TempDir dir;
+  small_scenario(dir);
+  REQUIRE(run_ssproj("run scenario.toml --out out -q", dir.path()).status == 0);
+  const auto previous = snapshot(dir.path() / "out");
+  // `timeout` sends SIGTERM while the projection of many replications runs: ssproj exits with
+  // its message, and the directory keeps the previous set.
+  const std::string cmd = "cd " + quote(dir.path()) + " && timeout -s TERM 0.5 " +
+                          quote(std::string(SSPROJ_BINARY)) +
+                          " run scenario.toml --out out --seed 9 --replications 10000 -q "
+                          "2>err.txt";
+  const int raw = std::system(cmd.c_str());
+  const int status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  REQUIRE(status == 124);  // timeout's status when it had to send the signal
+  CHECK(snapshot(dir.path() / "out") == previous);
+  CHECK(read_file(dir.path() / "err.txt").find("interrupted; out keeps its previous results") !=
+        std::string::npos);
 }

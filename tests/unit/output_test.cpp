@@ -1,9 +1,12 @@
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include <ssproj/output.h>
 #include <ssproj/version.h>
 
 #include "support/fixtures.h"
+#include "util/sha256.h"
 
 using namespace ssproj;
 namespace fs = std::filesystem;
@@ -113,5 +116,105 @@ TEST_CASE("manifest.json records provenance and throughput", "[unit][output]") {
   CHECK(json.find("\"sample_fraction\": 0.5,") != std::string::npos);
   CHECK(json.find("\"threads\": 2,") != std::string::npos);
   CHECK(json.find("\"person_years_simulated\": 1000,") != std::string::npos);
-  CHECK(json.find("\"person_years_per_second\": 2000\n") != std::string::npos);
+  CHECK(json.find("\"person_years_per_second\": 2000,\n") != std::string::npos);
+  // No tables given: an empty list.
+  CHECK(json.find("\"tables\": [\n  ]\n}\n") != std::string::npos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result sets replace the previous set as a whole
+
+namespace {
+
+std::vector<std::string> entries_of(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A result set replaces the previous set as a whole", "[unit][output][result_set]") {
+  testing::TempDir dir;
+  const fs::path out = dir.path() / "run";
+  {
+    ResultSet set(out);
+    set.write("a.csv", "old a\n");
+    set.write("sub/b.csv", "old b\n");
+    set.write("manifest.json", "{\"old\": 1}\n");
+    // Nothing is visible before the commit.
+    CHECK_FALSE(fs::exists(out));
+    set.commit();
+  }
+  CHECK(entries_of(out) == std::vector<std::string>{"a.csv", "manifest.json", "sub"});
+  {
+    ResultSet set(out);
+    set.write("c.csv", "new c\n");
+    REQUIRE(set.files().size() == 1);
+    CHECK(set.files()[0].first == "c.csv");
+    CHECK(set.files()[0].second == util::sha256_hex("new c\n"));
+    set.write("manifest.json", "{\"new\": 1}\n");
+    // The previous set is still whole while the new one is written.
+    CHECK(testing::read_file(out / "a.csv") == "old a\n");
+    set.commit();
+  }
+  // Only the new set: tables of the old set that the new one does not have are gone.
+  CHECK(entries_of(out) == std::vector<std::string>{"c.csv", "manifest.json"});
+  CHECK(testing::read_file(out / "manifest.json") == "{\"new\": 1}\n");
+  // Nothing left beside it.
+  CHECK(entries_of(dir.path()) == std::vector<std::string>{"run"});
+}
+
+TEST_CASE("A result set that is not committed leaves the previous set and no staging",
+          "[unit][output][result_set]") {
+  testing::TempDir dir;
+  const fs::path out = dir.path() / "run";
+  {
+    ResultSet set(out);
+    set.write("a.csv", "old\n");
+    set.write("manifest.json", "{}\n");
+    set.commit();
+  }
+  {
+    ResultSet set(out);
+    set.write("a.csv", "new\n");
+    // An error before the commit: the destructor removes the staging directory.
+  }
+  CHECK(testing::read_file(out / "a.csv") == "old\n");
+  CHECK(entries_of(dir.path()) == std::vector<std::string>{"run"});
+}
+
+TEST_CASE("A result set refuses a directory that is not an earlier result set",
+          "[unit][output][result_set]") {
+  testing::TempDir dir;
+  dir.write("mine/notes.txt", "a user's file\n");
+  CHECK_THROWS_WITH(ResultSet(dir.path() / "mine"),
+                    Catch::Contains("holds files but no manifest.json"));
+  CHECK(testing::read_file(dir.path() / "mine/notes.txt") == "a user's file\n");
+  const fs::path blocker = dir.write("file", "not a directory");
+  CHECK_THROWS_AS(ResultSet(blocker / "sub"), IoError);
+  CHECK_THROWS_WITH(ResultSet(blocker), Catch::Contains("not a directory"));
+  // An empty directory is fine.
+  fs::create_directory(dir.path() / "empty");
+  ResultSet set(dir.path() / "empty");
+  set.write("manifest.json", "{}\n");
+  set.commit();
+  CHECK(entries_of(dir.path() / "empty") == std::vector<std::string>{"manifest.json"});
+}
+
+TEST_CASE("A result set removes the staging directories of runs that died",
+          "[unit][output][result_set]") {
+  testing::TempDir dir;
+  const fs::path out = dir.path() / "run";
+  // A staging directory of a process that no longer exists (pid 2^22 + 1 is above Linux's
+  // pid_max default), and one of a running process (this one, another directory name).
+  fs::create_directories(dir.path() / ".run.staging.4194305" / "x");
+  fs::create_directories(dir.path() / ".other.staging.4194305");
+  {
+    ResultSet set(out);
+    set.write("manifest.json", "{}\n");
+    set.commit();
+  }
+  CHECK(entries_of(dir.path()) == std::vector<std::string>{".other.staging.4194305", "run"});
 }
