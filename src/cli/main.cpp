@@ -103,6 +103,18 @@ extern "C" void on_interruption(int signal_number) {
   ::_exit(128 + signal_number);
 }
 
+// Key years outside the projection are not shown: say so (unless quiet).
+void warn_key_years(const std::vector<int>& key_years, const ssproj::Scenario& s, bool quiet) {
+  if (quiet) return;
+  for (int year : key_years) {
+    if (year < s.projection.start_year || year > s.projection.end_year) {
+      std::fprintf(stderr,
+                   "ssproj: warning: key year %d is outside the projection (%d-%d); not shown\n",
+                   year, s.projection.start_year, s.projection.end_year);
+    }
+  }
+}
+
 void watch_interruptions(const std::string& out) {
   const int n =
       std::snprintf(interrupted_message, sizeof interrupted_message,
@@ -360,6 +372,7 @@ int command_compare(const std::vector<std::string>& args) {
   ssproj::ResultSet set(out);
   watch_interruptions(out);
   const std::vector<std::string> names = ssproj::strategy_names(scenarios);
+  warn_key_years(key_years, scenarios.front(), quiet);
   if (!quiet) {
     for (const ssproj::Scenario& s : scenarios) {
       for (const ssproj::Diagnostic& w : s.warnings) std::cerr << w.to_string() << '\n';
@@ -456,6 +469,7 @@ int command_sensitivity(const std::vector<std::string>& args) {
   const std::string out = vm["out"].as<std::string>();
   ssproj::ResultSet set(out);
   watch_interruptions(out);
+  warn_key_years(plan.key_years, scenarios.front(), quiet);
   if (!quiet) {
     for (const ssproj::Diagnostic& w : scenarios.front().warnings) {
       std::cerr << w.to_string() << '\n';

@@ -1,7 +1,10 @@
 #include "output/csv_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+
+#include <ssproj/error.h>
 
 namespace ssproj::output {
 
@@ -42,8 +45,14 @@ std::string number_text(double value) {
 
 CsvWriter& CsvWriter::field(double value) {
   if (std::isnan(value)) return field(std::string_view{});  // not applicable: empty
-  if (value == 0) value = 0;                                // no "-0"
-  char buf[400];  // as number_text, without an allocation per field
+  if (std::isinf(value)) {
+    const auto row = std::count(text_.begin(), text_.end(), '\n');  // the header is row 0
+    throw Error("the projection overflowed: an infinite value in row " + std::to_string(row) +
+                " of a table with columns " + text_.substr(0, text_.find('\n')) +
+                "; an input is far outside any sensible range");
+  }
+  if (value == 0) value = 0;  // no "-0"
+  char buf[400];              // as number_text, without an allocation per field
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
   (void)ec;
   return field(std::string_view(buf, static_cast<std::size_t>(end - buf)));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <ssproj/error.h>
+
 #include "output/csv_writer.h"
 
 namespace ssproj::output {
@@ -58,6 +60,15 @@ std::string ReplicatedTable::csv() const {
       const double* v = &values_[(row * value_names_.size() + column) * replications_];
       double sum = 0;
       for (std::size_t r = 0; r < replications_; ++r) {
+        if (std::isinf(v[r])) {
+          // No table holds an infinite value: an input far outside any sensible range (the
+          // validator's ranges should have caught it) made the projection overflow.
+          throw Error(
+              "the projection overflowed: column " + value_names_[column] + " of row " +
+              keys_[row] +
+              (replications_ > 1 ? " in replication " + std::to_string(r + 1) : std::string()) +
+              " is infinite; an input is far outside any sensible range");
+        }
         values[r] = v[r];
         sum += v[r];
       }

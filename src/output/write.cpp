@@ -191,21 +191,28 @@ void ResultSet::commit() {
 
 void write_run_outputs(ResultSet& set, const std::string& prefix, const Scenario& scenario,
                        const ProjectionResults& results, const RunRecord& record) {
-  std::vector<std::pair<std::string, std::string>> files = {
-      {"population_cohort.csv", cohort_population_csv(results.cohort)},
-      {"population.csv", microsimulation_population_csv(results.replications)},
+  std::vector<std::pair<std::string, std::string>> files;
+  // Each table's text; an overflow (an infinite value) is reported with the table's name.
+  const auto add = [&](const char* name, auto&& make) {
+    try {
+      files.emplace_back(name, make());
+    } catch (const Error& e) {
+      throw Error(std::string(name) + ": " + e.what());
+    }
   };
+  add("population_cohort.csv", [&] { return cohort_population_csv(results.cohort); });
+  add("population.csv", [&] { return microsimulation_population_csv(results.replications); });
   if (scenario.has_workforce()) {
     const OutputPrices prices = output_prices(scenario, results);
-    files.emplace_back("labour.csv", labour_csv(results.replications));
-    files.emplace_back("coverage.csv", coverage_csv(results.replications));
-    files.emplace_back("contributions.csv", contributions_csv(results.replications, prices));
-    files.emplace_back("finance.csv", finance_csv(results.valuations, prices));
-    files.emplace_back("beneficiaries.csv", beneficiaries_csv(results.valuations, prices));
-    files.emplace_back("indicators.csv", indicators_csv(results.valuations));
-    files.emplace_back("replacement_rates.csv", replacement_rates_csv(results.valuations, prices));
-    files.emplace_back("interventions.csv", interventions_csv(results.valuations, prices));
-    files.emplace_back("liabilities.csv", liabilities_csv(results.valuations));
+    add("labour.csv", [&] { return labour_csv(results.replications); });
+    add("coverage.csv", [&] { return coverage_csv(results.replications); });
+    add("contributions.csv", [&] { return contributions_csv(results.replications, prices); });
+    add("finance.csv", [&] { return finance_csv(results.valuations, prices); });
+    add("beneficiaries.csv", [&] { return beneficiaries_csv(results.valuations, prices); });
+    add("indicators.csv", [&] { return indicators_csv(results.valuations); });
+    add("replacement_rates.csv", [&] { return replacement_rates_csv(results.valuations, prices); });
+    add("interventions.csv", [&] { return interventions_csv(results.valuations, prices); });
+    add("liabilities.csv", [&] { return liabilities_csv(results.valuations); });
   }
   std::vector<std::pair<std::string, std::string>> tables;
   for (const auto& [name, contents] : files) {

@@ -310,6 +310,28 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
   }
 }
 
+// A warning when the workforce model runs on fewer simulated persons than
+// kFewestSimulatedPersons: its tables are then mostly sampling noise.
+constexpr double kFewestSimulatedPersons = 10000;
+void check_sample_size(const toml::table& d, Scenario& s) {
+  if (!s.has_workforce() || s.projection.sample_fraction <= 0) return;
+  double persons = 0;
+  for (const AgeVector& ages : s.inputs.base_population) {
+    for (double x : ages) persons += x;
+  }
+  const double simulated = persons * s.projection.sample_fraction;
+  if (persons <= 0 || simulated >= kFewestSimulatedPersons) return;
+  char got[96];
+  std::snprintf(got, sizeof got, "%g (about %.0f persons simulated)", s.projection.sample_fraction,
+                simulated);
+  add_warning(d, "projection.sample_fraction", "projection",
+              "too small a sample for the workforce tables", got,
+              "a sample of at least 10,000 persons (sample_fraction >= " +
+                  std::to_string(kFewestSimulatedPersons / persons).substr(0, 8) +
+                  "); below it the membership and fund tables are mostly sampling noise",
+              s.warnings);
+}
+
 // Cross-checks of the workforce keys: warnings for a minimum wage of 0 and a fund without a
 // reserve, and branch shares that sum to 1 in every year.
 void check_workforce_assumptions(const toml::table& d, Scenario& s, Diagnostics& diagnostics) {
@@ -438,6 +460,7 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   check_multiplied_rates(*document, s, diagnostics);
   load_workforce(*document, s, diagnostics);
   check_workforce_assumptions(*document, s, diagnostics);
+  check_sample_size(*document, s);
   scenario::read_interventions(*document, s, diagnostics);
   if (!diagnostics.empty()) {
     // File by file (in the order the files were read), each in the order of its text, as a

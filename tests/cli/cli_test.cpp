@@ -684,3 +684,33 @@ TEST_CASE("run: SIGTERM during the projection leaves the previous set and says s
   CHECK(read_file(dir.path() / "err.txt").find("interrupted; out keeps its previous results") !=
         std::string::npos);
 }
+
+TEST_CASE("run: an input that makes the projection overflow is an error, and nothing is written",
+          "[cli][result_set]") {
+  TempDir dir;
+  const std::string baseline =
+      quote((ssproj::testing::source_dir() / "scenarios/lao/baseline.toml").string());
+  const Result r = run_ssproj("run " + baseline +
+                                  " -f 0.002 -q --set projection.end_year=2026 "
+                                  "--set benefits.health_care.cost_per_member=1.7e308 --out out",
+                              dir.path());
+  CHECK(r.status == 1);
+  CHECK(r.err.find("ssproj: error: finance.csv: the projection overflowed: column ") == 0);
+  CHECK(r.err.find("is infinite; an input is far outside any sensible range") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+  CHECK(staging_beside(dir.path() / "out") == 0);
+}
+
+TEST_CASE("compare: key years outside the projection are named in a warning", "[cli]") {
+  TempDir dir;
+  compare_files(dir);
+  const Result r = run_ssproj(
+      "compare scenario.toml strategy.toml --out out --threads 2 --key-years 1900,2022,5000",
+      dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.err.find("ssproj: warning: key year 1900 is outside the projection (2020-2024); not "
+                   "shown\n") != std::string::npos);
+  CHECK(r.err.find("key year 5000 is outside") != std::string::npos);
+  CHECK(r.err.find("key year 2022") == std::string::npos);
+  CHECK(r.out.find("| 1900") == std::string::npos);
+}

@@ -1,10 +1,13 @@
 #include <algorithm>
+#include <limits>
 
 #include <catch2/catch.hpp>
 
 #include <ssproj/output.h>
 #include <ssproj/version.h>
 
+#include "output/csv_writer.h"
+#include "output/replicated_table.h"
 #include "support/fixtures.h"
 #include "util/sha256.h"
 
@@ -217,4 +220,19 @@ TEST_CASE("A result set removes the staging directories of runs that died",
     set.commit();
   }
   CHECK(entries_of(dir.path()) == std::vector<std::string>{".other.staging.4194305", "run"});
+}
+
+TEST_CASE("A table never holds an infinite value", "[unit][output]") {
+  output::ReplicatedTable table("year", {"amount"}, 2);
+  table.add_row("2030");
+  table.set(0, 0, 1.0);
+  table.set(1, 0, std::numeric_limits<double>::infinity());
+  CHECK_THROWS_WITH(table.csv(),
+                    "the projection overflowed: column amount of row 2030 in "
+                    "replication 2 is infinite; an input is far outside any "
+                    "sensible range");
+  output::CsvWriter csv("a,b");
+  csv.field(1.0).field(2.0).end_row();
+  CHECK_THROWS_WITH(csv.field(0.0).field(std::numeric_limits<double>::infinity()),
+                    Catch::Contains("an infinite value in row 2 of a table with columns a,b"));
 }

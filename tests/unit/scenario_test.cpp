@@ -2342,3 +2342,26 @@ TEST_CASE("every scenario key is documented in docs/scenario-reference.md", "[sc
     CHECK(doc.find(quoted) != std::string::npos);
   }
 }
+
+TEST_CASE("A workforce sample of fewer than ten thousand persons gives a warning",
+          "[unit][scenario]") {
+  const auto baseline = ssproj::testing::source_dir() / "scenarios/lao/baseline.toml";
+  auto warned = [&](double fraction) {
+    ssproj::ScenarioOverrides o;
+    o.set = {"projection.sample_fraction=" + std::to_string(fraction)};
+    const ssproj::Scenario s = ssproj::load_scenario(baseline, o);
+    for (const ssproj::Diagnostic& w : s.warnings) {
+      if (w.key == "projection.sample_fraction") {
+        CHECK(w.warning);
+        CHECK(w.message == "too small a sample for the workforce tables");
+        CHECK(w.got.find("about 7665 persons simulated") != std::string::npos);
+        return true;
+      }
+    }
+    return false;
+  };
+  // 7.66 million persons in 2023: 0.001 simulates about 7,665, 0.002 about 15,330.
+  CHECK(warned(0.001));
+  CHECK_FALSE(warned(0.002));
+  CHECK_FALSE(warned(1.0));
+}
