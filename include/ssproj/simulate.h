@@ -17,6 +17,15 @@ struct RunOptions {
   std::function<void(long done, long total)> progress;
 };
 
+// Memory a projection needs, estimated before it starts, in bytes: the simulated persons of the
+// replications that run at once (`threads` of them at most; 0: every core), with room for the
+// population to grow, plus the results every replication keeps until the tables are written.
+// See docs/outputs.md, "Resource bounds".
+double estimated_memory_bytes(const Scenario& scenario, int threads);
+
+// Memory the system can give now (MemAvailable of /proc/meminfo), in bytes; 0 when unknown.
+double available_memory_bytes();
+
 // The deterministic cohort-component projection of the scenario's population, from the base
 // year to projection.end_year (both engines share the same yearly rates).
 PopulationSeries project_cohort_component(const Scenario& scenario);

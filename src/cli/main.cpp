@@ -103,6 +103,40 @@ extern "C" void on_interruption(int signal_number) {
   ::_exit(128 + signal_number);
 }
 
+// --threads: 0 (every core) up to kMaxThreads, far above any machine this runs on; more would only
+// make oneTBB create threads that have nothing to do (and fail to create them).
+constexpr int kMaxThreads = 1024;
+void check_threads(int threads) {
+  if (threads < 0 || threads > kMaxThreads) {
+    throw UsageError("--threads must be from 0 (every core) to " + std::to_string(kMaxThreads) +
+                     " (got " + std::to_string(threads) + ")");
+  }
+}
+
+// Refuses, before any work, a set of projections that would need more memory than the system has
+// (ssproj::estimated_memory_bytes; docs/outputs.md, "Resource bounds").
+void check_memory(const std::vector<const ssproj::Scenario*>& scenarios, int threads) {
+  double needed = 0, persons = 0;
+  int replications = 0;
+  for (const ssproj::Scenario* s : scenarios) {
+    needed += ssproj::estimated_memory_bytes(*s, threads);
+    replications += s->projection.replications;
+    double base = 0;
+    for (const auto& ages : s->inputs.base_population) {
+      for (double x : ages) base += x;
+    }
+    persons = std::max(persons, base * s->projection.sample_fraction);
+  }
+  const double available = ssproj::available_memory_bytes();
+  if (available <= 0 || needed <= available) return;
+  char text[400];
+  std::snprintf(text, sizeof text,
+                "this needs about %.1f GB of memory (%.0f simulated persons, %d replication(s) "
+                "in all) and %.1f GB are available; lower --sample-fraction or --replications",
+                needed / 1e9, persons, replications, available / 1e9);
+  throw ssproj::IoError(text);
+}
+
 // Key years outside the projection are not shown: say so (unless quiet).
 void warn_key_years(const std::vector<int>& key_years, const ssproj::Scenario& s, bool quiet) {
   if (quiet) return;
@@ -253,7 +287,7 @@ int command_run(const std::vector<std::string>& args) {
   if (!vm.count("scenario")) throw UsageError("run needs a scenario file");
   if (!vm.count("out")) throw UsageError("run needs --out DIR");
   const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError("--threads must be >= 0");
+  check_threads(threads);
   const bool quiet = vm.count("quiet") > 0;
   const ssproj::ScenarioOverrides overrides = overrides_of(vm);
 
@@ -266,6 +300,7 @@ int command_run(const std::vector<std::string>& args) {
   }
 
   const std::string out = vm["out"].as<std::string>();
+  check_memory({&scenario}, threads);
   ssproj::ResultSet set(out);
   watch_interruptions(out);
 
@@ -334,7 +369,7 @@ int command_compare(const std::vector<std::string>& args) {
   if (files.size() < 2) throw UsageError("compare needs a baseline and at least one strategy");
   if (!vm.count("out")) throw UsageError("compare needs --out DIR");
   const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError("--threads must be >= 0");
+  check_threads(threads);
   std::vector<int> key_years;
   {
     const std::string text = vm["key-years"].as<std::string>();
@@ -369,6 +404,12 @@ int command_compare(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
   const std::string out = vm["out"].as<std::string>();
+  {
+    // All scenarios run at once.
+    std::vector<const ssproj::Scenario*> all;
+    for (const ssproj::Scenario& s : scenarios) all.push_back(&s);
+    check_memory(all, threads);
+  }
   ssproj::ResultSet set(out);
   watch_interruptions(out);
   const std::vector<std::string> names = ssproj::strategy_names(scenarios);
@@ -454,7 +495,7 @@ int command_sensitivity(const std::vector<std::string>& args) {
   if (!vm.count("plan")) throw UsageError("sensitivity needs a sensitivity file");
   if (!vm.count("out")) throw UsageError("sensitivity needs --out DIR");
   const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError("--threads must be >= 0");
+  check_threads(threads);
   const bool quiet = vm.count("quiet") > 0;
 
   ssproj::SensitivityPlan plan;
@@ -467,6 +508,8 @@ int command_sensitivity(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
   const std::string out = vm["out"].as<std::string>();
+  // One variant at a time, with the baseline's results kept beside it.
+  check_memory({&scenarios.front(), &scenarios.front()}, threads);
   ssproj::ResultSet set(out);
   watch_interruptions(out);
   warn_key_years(plan.key_years, scenarios.front(), quiet);

@@ -11,7 +11,14 @@ std::string Diagnostic::to_string() const {
   out += message;
   if (!got.empty() || !expected.empty()) {
     out += " (";
-    if (!got.empty()) out += "got " + got;
+    // A value is quoted in full up to 200 characters, then cut: a bad line of a data file may
+    // be megabytes long.
+    constexpr std::size_t kMaxQuoted = 200;
+    if (!got.empty()) {
+      out += "got " + (got.size() <= kMaxQuoted ? got
+                                                : got.substr(0, kMaxQuoted) + "... (" +
+                                                      std::to_string(got.size()) + " characters)");
+    }
     if (!got.empty() && !expected.empty()) out += ", ";
     if (!expected.empty()) out += "expected " + expected;
     out += ")";

@@ -43,6 +43,42 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
     csv.report_file(diagnostics, "", "cannot open data file", "", "a readable CSV file");
     return std::nullopt;
   }
+  // Size and header first, so that a wrong or huge file is refused without being read whole.
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(file, ec);
+  if (!ec && size > kMaxDataFileBytes) {
+    csv.report_file(diagnostics, "", "data file too large", std::to_string(size) + " bytes",
+                    "at most " + std::to_string(kMaxDataFileBytes) +
+                        " bytes (the largest Lao table is under 2 MB)");
+    return std::nullopt;
+  }
+  {
+    // The first non-blank line, read at most kMaxHeaderBytes into the file.
+    std::string first;
+    int first_line = 1;
+    char c = 0;
+    std::size_t read = 0;
+    while (read < kMaxHeaderBytes && in.get(c)) {
+      ++read;
+      if (c == '\n') {
+        if (first.find_first_not_of(" \t\r") != std::string::npos) break;
+        first.clear();
+        ++first_line;
+        continue;
+      }
+      first += c;
+    }
+    if (first.starts_with("\xEF\xBB\xBF")) first.erase(0, 3);
+    if (!first.empty() && first.back() == '\r') first.pop_back();
+    const bool blank = first.find_first_not_of(" \t") == std::string::npos;
+    if (!blank && read < kMaxHeaderBytes && first != join(header)) {
+      diagnostics.add(Diagnostic{file.string(), first_line, 1, "", "unexpected header",
+                                 in_quotes(first), in_quotes(join(header))});
+      return std::nullopt;
+    }
+    in.clear();
+    in.seekg(0);
+  }
   csv.text_ = std::make_unique<std::string>(std::istreambuf_iterator<char>(in),
                                             std::istreambuf_iterator<char>());
   std::string_view text = *csv.text_;

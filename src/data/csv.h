@@ -5,6 +5,7 @@
 // file, 1-based line and column, and the column's name.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -15,6 +16,11 @@
 #include "core/diagnostics.h"
 
 namespace ssproj::data {
+
+// A data table larger than this is refused before it is read (the largest Lao table is under
+// 2 MB); its header must end within kMaxHeaderBytes.
+inline constexpr std::uintmax_t kMaxDataFileBytes = 256u << 20;  // 256 MiB
+inline constexpr std::size_t kMaxHeaderBytes = 64u << 10;        // 64 KiB
 
 class CsvFile {
  public:

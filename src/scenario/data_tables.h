@@ -31,10 +31,13 @@ struct DataTable {
 inline const std::array<DataTable, 14>& data_tables() {
   using core::Range;
   static const std::array<DataTable, 14> tables = {{
+      // At most 1e8 persons of one sex and one year of age: no country comes near (India, the
+      // largest population, has about 13 million); larger values are typing errors, and would
+      // overflow the simulation's person counts.
       {"data.base_population",
        &DataFiles::base_population,
        TableGroup::kDemographic,
-       {"persons", true, true, 0, kMaxAge, true, Range{0, std::nan("")}}},
+       {"persons", true, true, 0, kMaxAge, true, Range{0, 1e8}}},
       // m_x <= 2 keeps the probability of dying m / (1 + m / 2) at or below 1.
       {"data.mortality",
        &DataFiles::mortality,
@@ -48,10 +51,12 @@ inline const std::array<DataTable, 14>& data_tables() {
        &DataFiles::sex_ratio_at_birth,
        TableGroup::kDemographic,
        {"sex_ratio_at_birth", false, false, 0, 0, true, Range{0.5, 2}}},
+      // Net migrants of one sex and one year of age in a year: at most 1e7 either way, a bound
+      // no country's migration comes near, for the same reason.
       {"data.net_migration",
        &DataFiles::net_migration,
        TableGroup::kDemographic,
-       {"net_migrants", true, true, 0, kMaxAge, true, Range{}}},
+       {"net_migrants", true, true, 0, kMaxAge, true, Range{-1e7, 1e7}}},
       {"data.regions", &DataFiles::regions, TableGroup::kWorkforce},
       {"data.labour_status_shares", &DataFiles::labour_status_shares, TableGroup::kWorkforce},
       {"data.labour_transitions", &DataFiles::labour_transitions, TableGroup::kWorkforce},

@@ -10,6 +10,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <ssproj/simulate.h>
+
 #include "support/fixtures.h"
 #include "util/sha256.h"
 
@@ -713,4 +715,29 @@ TEST_CASE("compare: key years outside the projection are named in a warning", "[
   CHECK(r.err.find("key year 5000 is outside") != std::string::npos);
   CHECK(r.err.find("key year 2022") == std::string::npos);
   CHECK(r.out.find("| 1900") == std::string::npos);
+}
+
+TEST_CASE("run: --threads is bounded", "[cli]") {
+  TempDir dir;
+  small_scenario(dir);
+  const Result r = run_ssproj("run scenario.toml --out out --threads 100000", dir.path());
+  CHECK(r.status == 64);
+  CHECK(r.err.rfind("ssproj: --threads must be from 0 (every core) to 1024 (got 100000)", 0) == 0);
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST_CASE("run: a projection that needs more memory than there is is refused before any work",
+          "[cli]") {
+  TempDir dir;
+  const std::string baseline =
+      quote((ssproj::testing::source_dir() / "scenarios/lao/baseline.toml").string());
+  // 10,000 replications of the whole Lao population keep about 70 GB of results.
+  if (ssproj::available_memory_bytes() > 60e9) return;  // a machine that could run it
+  const Result r = run_ssproj("run " + baseline + " --replications 10000 -q --out out", dir.path());
+  CHECK(r.status == 1);
+  CHECK(r.err.rfind("ssproj: error: this needs about ", 0) == 0);
+  CHECK(r.err.find("GB of memory (7664989 simulated persons, 10000 replication(s) in all) and ") !=
+        std::string::npos);
+  CHECK(r.err.find("lower --sample-fraction or --replications") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
 }

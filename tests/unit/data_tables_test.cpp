@@ -147,6 +147,16 @@ TEST_CASE("an empty data file or one with only a header is an error", "[data]") 
   }
 }
 
+TEST_CASE("a data file above 256 MiB is refused before it is read", "[data]") {
+  Small s;
+  // A sparse file of 300 MB: refused from its size, without reading it.
+  std::filesystem::resize_file(s.data("mortality.csv"), 300'000'000);
+  CHECK(errors_of(s.scenario) ==
+        Lines{s.at("{DIR}/data/mortality.csv:1:1: error: data file too large (got 300000000 "
+                   "bytes, expected at most 268435456 bytes (the largest Lao table is under 2 "
+                   "MB))")});
+}
+
 TEST_CASE("a row with the wrong number of fields is an error at its line", "[data]") {
   Small s;
   SECTION("too few") {
@@ -225,11 +235,31 @@ TEST_CASE("a value out of range is an error at its field", "[data]") {
           Lines{s.at("{DIR}/data/fertility.csv:2:9: error: asfr: value out of range (got 1.5, "
                      "expected a number in [0, 1])")});
   }
+  SECTION("persons and migrants beyond any country") {
+    // Values that would overflow the simulation's counts: refused with their bound.
+    replace_line(s.data("base_population.csv"), 3, "2020,male,1,1e300");
+    replace_line(s.data("net_migration.csv"), 2, "2020,male,0,-2e7");
+    CHECK(errors_of(s.scenario) ==
+          Lines{s.at("{DIR}/data/base_population.csv:3:13: error: persons: value out of range "
+                     "(got 1e300, expected a number in [0, 1e+08])"),
+                s.at("{DIR}/data/net_migration.csv:2:13: error: net_migrants: value out of range "
+                     "(got -2e7, expected a number in [-1e+07, 1e+07])")});
+  }
+  SECTION("a wrong header is refused before the file is read whole; a long line is cut") {
+    // A header of 300 characters: the message quotes 200 and says how long it was.
+    const std::string wrong(300, 'x');
+    replace_line(s.data("fertility.csv"), 1, wrong);
+    const Lines errors = errors_of(s.scenario);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("fertility.csv:1:1: error: unexpected header (got \"" +
+                         std::string(199, 'x') + "... (302 characters), expected") !=
+          std::string::npos);
+  }
   SECTION("negative persons") {
     replace_line(s.data("base_population.csv"), 3, "2020,male,1,-5");
     CHECK(errors_of(s.scenario) ==
           Lines{s.at("{DIR}/data/base_population.csv:3:13: error: persons: value out of range "
-                     "(got -5, expected a number >= 0)")});
+                     "(got -5, expected a number in [0, 1e+08])")});
   }
   SECTION("sex ratio at birth too high and too low") {
     replace_line(s.data("sex_ratio_at_birth.csv"), 3, "2021,3.0");
@@ -406,7 +436,7 @@ TEST_CASE("errors in several tables are reported together, in table order", "[da
   replace_line(s.data("fertility.csv"), 1, "year,age,fx");
   CHECK(errors_of(s.scenario) ==
         Lines{s.at("{DIR}/data/base_population.csv:2:13: error: persons: value out of range (got "
-                   "-1, expected a number >= 0)"),
+                   "-1, expected a number in [0, 1e+08])"),
               s.at("{DIR}/data/fertility.csv:1:1: error: unexpected header (got \"year,age,fx\", "
                    "expected \"year,age,asfr\")"),
               s.at("{DIR}/data/net_migration.csv:2:13: error: net_migrants: not a number (got "
