@@ -1,7 +1,11 @@
 #include "scenario/document.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <vector>
+
+#include "core/toml_guard.h"
 
 namespace ssproj::scenario {
 namespace fs = std::filesystem;
@@ -29,8 +33,27 @@ std::string chain_text(const std::vector<fs::path>& chain, const fs::path& last)
 std::optional<toml::table> read_chain(const fs::path& file, std::vector<fs::path>& chain,
                                       Diagnostics& diagnostics) {
   toml::table table;
+  std::string text;
+  {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      toml::source_region where;
+      where.path = std::make_shared<const std::string>(file.string());
+      diagnostics.add_at(where, "", "cannot read the file", "", "a readable scenario file");
+      return std::nullopt;
+    }
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (const auto bad = core::toml_guard(text)) {
+    toml::source_region where;
+    where.path = std::make_shared<const std::string>(file.string());
+    where.begin = {static_cast<toml::source_index>(bad->line),
+                   static_cast<toml::source_index>(bad->column)};
+    diagnostics.add_at(where, "", "TOML syntax error: " + bad->what);
+    return std::nullopt;
+  }
   try {
-    table = toml::parse_file(file.string());
+    table = toml::parse(text, file.string());
   } catch (const toml::parse_error& e) {
     toml::source_region where = e.source();
     if (!where.path) where.path = std::make_shared<const std::string>(file.string());

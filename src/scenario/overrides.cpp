@@ -4,6 +4,7 @@
 #include <memory>
 #include <sstream>
 
+#include "core/toml_guard.h"
 #include "scenario/schema.h"
 #include "scenario/validate.h"
 
@@ -31,8 +32,10 @@ std::string_view operator_text(SetOperation op) {
 
 // Parses `text` as the value of a key "v"; nothing when it is not exactly one valid TOML value.
 std::optional<toml::table> parse_value(std::string_view text, const std::string& source) {
+  const std::string snippet = "v = " + std::string(text);
+  if (core::toml_guard(snippet)) return std::nullopt;  // see core/toml_guard.h
   try {
-    toml::table t = toml::parse("v = " + std::string(text), source);
+    toml::table t = toml::parse(snippet, source);
     if (t.size() != 1 || t.get("v") == nullptr) return std::nullopt;
     return t;
   } catch (const toml::parse_error&) {
@@ -185,6 +188,8 @@ std::optional<SetArgument> parse_set_argument(std::string_view text, Diagnostics
   }
   // The key as TOML reads a dotted key (quoted parts allowed).
   try {
+    // Text that would reach a defect of toml++ is not parsed (core/toml_guard.h).
+    if (core::toml_guard(arg.key + " = 0")) throw toml::parse_error("", toml::source_region{});
     const toml::table t = toml::parse(arg.key + " = 0");
     const toml::table* level = &t;
     while (level != nullptr && level->size() == 1) {

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -14,6 +16,7 @@
 #include <ssproj/valuation.h>
 
 #include "core/diagnostics.h"
+#include "core/toml_guard.h"
 #include "output/csv_writer.h"
 
 namespace ssproj {
@@ -185,8 +188,25 @@ SensitivityPlan load_sensitivity_plan(const fs::path& file) {
   SensitivityPlan plan;
   plan.file = file;
   toml::table doc;
+  std::string text;
+  {
+    std::ifstream in(file, std::ios::binary);
+    toml::source_region where;
+    where.path = std::make_shared<const std::string>(file.string());
+    if (!in) {
+      d.add_at(where, "", "cannot read the file", "", "a readable sensitivity file");
+      throw ScenarioError(d.take());
+    }
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (const auto bad = core::toml_guard(text)) {  // see core/toml_guard.h
+      where.begin = {static_cast<toml::source_index>(bad->line),
+                     static_cast<toml::source_index>(bad->column)};
+      d.add_at(where, "", "TOML syntax error: " + bad->what);
+      throw ScenarioError(d.take());
+    }
+  }
   try {
-    doc = toml::parse_file(file.string());
+    doc = toml::parse(text, file.string());
   } catch (const toml::parse_error& e) {
     toml::source_region where = e.source();
     if (!where.path) where.path = std::make_shared<const std::string>(file.string());

@@ -741,3 +741,17 @@ TEST_CASE("run: a projection that needs more memory than there is is refused bef
   CHECK(r.err.find("lower --sample-fraction or --replications") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
+
+TEST_CASE("validate: TOML that would reach a defect of the parser is a located syntax error",
+          "[cli]") {
+  TempDir dir;
+  dir.write("key.toml", "\xc3\xa9 = 1\n");
+  dir.write("header.toml", "[\nfoo = 1\n");
+  const Result r = run_ssproj("validate key.toml header.toml", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        "key.toml:1:1: error: TOML syntax error: a character that is not ASCII outside a string "
+        "or comment (quote a key that has one)\n1 error\n"
+        "header.toml:1:2: error: TOML syntax error: a table header must close on its line\n"
+        "1 error\n");
+}

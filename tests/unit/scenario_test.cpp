@@ -235,8 +235,9 @@ TEST_CASE("a TOML syntax error is reported at its line and column", "[scenario]"
   SECTION("unterminated table header") {
     const fs::path file =
         write_scenario(dir, "schema_version = 1\nname = \"small\"\n\n[projection\n");
-    CHECK(errors_of(file) == Lines{at("{DIR}/scenario.toml:4:12: error: TOML syntax error: Error "
-                                      "while parsing table header: expected ']', saw '\\n'",
+    // Caught before toml++ parses it (core/toml_guard.h), at the same place.
+    CHECK(errors_of(file) == Lines{at("{DIR}/scenario.toml:4:12: error: TOML syntax error: a "
+                                      "table header must close on its line",
                                       dir.path())});
   }
   SECTION("a key without a value") {
