@@ -119,7 +119,8 @@ struct BenefitTallies {
   // accrued-to-date liability (fund/liabilities.h): members (active: contributing this year;
   // deferred: registered, not active, with credited months), and the sums of their accrued
   // monthly pensions (enough months for a pension) and of their accrued lump sums (fewer), at
-  // this year's wage level, from the months credited before this year's contributions.
+  // this year's wage level, from the months credited before this year's contributions. Tallied
+  // in the valuation year (projection.start_year) only; zero in the other years.
   SexAgeTable accrued_active{}, accrued_active_monthly{}, accrued_active_lump_sum{};
   SexAgeTable accrued_deferred{}, accrued_deferred_monthly{}, accrued_deferred_lump_sum{};
 
@@ -249,7 +250,7 @@ struct ReplacementRateRow {
 struct Indicator {
   std::string indicator;
   std::string scheme = "all";  // private, voluntary, civil_servant, or all
-  std::string group;           // an account of kAccountNames (financing group or branch)
+  std::string group = {};      // an account of kAccountNames (financing group or branch)
   int year = 0;                // the year of a yearly indicator
   int period_start = 0;        // the period of a horizon indicator, first and last year
   int period_end = 0;

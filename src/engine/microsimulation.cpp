@@ -372,8 +372,9 @@ void Microsimulation::labour_coverage_and_observe() {
       if (programmes.subsidy_ends) p.subsidy_years[i] = Population::kSubsidyDone;
       WorkforceCell& cell = t.cells[sex][b][p.area[i]][p.status[i]];
       cell.persons += 1;
-      // Rights accrued to date, from the months credited before this year's.
-      if (p.membership[i] != kNever) {
+      // Rights accrued to date, from the months credited before this year's: only in the year the
+      // liabilities value.
+      if (year == m.valuation_year && p.membership[i] != kNever) {
         benefits::tally_accrued(p, i, m.benefits_at(year, p.scheme[i]), scheme_tallies(i));
       }
       contributions::start_year(p, i, slot);

@@ -8,6 +8,7 @@ WorkforceModel build_workforce_model(const Scenario& scenario) {
   const int last = scenario.projection.end_year;
   m.inputs = &scenario.workforce;
   m.base_year = base;
+  m.valuation_year = scenario.projection.start_year;
   m.economy = economy::build_economy(scenario, base, last);
   m.labour = labour::build_labour_years(scenario, base, last);
   m.programmes = interventions::build_programmes(scenario);

@@ -19,6 +19,9 @@ namespace ssproj::engine {
 struct WorkforceModel {
   const WorkforceInputs* inputs = nullptr;
   int base_year = 0;
+  // The year whose rights accrued to date the liabilities value (projection.start_year, the first
+  // year valued): the engine tallies them in that year only.
+  int valuation_year = 0;
   // Indexed by (year - base_year); labour by (year - base_year - 1): the step into `year`.
   std::vector<economy::EconomyYear> economy;
   std::vector<labour::LabourYear> labour;

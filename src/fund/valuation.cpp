@@ -171,15 +171,13 @@ void horizon_indicators(const AccountSeries& f, const FundAssumptions& fund, int
   const std::size_t n = f.years.size();
   const int last_year = first_year + static_cast<int>(n) - 1;
   auto add = [&](const char* name, double value, const char* unit, int start, int end) {
-    Indicator i;
-    i.indicator = name;
-    i.scheme = scheme;
-    i.group = group;
-    i.period_start = start;
-    i.period_end = end;
-    i.value = value;
-    i.unit = unit;
-    out.push_back(std::move(i));
+    out.push_back({.indicator = name,
+                   .scheme = scheme,
+                   .group = group,
+                   .period_start = start,
+                   .period_end = end,
+                   .value = value,
+                   .unit = unit});
   };
   double pv_outgo = 0, pv_fixed = 0, pv_government = 0, pv_insurable = 0, pv_net_insurable = 0,
          pv_contributions = 0, discount = 1;
@@ -528,13 +526,8 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
       const std::string scheme = k < kAll ? std::string(kSchemeNames[k]) : "all";
       const double active = sum(bt.active);
       auto add = [&](const char* name, double value, const char* unit) {
-        Indicator ind;
-        ind.indicator = name;
-        ind.scheme = scheme;
-        ind.year = t;
-        ind.value = value;
-        ind.unit = unit;
-        yearly.push_back(std::move(ind));
+        yearly.push_back(
+            {.indicator = name, .scheme = scheme, .year = t, .value = value, .unit = unit});
       };
       const double pensioners = sum(bt.old_age_recipients) + sum(bt.invalidity_recipients);
       add("demographic_ratio", ratio(pensioners, active), "pensioners per active contributor");
@@ -580,14 +573,12 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
         const double rate = career * 12 >= rule.minimum_months
                                 ? ratio(benefits::pension_amount(rule, career, earnings), earnings)
                                 : 0.0;
-        Indicator ind;
-        ind.indicator = "replacement_rate_typical_career";
-        ind.year = year;
-        ind.career_years = career;
-        ind.earnings_multiple = multiple;
-        ind.value = rate;
-        ind.unit = "share of insurable earnings";
-        v.indicators.push_back(std::move(ind));
+        v.indicators.push_back({.indicator = "replacement_rate_typical_career",
+                                .year = year,
+                                .career_years = career,
+                                .earnings_multiple = multiple,
+                                .value = rate,
+                                .unit = "share of insurable earnings"});
       }
     }
   }
@@ -596,15 +587,13 @@ Valuation valuate(const Scenario& scenario, const std::vector<WorkforceYear>& ye
   // The liabilities at the valuation date, also as indicators of the pension group.
   for (const SchemeLiability& l : v.liabilities) {
     auto add = [&](const char* name, double value, const char* unit) {
-      Indicator ind;
-      ind.indicator = name;
-      ind.scheme = l.scheme == "total" ? "all" : l.scheme;
-      ind.group = "pensions";
-      ind.period_start = first_year;
-      ind.period_end = first_year;
-      ind.value = value;
-      ind.unit = unit;
-      v.indicators.push_back(std::move(ind));
+      v.indicators.push_back({.indicator = name,
+                              .scheme = l.scheme == "total" ? "all" : l.scheme,
+                              .group = "pensions",
+                              .period_start = first_year,
+                              .period_end = first_year,
+                              .value = value,
+                              .unit = unit});
     };
     add("accrued_to_date_liability", l.accrued, "kip at the valuation date");
     add("implicit_pension_debt", l.implicit_debt, "kip at the valuation date");

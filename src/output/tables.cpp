@@ -67,6 +67,17 @@ std::string json_number(double x) {
   return std::string(buf, end);
 }
 
+// A JSON array of {"file", "sha256"} objects, one per line, indented as in the manifests.
+std::string json_file_list(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::string j = "[\n";
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    j += "    {\"file\": " + json_string(files[i].first) +
+         ", \"sha256\": " + json_string(files[i].second) + "}";
+    j += i + 1 < files.size() ? ",\n" : "\n";
+  }
+  return j + "  ]";
+}
+
 }  // namespace
 
 std::string cohort_population_csv(const PopulationSeries& series) {
@@ -375,13 +386,7 @@ std::string manifest_json(const Scenario& scenario, const ProjectionResults& res
   j += "  \"person_years_simulated\": " + json_number(results.person_years) + ",\n";
   const double rate = record.wall_seconds > 0 ? results.person_years / record.wall_seconds : 0.0;
   j += "  \"person_years_per_second\": " + json_number(std::round(rate)) + ",\n";
-  j += "  \"tables\": [\n";
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    j += "    {\"file\": " + json_string(tables[i].first) +
-         ", \"sha256\": " + json_string(tables[i].second) + "}";
-    j += i + 1 < tables.size() ? ",\n" : "\n";
-  }
-  j += "  ]\n";
+  j += "  \"tables\": " + json_file_list(tables) + "\n";
   j += "}\n";
   return j;
 }
@@ -392,13 +397,7 @@ std::string set_manifest_json(const std::string& command,
   j += "  \"ssproj_version\": " + json_string(kVersion) + ",\n";
   j += "  \"git_commit\": " + json_string(kGitCommit) + ",\n";
   j += "  \"command\": " + json_string(command) + ",\n";
-  j += "  \"files\": [\n";
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    j += "    {\"file\": " + json_string(files[i].first) +
-         ", \"sha256\": " + json_string(files[i].second) + "}";
-    j += i + 1 < files.size() ? ",\n" : "\n";
-  }
-  j += "  ]\n";
+  j += "  \"files\": " + json_file_list(files) + "\n";
   j += "}\n";
   return j;
 }
