@@ -8,10 +8,13 @@
 #include "output/csv_writer.h"
 
 namespace ssproj::output {
-namespace {
 
-// Quantile p of sorted values, linear interpolation between order statistics
-// (Hyndman and Fan 1996, definition 7; R's default).
+void sort_nan_last(std::vector<double>& values) {
+  std::sort(values.begin(), values.end(), [](double a, double b) {
+    return std::isnan(b) ? !std::isnan(a) : (!std::isnan(a) && a < b);
+  });
+}
+
 double quantile(const std::vector<double>& sorted, double p) {
   // NaN (an event that does not happen) sorts last, as "later than any value": a quantile
   // that falls on a finite order statistic is finite, one that needs a NaN is NaN.
@@ -22,8 +25,6 @@ double quantile(const std::vector<double>& sorted, double p) {
   if (w == 0) return sorted[lo];
   return sorted[lo] + w * (sorted[hi] - sorted[lo]);
 }
-
-}  // namespace
 
 ReplicatedTable::ReplicatedTable(std::string key_header, std::vector<std::string> values,
                                  std::size_t replications, std::string trailing_header)
@@ -72,9 +73,7 @@ std::string ReplicatedTable::csv() const {
         values[r] = v[r];
         sum += v[r];
       }
-      std::sort(values.begin(), values.end(), [](double a, double b) {
-        return std::isnan(b) ? !std::isnan(a) : (!std::isnan(a) && a < b);
-      });
+      sort_nan_last(values);
       out.field(median_[row] ? quantile(values, 0.50) : sum / static_cast<double>(replications_));
       if (spread) {
         out.field(quantile(values, 0.05))

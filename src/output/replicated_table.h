@@ -7,6 +7,13 @@
 
 namespace ssproj::output {
 
+// Sorts ascending with NaN (an event that does not happen) last, as "later than any value".
+void sort_nan_last(std::vector<double>& values);
+// Quantile p of values sorted by sort_nan_last, linear interpolation between order statistics
+// (Hyndman and Fan 1996, definition 7; R's default): a quantile that falls on a finite order
+// statistic is finite, one that needs a NaN is NaN.
+double quantile(const std::vector<double>& sorted, double p);
+
 class ReplicatedTable {
  public:
   // `key_header`: the key columns, e.g. "year,sex,age"; `values`: the value column names.

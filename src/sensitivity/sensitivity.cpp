@@ -18,6 +18,7 @@
 #include "core/diagnostics.h"
 #include "core/toml_guard.h"
 #include "output/csv_writer.h"
+#include "output/replicated_table.h"
 
 namespace ssproj {
 namespace fs = std::filesystem;
@@ -154,12 +155,9 @@ double summary(std::vector<double> values, bool year_valued) {
     for (double x : values) sum += x;
     return sum / static_cast<double>(values.size());
   }
-  std::sort(values.begin(), values.end(), [](double a, double b) {
-    return std::isnan(b) ? !std::isnan(a) : (!std::isnan(a) && a < b);
-  });
-  const std::size_t n = values.size();
-  if (n % 2 == 1) return values[n / 2];
-  return (values[n / 2 - 1] + values[n / 2]) / 2;  // NaN when either is
+  // The same median as the tables' (output/replicated_table.h).
+  output::sort_nan_last(values);
+  return output::quantile(values, 0.5);
 }
 
 // The value of a metric in a run, and its change from the baseline, summarised.
