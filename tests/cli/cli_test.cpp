@@ -755,3 +755,20 @@ TEST_CASE("validate: TOML that would reach a defect of the parser is a located s
         "header.toml:1:2: error: TOML syntax error: a table header must close on its line\n"
         "1 error\n");
 }
+
+TEST_CASE("validate: the keys of GDP and of the output prices are checked", "[cli]") {
+  const std::string baseline =
+      quote((ssproj::testing::source_dir() / "scenarios/lao/baseline.toml").string());
+  const Result r = run_ssproj("validate " + baseline +
+                              " --set projection.prices=real --set economy.gdp=-1"
+                              " --set economy.real_gdp_growth=-2");
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        "command line: --set projection.prices=real: error: projection.prices: unknown value "
+        "(got \"real\", expected \"current\" or \"constant\")\n"
+        "command line: --set economy.gdp=-1: error: economy.gdp: value out of range (got -1, "
+        "expected a number >= 0)\n"
+        "command line: --set economy.real_gdp_growth=-2: error: economy.real_gdp_growth: value "
+        "out of range (got -2, expected a number > -1)\n"
+        "3 errors\n");
+}
