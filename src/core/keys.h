@@ -113,9 +113,28 @@ struct KeySpec {
 inline constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
 inline constexpr Range kYear{1900, 2300, false, false};  // calendar years the format accepts
 inline constexpr Range kUnbounded{};
-inline constexpr Range kNonNegative{0, kNone, false, false};
 inline constexpr Range kShare{0, 1, false, false};
-inline constexpr Range kGrowth{-1, kNone, true, false};  // an annual rate of change above -100%
+// Every numeric key has a finite range (issue 12; a test checks it), so that no accepted value
+// can carry a projection to infinity or to a count no integer holds. Where nothing else limits a
+// key, the bound is one of these, far above any meaningful value: beyond it a value is a typing
+// error. The reasons are in docs/scenario-reference.md, "Bounds".
+// An annual rate of change: above -100% and at most +200% (Lao consumer prices rose by 128% in
+// 1999, the most in their record). Compounded over the longest projection the format accepts
+// (400 years), 3^400 is about 1e191, still far from a double's limit of 1.8e308.
+inline constexpr Range kGrowth{-1, 2, true, false};
+// A factor on a rate or a probability: at most a hundredfold, beyond any measured effect.
+inline constexpr Range kFactor{0, 100, false, false};
+// A number of persons (or of visits, inspections): at most 1e10, more than the world's
+// population (8.1e9 in 2024).
+inline constexpr Range kPersons{0, 1e10, false, false};
+// An amount per person or per unit (a wage, a pension, a cost per visit), kip: at most 1e12,
+// about 48 million US dollars at the 2023 rate of about 20,800 kip a dollar.
+inline constexpr Range kKipPerUnit{0, 1e12, false, false};
+// A total amount (GDP, a reserve, a subsidy, a programme's cost), kip: at most 1e18, about half
+// the world's GDP in kip in 2023 (about 105 trillion dollars).
+inline constexpr Range kKipTotal{0, 1e18, false, false};
+// A multiple of the minimum wage (a ceiling, a pension floor, a grant): at most 1000.
+inline constexpr Range kMinimumWages{0, 1000, false, false};
 inline constexpr Range kYearOrNever{0, 2300, false, false};
 inline constexpr std::string_view kStatusChoices =
     "inactive|unemployed|public_employee|formal_private_employee|informal_employee|"

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/keys.h"
 #include "data/keyed_table.h"
 
 namespace ssproj::data {
@@ -142,7 +143,7 @@ bool load_workforce_tables(const DataFiles& files, WorkforceInputs& out,
       "status",
       {kStatusNames.begin() + static_cast<int>(Status::kPublicEmployee), kStatusNames.end()}};
   if (auto t = read_keyed_table(files.earnings, {employed, kSexColumn}, "mean_monthly_earnings",
-                                core::Range{0, std::nan("")}, diagnostics)) {
+                                core::kKipPerUnit, diagnostics)) {
     for (std::size_t s = 0; s < employed.words.size(); ++s) {
       for (std::size_t x = 0; x < kNumSexes; ++x) {
         out.mean_monthly_earnings[s + static_cast<std::size_t>(Status::kPublicEmployee)][x] =
@@ -153,8 +154,8 @@ bool load_workforce_tables(const DataFiles& files, WorkforceInputs& out,
     ok = false;
   }
 
-  if (auto t = read_keyed_table(files.age_earnings_profile, {kBandColumn}, "factor",
-                                core::Range{0, std::nan("")}, diagnostics)) {
+  if (auto t = read_keyed_table(files.age_earnings_profile, {kBandColumn}, "factor", core::kFactor,
+                                diagnostics)) {
     for (std::size_t b = 0; b < kNumAgeBands; ++b) out.age_earnings_profile[b] = t->values[b];
   } else {
     ok = false;
@@ -205,7 +206,7 @@ bool load_workforce_tables(const DataFiles& files, WorkforceInputs& out,
     const KeyColumn quantity{"quantity", {"persons", "average_monthly_kip"}};
     if (auto t = read_keyed_table(files.pensioners,
                                   {scheme_column, benefit, kSexColumn, age_column, quantity},
-                                  "value", core::Range{0, std::nan("")}, diagnostics)) {
+                                  "value", core::kKipPerUnit, diagnostics)) {
       std::size_t i = 0;
       for (auto& benefits : out.pensioners) {
         for (auto& sexes : benefits) {

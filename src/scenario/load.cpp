@@ -294,7 +294,7 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
                              : "a region of data.regions; did you mean \"" + suggestion + "\"?");
       continue;
     }
-    if (auto schedule = scenario::schedule_from_node(node, core::Range{0, std::nan("")})) {
+    if (auto schedule = scenario::schedule_from_node(node, core::kFactor)) {
       // Like every schedule, a region's factor must give a value for the start year.
       const int start = s.projection.start_year;
       const int first = schedule->points().front().first;

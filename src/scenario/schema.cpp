@@ -79,7 +79,7 @@ constexpr std::string_view kVoluntaryChannels = "{voluntary}";
                             &SchemeOldAgeRules::reference_years>},                                 \
       KeySpec {                                                                                    \
     .path = "benefits." NAME ".lump_sum_months_per_year", .kind = Kind::kNumberOrSchedule,         \
-    .range = kNonNegative, .units = "months of reference earnings per year of contributions",      \
+    .range = Range{0, 120}, .units = "months of reference earnings per year of contributions",     \
     .description = "Lump sum of a member of " WHO                                                  \
                    " who reaches pensionable age "                                                 \
                    "without the months for a pension.",                                            \
@@ -216,7 +216,7 @@ const std::array kKeys = {
     KeySpec{.path = "demography.mortality_multiplier",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "1.0",
-            .range = kNonNegative,
+            .range = kFactor,
             .units = "factor",
             .description =
                 "Multiplies every central death rate $m_x$ (both sexes, all ages) in the "
@@ -227,7 +227,7 @@ const std::array kKeys = {
     KeySpec{.path = "demography.fertility_multiplier",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "1.0",
-            .range = kNonNegative,
+            .range = kFactor,
             .units = "factor",
             .description =
                 "Multiplies every age-specific fertility rate in the step that starts in that "
@@ -306,7 +306,7 @@ const std::array kKeys = {
     KeySpec{.path = "economy.gdp",
             .kind = Kind::kNumber,
             .default_toml = "0.0",
-            .range = kNonNegative,
+            .range = kKipTotal,
             .units = "kip",
             .description = "Gross domestic product of the base year at current prices. 0: none, "
                            "and the shares of GDP in `finance.csv` are empty. Projected as "
@@ -324,7 +324,7 @@ const std::array kKeys = {
     KeySpec{.path = "economy.minimum_wage",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "0.0",
-            .range = kNonNegative,
+            .range = kKipPerUnit,
             .units = "kip per month",
             .description =
                 "Statutory minimum wage in force on 1 July of the year: the floor of insurable "
@@ -404,7 +404,7 @@ const std::array kKeys = {
     KeySpec{
         .path = "coverage.compliance_factor_by_region",
         .kind = Kind::kNamedSchedules,
-        .range = kNonNegative,
+        .range = kFactor,
         .units = "factor",
         .description =
             "Multiplier on the three compliance rates in a region, by region name: "
@@ -481,7 +481,7 @@ const std::array kKeys = {
     KeySpec{.path = "coverage.initial_voluntary_members",
             .kind = Kind::kNumber,
             .default_toml = "0",
-            .range = kNonNegative,
+            .range = kPersons,
             .units = "persons",
             .description =
                 "Registered voluntary members in the base year (weighted). Each worker on "
@@ -573,7 +573,7 @@ const std::array kKeys = {
     KeySpec{.path = "contributions.ceiling",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "0.0",
-            .range = kNonNegative,
+            .range = kKipPerUnit,
             .units = "kip per month",
             .description =
                 "Ceiling of insurable monthly earnings, nominal; 0: no ceiling. Up to the last "
@@ -596,7 +596,7 @@ const std::array kKeys = {
         .path = "contributions.ceiling_multiple_of_minimum_wage",
         .kind = Kind::kNumberOrSchedule,
         .default_toml = "0.0",
-        .range = kNonNegative,
+        .range = kMinimumWages,
         .units = "multiple of the minimum wage",
         .description = "When above 0, the ceiling is this multiple of the year's minimum wage, and "
                        "`contributions.ceiling` is not used.",
@@ -705,7 +705,7 @@ const std::array kKeys = {
         .path = "benefits.old_age.minimum_pension",
         .kind = Kind::kNumberOrSchedule,
         .default_toml = "0.0",
-        .range = kNonNegative,
+        .range = kMinimumWages,
         .units = "multiple of the minimum wage",
         .description = "Minimum monthly pension at the award, as a multiple of the minimum wage of "
                        "the award year (also for invalidity pensions); 0: none.",
@@ -742,7 +742,7 @@ const std::array kKeys = {
         .path = "benefits.old_age.lump_sum_months_per_year",
         .kind = Kind::kNumberOrSchedule,
         .default_toml = "1.0",
-        .range = kNonNegative,
+        .range = Range{0, 120},
         .units = "months of reference earnings per year of contributions",
         .description =
             "Lump sum paid to a registered member who reaches pensionable age without "
@@ -764,7 +764,7 @@ const std::array kKeys = {
         .path = "benefits.old_age.initial_pensioners",
         .kind = Kind::kNumber,
         .default_toml = "0",
-        .range = kNonNegative,
+        .range = kPersons,
         .units = "persons",
         .description = "Old-age pensioners in the base year (weighted). Each person at or above "
                        "pensionable age in the base year becomes one with the same probability, so "
@@ -776,7 +776,7 @@ const std::array kKeys = {
         .path = "benefits.old_age.initial_average_pension",
         .kind = Kind::kNumber,
         .default_toml = "0",
-        .range = kNonNegative,
+        .range = kKipPerUnit,
         .units = "kip per month, base-year level",
         .description =
             "The monthly pension given to each base-year pensioner; indexed from the next year on.",
@@ -842,7 +842,7 @@ const std::array kKeys = {
         .path = "benefits.survivors.funeral_grant",
         .kind = Kind::kNumberOrSchedule,
         .default_toml = "0.0",
-        .range = kNonNegative,
+        .range = kMinimumWages,
         .units = "multiple of the minimum wage",
         .description = "Grant paid on the death of a pensioner or of an active member, as a "
                        "multiple of the minimum wage of the year it is counted in: a death between "
@@ -957,7 +957,7 @@ const std::array kKeys = {
     KeySpec{.path = "benefits.health_care.cost_per_member",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "0.0",
-            .range = kNonNegative,
+            .range = kKipPerUnit,
             .units = "kip per active member a year, base-year level",
             .description = "Cost of health care per active member; multiplied by the wage index "
                            "and by the medical index.",
@@ -991,7 +991,7 @@ const std::array kKeys = {
     KeySpec{.path = "fund.initial_reserve",
             .kind = Kind::kNumber,
             .default_toml = "0.0",
-            .range = kNonNegative,
+            .range = kKipTotal,
             .units = "kip",
             .description =
                 "Reserve on 1 January of `projection.start_year`, split between branches by "
@@ -1005,6 +1005,8 @@ const std::array kKeys = {
     KeySpec{.path = "fund.initial_reserve_share.private",
             .kind = Kind::kNumber,
             .default_toml = "1.0",
+            // Shares sum to 1; a scheme owing the others ten times the whole reserve is a typo.
+            .range = Range{-10, 10},
             .units = "share",
             .description = "The private scheme's share (compulsory members other than public "
                            "employees).",
@@ -1012,12 +1014,16 @@ const std::array kKeys = {
     KeySpec{.path = "fund.initial_reserve_share.voluntary",
             .kind = Kind::kNumber,
             .default_toml = "0.0",
+            // Shares sum to 1; a scheme owing the others ten times the whole reserve is a typo.
+            .range = Range{-10, 10},
             .units = "share",
             .description = "The voluntary scheme's share.",
             .bind = field_at<1, &Scenario::fund, &FundAssumptions::initial_reserve_share>},
     KeySpec{.path = "fund.initial_reserve_share.civil_servant",
             .kind = Kind::kNumber,
             .default_toml = "0.0",
+            // Shares sum to 1; a scheme owing the others ten times the whole reserve is a typo.
+            .range = Range{-10, 10},
             .units = "share",
             .description = "The civil servants' scheme's share (public employees).",
             .bind = field_at<2, &Scenario::fund, &FundAssumptions::initial_reserve_share>},
@@ -1107,7 +1113,7 @@ const std::array kKeys = {
     KeySpec{.path = "fund.administration_per_member",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "0.0",
-            .range = kNonNegative,
+            .range = kKipPerUnit,
             .units = "kip per active member a year, base-year level",
             .description = "Administration cost per active member, grown with the wage index. "
                            "Added to the proportional cost.",
@@ -1116,7 +1122,7 @@ const std::array kKeys = {
         .path = "fund.government_subsidy",
         .kind = Kind::kNumberOrSchedule,
         .default_toml = "0.0",
-        .range = kNonNegative,
+        .range = kKipTotal,
         .units = "kip a year, nominal",
         .description =
             "Subsidy from the State budget, of year $t$ in kip of year $t$ (not indexed). The "
@@ -1271,14 +1277,14 @@ const std::array kKeys = {
     KeySpec{.path = "interventions.setup_cost",
             .kind = Kind::kNumber,
             .default_toml = "0.0",
-            .range = kNonNegative,
+            .range = kKipTotal,
             .units = "kip, base-year prices",
             .description = "One-off cost, counted in `start_year`.",
             .bind = entry_field<&Intervention::setup_cost>},
     KeySpec{.path = "interventions.fixed_cost_per_year",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "0.0",
-            .range = kNonNegative,
+            .range = kKipTotal,
             .units = "kip a year, base-year prices",
             .description = "Running cost in each year it runs.",
             .bind = entry_field<&Intervention::fixed_cost_per_year>},

@@ -581,9 +581,9 @@ TEST_CASE("workforce tables: a value out of range is an error at its field", "[d
     replace_line(s.data("age_earnings_profile.csv"), 3, "20-24,-0.5");
     CHECK(errors_of(s.scenario) ==
           Lines{s.at("{DIR}/data/earnings.csv:5:32: error: mean_monthly_earnings: value out of "
-                     "range (got -1, expected a number >= 0)"),
+                     "range (got -1, expected a number in [0, 1e+12])"),
                 s.at("{DIR}/data/age_earnings_profile.csv:3:7: error: factor: value out of range "
-                     "(got -0.5, expected a number >= 0)")});
+                     "(got -0.5, expected a number in [0, 100])")});
   }
   SECTION("the bounds are valid") {
     // Region shares 0 and 1; a status share of 1 in a cell; a certain transition.

@@ -697,12 +697,13 @@ TEST_CASE("interventions: the required keys of every type are reported at the en
   const std::vector<Case> cases = {
       {"mobile_registration",
        "a",
-       {"visits_per_year: required key is missing (expected a number >= 0, or a schedule { YEAR "
+       {"visits_per_year: required key is missing (expected a number in [0, 1e+10], or a schedule "
+        "{ YEAR "
         "= number, ... } for a \"mobile_registration\" intervention)"}},
       {"district_office", "a", {}},
       {"information_outreach",
        "an",
-       {"persons_reached_per_year: required key is missing (expected a number >= 0, or a "
+       {"persons_reached_per_year: required key is missing (expected a number in [0, 1e+10], or a "
         "schedule { YEAR = number, ... } for an \"information_outreach\" intervention)"}},
       {"contribution_subsidy",
        "a",
@@ -779,7 +780,8 @@ TEST_CASE("interventions: values of the wrong type", "[scenario][interventions]"
           at(Lines{"{DIR}/scenario.toml:31:14: error: interventions[0].start_year: wrong type "
                    "(got 2021.0, expected an integer in [1900, 2300])",
                    "{DIR}/scenario.toml:32:19: error: interventions[0].visits_per_year: wrong "
-                   "type (got \"many\", expected a number >= 0, or a schedule { YEAR = number, "
+                   "type (got \"many\", expected a number in [0, 1e+10], or a schedule { YEAR = "
+                   "number, "
                    "... })",
                    "{DIR}/scenario.toml:33:11: error: interventions[0].turnout: wrong type (got "
                    "\"high\", expected a number in [0, 1])",
@@ -1093,7 +1095,8 @@ TEST_CASE("interventions: every problem is reported at once, in file order",
                     "compliance = 0.5\n");                // 51: a key of the mandate
   CHECK(errors_of(file) ==
         at(Lines{"{DIR}/scenario.toml:28:1: error: interventions[0].visits_per_year: required key "
-                 "is missing (expected a number >= 0, or a schedule { YEAR = number, ... } for a "
+                 "is missing (expected a number in [0, 1e+10], or a schedule { YEAR = number, ... "
+                 "} for a "
                  "\"mobile_registration\" intervention)",
                  "{DIR}/scenario.toml:32:1: error: interventions[0].turnot: unknown key (got "
                  "\"turnot\", expected a key of a \"mobile_registration\" intervention; did you "

@@ -213,6 +213,22 @@ TEST_CASE("the bounds of every numeric range are themselves valid", "[scenario]"
 // ---------------------------------------------------------------------------------------------
 // Reading the file
 
+TEST_CASE("every numeric key has a finite range on both sides", "[scenario]") {
+  // Issue 12: an unbounded key (migration_multiplier = -1e308, cost_per_member = 1.7e308) ran to
+  // infinite or overflowing results. Every numeric key now has a range or a reasoned bound.
+  for (const ssproj::scenario::KeySpec& k : ssproj::scenario::scenario_keys()) {
+    using ssproj::scenario::Kind;
+    if (k.kind != Kind::kInteger && k.kind != Kind::kNumber && k.kind != Kind::kNumberOrSchedule &&
+        k.kind != Kind::kNamedSchedules && k.kind != Kind::kNumberList &&
+        k.kind != Kind::kIntegerList) {
+      continue;
+    }
+    INFO(k.path);
+    CHECK(std::isfinite(k.range.min));
+    CHECK(std::isfinite(k.range.max));
+  }
+}
+
 TEST_CASE("a missing scenario file is one diagnostic", "[scenario]") {
   TempDir dir;
   SECTION("no such file") {
@@ -448,7 +464,7 @@ TEST_CASE("a value of the wrong type is an error", "[scenario]") {
       {"a multiplier is a string",
        scenario_text(ok, "[demography]\nmortality_multiplier = \"low\"\n\n"),
        "{DIR}/scenario.toml:9:24: error: demography.mortality_multiplier: wrong type (got "
-       "\"low\", expected a number >= 0, or a schedule { YEAR = number, ... })"},
+       "\"low\", expected a number in [0, 100], or a schedule { YEAR = number, ... })"},
       {"a multiplier is an array",
        scenario_text(ok, "[demography]\nmigration_multiplier = [1, 2]\n\n"),
        "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: wrong type (got an "
@@ -554,10 +570,10 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "10001, expected an integer in [1, 10000])"},
       {"mortality_multiplier -0.1", with_demography("mortality_multiplier = -0.1"),
        "{DIR}/scenario.toml:9:24: error: demography.mortality_multiplier: value out of range "
-       "(got -0.1, expected a number >= 0)"},
+       "(got -0.1, expected a number in [0, 100])"},
       {"fertility_multiplier -1", with_demography("fertility_multiplier = -1"),
        "{DIR}/scenario.toml:9:24: error: demography.fertility_multiplier: value out of range "
-       "(got -1, expected a number >= 0)"},
+       "(got -1, expected a number in [0, 100])"},
       {"migration_multiplier inf", with_demography("migration_multiplier = inf"),
        "{DIR}/scenario.toml:9:24: error: demography.migration_multiplier: value out of range "
        "(got inf, expected a number in [0, 10])"},
@@ -574,13 +590,13 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       // The workforce keys (valid without the workforce tables, which are not read here).
       {"inflation -1", in("economy", "inflation = -1"),
        "{DIR}/scenario.toml:9:13: error: economy.inflation: value out of range (got -1, "
-       "expected a number > -1)"},
+       "expected a number in (-1, 2])"},
       {"real_wage_growth -1.5", in("economy", "real_wage_growth = -1.5"),
        "{DIR}/scenario.toml:9:20: error: economy.real_wage_growth: value out of range (got "
-       "-1.5, expected a number > -1)"},
+       "-1.5, expected a number in (-1, 2])"},
       {"minimum_wage -1", in("economy", "minimum_wage = -1"),
        "{DIR}/scenario.toml:9:16: error: economy.minimum_wage: value out of range (got -1, "
-       "expected a number >= 0)"},
+       "expected a number in [0, 1e+12])"},
       {"formalisation_shift 1.5", in("labour", "formalisation_shift = 1.5"),
        "{DIR}/scenario.toml:9:23: error: labour.formalisation_shift: value out of range (got "
        "1.5, expected a number in [0, 1])"},
@@ -632,7 +648,7 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "-0.1, expected a number in [0, 1])"},
       {"initial_voluntary_members -1", in("coverage", "initial_voluntary_members = -1"),
        "{DIR}/scenario.toml:9:29: error: coverage.initial_voluntary_members: value out of range "
-       "(got -1, expected a number >= 0)"},
+       "(got -1, expected a number in [0, 1e+10])"},
       {"initial_voluntary_active_share 1.5", in("coverage", "initial_voluntary_active_share = 1.5"),
        "{DIR}/scenario.toml:9:34: error: coverage.initial_voluntary_active_share: value out of "
        "range (got 1.5, expected a number in [0, 1])"},
@@ -665,11 +681,11 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "-1, expected a number in [0, 1])"},
       {"ceiling -1", in("contributions", "ceiling = -1"),
        "{DIR}/scenario.toml:9:11: error: contributions.ceiling: value out of range (got -1, "
-       "expected a number >= 0)"},
+       "expected a number in [0, 1e+12])"},
       {"ceiling_multiple_of_minimum_wage -2",
        in("contributions", "ceiling_multiple_of_minimum_wage = -2"),
        "{DIR}/scenario.toml:9:36: error: contributions.ceiling_multiple_of_minimum_wage: value "
-       "out of range (got -2, expected a number >= 0)"},
+       "out of range (got -2, expected a number in [0, 1000])"},
       {"voluntary_declared_multiple 0.5", in("contributions", "voluntary_declared_multiple = 0.5"),
        "{DIR}/scenario.toml:9:31: error: contributions.voluntary_declared_multiple: value out of "
        "range (got 0.5, expected a number in [1, 100])"},
@@ -696,28 +712,28 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "6, expected an integer in [0, 5])"},
       {"benefits.old_age.minimum_pension -1", in("benefits.old_age", "minimum_pension = -1"),
        "{DIR}/scenario.toml:9:19: error: benefits.old_age.minimum_pension: value out of range (got "
-       "-1, expected a number >= 0)"},
+       "-1, expected a number in [0, 1000])"},
       {"benefits.old_age.maximum_replacement 2.5",
        in("benefits.old_age", "maximum_replacement = 2.5"),
        "{DIR}/scenario.toml:9:23: error: benefits.old_age.maximum_replacement: value out of range "
        "(got 2.5, expected a number in [0, 2])"},
       {"benefits.old_age.fixed_indexation -1", in("benefits.old_age", "fixed_indexation = -1"),
        "{DIR}/scenario.toml:9:20: error: benefits.old_age.fixed_indexation: value out of range "
-       "(got -1, expected a number > -1)"},
+       "(got -1, expected a number in (-1, 2])"},
       {"benefits.old_age.lump_sum_months_per_year -0.5",
        in("benefits.old_age", "lump_sum_months_per_year = -0.5"),
        "{DIR}/scenario.toml:9:28: error: benefits.old_age.lump_sum_months_per_year: value out of "
-       "range (got -0.5, expected a number >= 0)"},
+       "range (got -0.5, expected a number in [0, 120])"},
       {"benefits.old_age.claim_probability 1.5", in("benefits.old_age", "claim_probability = 1.5"),
        "{DIR}/scenario.toml:9:21: error: benefits.old_age.claim_probability: value out of range "
        "(got 1.5, expected a number in [0, 1])"},
       {"benefits.old_age.initial_pensioners -1", in("benefits.old_age", "initial_pensioners = -1"),
        "{DIR}/scenario.toml:9:22: error: benefits.old_age.initial_pensioners: value out of range "
-       "(got -1, expected a number >= 0)"},
+       "(got -1, expected a number in [0, 1e+10])"},
       {"benefits.old_age.initial_average_pension -1",
        in("benefits.old_age", "initial_average_pension = -1"),
        "{DIR}/scenario.toml:9:27: error: benefits.old_age.initial_average_pension: value out of "
-       "range (got -1, expected a number >= 0)"},
+       "range (got -1, expected a number in [0, 1e+12])"},
       {"benefits.invalidity.minimum_months -1", in("benefits.invalidity", "minimum_months = -1"),
        "{DIR}/scenario.toml:9:18: error: benefits.invalidity.minimum_months: value out of range "
        "(got -1, expected a number in [0, 1200])"},
@@ -736,7 +752,7 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "-0.2, expected a number in [0, 1])"},
       {"benefits.survivors.funeral_grant -3", in("benefits.survivors", "funeral_grant = -3"),
        "{DIR}/scenario.toml:9:17: error: benefits.survivors.funeral_grant: value out of range (got "
-       "-3, expected a number >= 0)"},
+       "-3, expected a number in [0, 1000])"},
       {"benefits.sickness.incidence 11", in("benefits.sickness", "incidence = 11"),
        "{DIR}/scenario.toml:9:13: error: benefits.sickness.incidence: value out of range (got 11, "
        "expected a number in [0, 10])"},
@@ -777,11 +793,11 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"benefits.health_care.cost_per_member -1",
        in("benefits.health_care", "cost_per_member = -1"),
        "{DIR}/scenario.toml:9:19: error: benefits.health_care.cost_per_member: value out of range "
-       "(got -1, expected a number >= 0)"},
+       "(got -1, expected a number in [0, 1e+12])"},
       {"benefits.health_care.medical_inflation_excess -1",
        in("benefits.health_care", "medical_inflation_excess = -1"),
        "{DIR}/scenario.toml:9:28: error: benefits.health_care.medical_inflation_excess: value out "
-       "of range (got -1, expected a number > -1)"},
+       "of range (got -1, expected a number in (-1, 2])"},
       {"benefits.civil_servant.minimum_months 1300",
        in("benefits.civil_servant", "minimum_months = 1300"),
        "{DIR}/scenario.toml:9:18: error: benefits.civil_servant.minimum_months: value out of range "
@@ -795,10 +811,10 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"benefits.civil_servant.lump_sum_months_per_year -1",
        in("benefits.civil_servant", "lump_sum_months_per_year = -1"),
        "{DIR}/scenario.toml:9:28: error: benefits.civil_servant.lump_sum_months_per_year: value "
-       "out of range (got -1, expected a number >= 0)"},
+       "out of range (got -1, expected a number in [0, 120])"},
       {"fund.initial_reserve -1", in("fund", "initial_reserve = -1"),
        "{DIR}/scenario.toml:9:19: error: fund.initial_reserve: value out of range (got -1, "
-       "expected a number >= 0)"},
+       "expected a number in [0, 1e+18])"},
       // A nominal return: negative is nonsense for this fund.
       {"fund.investment_return -0.01", in("fund", "investment_return = -0.01"),
        "{DIR}/scenario.toml:9:21: error: fund.investment_return: value out of range (got -0.01, "
@@ -841,10 +857,10 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "expected a number in [0, 1])"},
       {"fund.administration_per_member -10", in("fund", "administration_per_member = -10"),
        "{DIR}/scenario.toml:9:29: error: fund.administration_per_member: value out of range (got "
-       "-10, expected a number >= 0)"},
+       "-10, expected a number in [0, 1e+12])"},
       {"fund.government_subsidy -1", in("fund", "government_subsidy = -1"),
        "{DIR}/scenario.toml:9:22: error: fund.government_subsidy: value out of range (got -1, "
-       "expected a number >= 0)"},
+       "expected a number in [0, 1e+18])"},
       {"fund.scaled_premium_period 0", in("fund", "scaled_premium_period = 0"),
        "{DIR}/scenario.toml:9:25: error: fund.scaled_premium_period: value out of range (got 0, "
        "expected an integer in [1, 100])"},
@@ -877,16 +893,16 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "expected an integer in [15, 100])"},
       {"interventions.setup_cost -1", entry("district_office", "setup_cost = -1"),
        "{DIR}/scenario.toml:26:14: error: interventions[0].setup_cost: value out of range (got -1, "
-       "expected a number >= 0)"},
+       "expected a number in [0, 1e+18])"},
       {"interventions.fixed_cost_per_year -1", entry("district_office", "fixed_cost_per_year = -1"),
        "{DIR}/scenario.toml:26:23: error: interventions[0].fixed_cost_per_year: value out of range "
-       "(got -1, expected a number >= 0)"},
+       "(got -1, expected a number in [0, 1e+18])"},
       {"interventions.visits_per_year -1", entry("mobile_registration", "visits_per_year = -1"),
        "{DIR}/scenario.toml:26:19: error: interventions[0].visits_per_year: value out of range "
-       "(got -1, expected a number >= 0)"},
+       "(got -1, expected a number in [0, 1e+10])"},
       {"interventions.persons_per_visit -1", entry("mobile_registration", "persons_per_visit = -1"),
        "{DIR}/scenario.toml:26:21: error: interventions[0].persons_per_visit: value out of range "
-       "(got -1, expected a number >= 0)"},
+       "(got -1, expected a number in [0, 1e+10])"},
       {"interventions.turnout 1.5", entry("mobile_registration", "turnout = 1.5"),
        "{DIR}/scenario.toml:26:11: error: interventions[0].turnout: value out of range (got 1.5, "
        "expected a number in [0, 1])"},
@@ -896,10 +912,10 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"interventions.payment_lapse_multiplier -0.5",
        entry("mobile_registration", "payment_lapse_multiplier = -0.5"),
        "{DIR}/scenario.toml:26:28: error: interventions[0].payment_lapse_multiplier: value out of "
-       "range (got -0.5, expected a number >= 0)"},
+       "range (got -0.5, expected a number in [0, 100])"},
       {"interventions.cost_per_visit -1", entry("mobile_registration", "cost_per_visit = -1"),
        "{DIR}/scenario.toml:26:18: error: interventions[0].cost_per_visit: value out of range (got "
-       "-1, expected a number >= 0)"},
+       "-1, expected a number in [0, 1e+12])"},
       {"interventions.registration_increase 1.5",
        entry("district_office", "registration_increase = 1.5"),
        "{DIR}/scenario.toml:26:25: error: interventions[0].registration_increase: value out of "
@@ -907,19 +923,19 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"interventions.lapse_multiplier -1 (district_office)",
        entry("district_office", "lapse_multiplier = -1"),
        "{DIR}/scenario.toml:26:20: error: interventions[0].lapse_multiplier: value out of range "
-       "(got -1, expected a number >= 0)"},
+       "(got -1, expected a number in [0, 100])"},
       {"interventions.lapse_multiplier -0.1 (digital_services)",
        entry("digital_services", "lapse_multiplier = -0.1"),
        "{DIR}/scenario.toml:26:20: error: interventions[0].lapse_multiplier: value out of range "
-       "(got -0.1, expected a number >= 0)"},
+       "(got -0.1, expected a number in [0, 100])"},
       {"interventions.reactivation_multiplier -1",
        entry("digital_services", "reactivation_multiplier = -1"),
        "{DIR}/scenario.toml:26:27: error: interventions[0].reactivation_multiplier: value out of "
-       "range (got -1, expected a number >= 0)"},
+       "range (got -1, expected a number in [0, 100])"},
       {"interventions.registration_multiplier -1 (digital_services)",
        entry("digital_services", "registration_multiplier = -1"),
        "{DIR}/scenario.toml:26:27: error: interventions[0].registration_multiplier: value out of "
-       "range (got -1, expected a number >= 0)"},
+       "range (got -1, expected a number in [0, 100])"},
       {"interventions.density_increase 1.5", entry("digital_services", "density_increase = 1.5"),
        "{DIR}/scenario.toml:26:20: error: interventions[0].density_increase: value out of range "
        "(got 1.5, expected a number in [0, 1])"},
@@ -928,26 +944,26 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "1.5, expected a number in [0, 1])"},
       {"interventions.cost_per_user -1", entry("digital_services", "cost_per_user = -1"),
        "{DIR}/scenario.toml:26:17: error: interventions[0].cost_per_user: value out of range (got "
-       "-1, expected a number >= 0)"},
+       "-1, expected a number in [0, 1e+12])"},
       {"interventions.persons_reached_per_year -1",
        entry("information_outreach", "persons_reached_per_year = -1"),
        "{DIR}/scenario.toml:26:28: error: interventions[0].persons_reached_per_year: value out of "
-       "range (got -1, expected a number >= 0)"},
+       "range (got -1, expected a number in [0, 1e+10])"},
       {"interventions.awareness_decay 1.5", entry("information_outreach", "awareness_decay = 1.5"),
        "{DIR}/scenario.toml:26:19: error: interventions[0].awareness_decay: value out of range "
        "(got 1.5, expected a number in [0, 1])"},
       {"interventions.channel_multiplier -0.5",
        entry("information_outreach", "channel_multiplier = -0.5"),
        "{DIR}/scenario.toml:26:22: error: interventions[0].channel_multiplier: value out of range "
-       "(got -0.5, expected a number >= 0)"},
+       "(got -0.5, expected a number in [0, 100])"},
       {"interventions.registration_multiplier -2 (information_outreach)",
        entry("information_outreach", "registration_multiplier = -2"),
        "{DIR}/scenario.toml:26:27: error: interventions[0].registration_multiplier: value out of "
-       "range (got -2, expected a number >= 0)"},
+       "range (got -2, expected a number in [0, 100])"},
       {"interventions.cost_per_person_reached -1",
        entry("information_outreach", "cost_per_person_reached = -1"),
        "{DIR}/scenario.toml:26:27: error: interventions[0].cost_per_person_reached: value out of "
-       "range (got -1, expected a number >= 0)"},
+       "range (got -1, expected a number in [0, 1e+12])"},
       {"interventions.subsidy_share 0", entry("contribution_subsidy", "subsidy_share = 0"),
        "{DIR}/scenario.toml:26:17: error: interventions[0].subsidy_share: value out of range (got "
        "0, expected a number in (0, 1])"},
@@ -963,14 +979,14 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"interventions.registration_response -1",
        entry("contribution_subsidy", "registration_response = -1"),
        "{DIR}/scenario.toml:26:25: error: interventions[0].registration_response: value out of "
-       "range (got -1, expected a number >= 0)"},
+       "range (got -1, expected a number in [0, 100])"},
       {"interventions.lapse_response 1.5", entry("contribution_subsidy", "lapse_response = 1.5"),
        "{DIR}/scenario.toml:26:18: error: interventions[0].lapse_response: value out of range (got "
        "1.5, expected a number in [0, 1])"},
       {"interventions.lapse_multiplier_after -1",
        entry("contribution_subsidy", "lapse_multiplier_after = -1"),
        "{DIR}/scenario.toml:26:26: error: interventions[0].lapse_multiplier_after: value out of "
-       "range (got -1, expected a number >= 0)"},
+       "range (got -1, expected a number in [0, 100])"},
       {"interventions.inspected_share 1.5", entry("enforcement", "inspected_share = 1.5"),
        "{DIR}/scenario.toml:26:19: error: interventions[0].inspected_share: value out of range "
        "(got 1.5, expected a number in [0, 1])"},
@@ -987,14 +1003,14 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"interventions.employees_per_inspection 0.5",
        entry("enforcement", "employees_per_inspection = 0.5"),
        "{DIR}/scenario.toml:26:28: error: interventions[0].employees_per_inspection: value out of "
-       "range (got 0.5, expected a number >= 1)"},
+       "range (got 0.5, expected a number in [1, 1e+10])"},
       {"interventions.cost_per_inspection -1", entry("enforcement", "cost_per_inspection = -1"),
        "{DIR}/scenario.toml:26:23: error: interventions[0].cost_per_inspection: value out of range "
-       "(got -1, expected a number >= 0)"},
+       "(got -1, expected a number in [0, 1e+12])"},
       {"interventions.sanction_revenue_per_inspection -1",
        entry("enforcement", "sanction_revenue_per_inspection = -1"),
        "{DIR}/scenario.toml:26:35: error: interventions[0].sanction_revenue_per_inspection: value "
-       "out of range (got -1, expected a number >= 0)"},
+       "out of range (got -1, expected a number in [0, 1e+12])"},
       {"interventions.compliance 1.5", entry("domestic_worker_mandate", "compliance = 1.5"),
        "{DIR}/scenario.toml:26:14: error: interventions[0].compliance: value out of range (got "
        "1.5, expected a number in [0, 1])"},
@@ -1002,7 +1018,7 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        entry("mobile_registration", "visits_per_year = { 2021 = 10, 2023 = -5 }"),
        "{DIR}/scenario.toml:26:39: error: interventions[0].visits_per_year.2023: value out of "
        "range "
-       "(got -5, expected a number >= 0)"},
+       "(got -5, expected a number in [0, 1e+10])"},
   };
   for (const Case& c : cases) {
     DYNAMIC_SECTION(c.name) {
@@ -1019,13 +1035,18 @@ TEST_CASE("demographic multipliers may not push a probability above 1", "[scenar
   // The small tables have m = 0.01 at every age and ASFR 0.05 at 15-49.
   TempDir dir;
   SECTION("mortality: m x multiplier above 2") {
-    const fs::path file = write_scenario(
-        dir,
+    // m = 0.04 at every age, so that a multiplier within its range [0, 100] reaches the limit.
+    ssproj::testing::SmallDataOptions data;
+    data.last_year = 2025;
+    data.mx = 0.04;
+    ssproj::testing::write_small_scenario(dir, data);
+    const fs::path file = dir.write(
+        "scenario.toml",
         scenario_text("start_year = 2020\nend_year = 2025\n",
-                      "[demography]\nmortality_multiplier = { 2020 = 1.0, 2023 = 250.0 }\n\n"));
+                      "[demography]\nmortality_multiplier = { 2020 = 1.0, 2023 = 62.5 }\n\n"));
     CHECK(errors_of(file) ==
           Lines{at("{DIR}/scenario.toml:9:24: error: demography.mortality_multiplier: multiplied "
-                   "rate out of range (got 250 x 0.01 = 2.5 in 2023, expected a multiplier that "
+                   "rate out of range (got 62.5 x 0.04 = 2.5 in 2023, expected a multiplier that "
                    "keeps every rate <= 2)",
                    dir.path())});
   }
@@ -1043,7 +1064,7 @@ TEST_CASE("demographic multipliers may not push a probability above 1", "[scenar
     const fs::path file = write_scenario(
         dir,
         scenario_text("start_year = 2020\nend_year = 2025\n",
-                      "[demography]\nmortality_multiplier = 200\nfertility_multiplier = 20\n\n"));
+                      "[demography]\nmortality_multiplier = 100\nfertility_multiplier = 20\n\n"));
     CHECK_NOTHROW(load_scenario(file));
   }
 }
@@ -1301,17 +1322,19 @@ TEST_CASE("every problem of a scenario is reported at once", "[scenario]") {
                        "start_year = 2020\nend_year = 2025\nsample_fraction = 2\n\n[demography]\n"
                        "fertility_multiplier = \"high\"\n\n" +
                            kDataSection);
-    CHECK(errors_of(file) ==
-          Lines{at("{DIR}/scenario.toml:3:1: error: colour: unknown key (got \"colour\", "
-                   "expected one of the keys of the top level)",
-                   dir.path()),
-                at("{DIR}/scenario.toml:8:19: error: projection.sample_fraction: value out of "
-                   "range (got 2, expected a number in (0, 1])",
-                   dir.path()),
-                at("{DIR}/scenario.toml:11:24: error: demography.fertility_multiplier: wrong "
-                   "type (got \"high\", expected a number >= 0, or a schedule { YEAR = number, "
-                   "... })",
-                   dir.path())});
+    CHECK(
+        errors_of(file) ==
+        Lines{
+            at("{DIR}/scenario.toml:3:1: error: colour: unknown key (got \"colour\", "
+               "expected one of the keys of the top level)",
+               dir.path()),
+            at("{DIR}/scenario.toml:8:19: error: projection.sample_fraction: value out of "
+               "range (got 2, expected a number in (0, 1])",
+               dir.path()),
+            at("{DIR}/scenario.toml:11:24: error: demography.fertility_multiplier: wrong "
+               "type (got \"high\", expected a number in [0, 100], or a schedule { YEAR = number, "
+               "... })",
+               dir.path())});
   }
   SECTION("errors in the scenario file and in a data table together") {
     const fs::path file = write_scenario(
@@ -1595,11 +1618,11 @@ TEST_CASE("schedule errors", "[scenario]") {
       {"an entry out of range",
        "mortality_multiplier = { 2020 = 1.0, 2025 = -0.8 }",
        {"{DIR}/scenario.toml:9:45: error: demography.mortality_multiplier.2025: value out of "
-        "range (got -0.8, expected a number >= 0)"}},
+        "range (got -0.8, expected a number in [0, 100])"}},
       {"an entry of the wrong type",
        "fertility_multiplier = { 2020 = \"high\" }",
        {"{DIR}/scenario.toml:9:33: error: demography.fertility_multiplier.2020: wrong type (got "
-        "\"high\", expected a number >= 0)"}},
+        "\"high\", expected a number in [0, 100])"}},
       {"a schedule starting after start_year",
        "mortality_multiplier = { 2022 = 1.0, 2024 = 0.9 }",
        {"{DIR}/scenario.toml:9:24: error: demography.mortality_multiplier: schedule starts after "
@@ -2277,7 +2300,7 @@ TEST_CASE("coverage.compliance_factor_by_region names regions of the regions tab
         dir, workforce_text(kOk, "[coverage]\ncompliance_factor_by_region = { north = -1 }\n\n"));
     CHECK(errors_of(file) ==
           Lines{at("{DIR}/scenario.toml:9:41: error: coverage.compliance_factor_by_region.north: "
-                   "value out of range (got -1, expected a number >= 0)",
+                   "value out of range (got -1, expected a number in [0, 100])",
                    dir.path())});
   }
   SECTION("region names with spaces, as a [table]") {

@@ -281,7 +281,8 @@ TEST_CASE("set: errors are located at the argument and all reported at once", "[
       {"out of range via +=",
        {"demography.mortality_multiplier+=-1.5"},
        {"command line: --set demography.mortality_multiplier+=-1.5: error: "
-        "demography.mortality_multiplier: value out of range (got -0.5, expected a number >= 0)"}},
+        "demography.mortality_multiplier: value out of range (got -0.5, expected a number in [0, "
+        "100])"}},
       {"a negative return",
        {"fund.investment_return=-0.01"},
        {"command line: --set fund.investment_return=-0.01: error: fund.investment_return: value "

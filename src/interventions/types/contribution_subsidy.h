@@ -56,7 +56,7 @@ struct ContributionSubsidy {
             .path = "interventions.registration_response",
             .kind = core::Kind::kNumber,
             .default_toml = "2.75",
-            .range = core::kNonNegative,
+            .range = core::kFactor,
             .units = "factor",
             .description =
                 "The registration and reactivation hazards of entitled persons are multiplied by 1 "
@@ -76,7 +76,7 @@ struct ContributionSubsidy {
         core::KeySpec{.path = "interventions.lapse_multiplier_after",
                       .kind = core::Kind::kNumber,
                       .default_toml = "2.0",
-                      .range = core::kNonNegative,
+                      .range = core::kFactor,
                       .units = "factor",
                       .description =
                           "Multiplies the lapse hazard in the year after a member's subsidy ends "

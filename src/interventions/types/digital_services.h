@@ -36,7 +36,7 @@ struct DigitalServices {
             .path = "interventions.lapse_multiplier",
             .kind = core::Kind::kNumber,
             .default_toml = "0.8",
-            .range = core::kNonNegative,
+            .range = core::kFactor,
             .units = "factor",
             .description =
                 "Multiplies the lapse hazard of active voluntary members with access (ASSUMPTION).",
@@ -46,7 +46,7 @@ struct DigitalServices {
             .path = "interventions.reactivation_multiplier",
             .kind = core::Kind::kNumber,
             .default_toml = "1.2",
-            .range = core::kNonNegative,
+            .range = core::kFactor,
             .units = "factor",
             .description =
                 "Multiplies the reactivation hazard of lapsed members with access (ASSUMPTION).",
@@ -56,7 +56,7 @@ struct DigitalServices {
             .path = "interventions.registration_multiplier",
             .kind = core::Kind::kNumber,
             .default_toml = "1.1",
-            .range = core::kNonNegative,
+            .range = core::kFactor,
             .units = "factor",
             .description =
                 "Multiplies the registration hazard of uncovered workers with access (ASSUMPTION).",
@@ -86,7 +86,7 @@ struct DigitalServices {
             .path = "interventions.cost_per_user",
             .kind = core::Kind::kNumber,
             .default_toml = "0.0",
-            .range = core::kNonNegative,
+            .range = core::kKipPerUnit,
             .units = "kip a year, base-year prices",
             .description =
                 "Cost per user a year; users are the active voluntary members with access.",

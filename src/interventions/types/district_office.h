@@ -41,7 +41,7 @@ struct DistrictOffice {
         core::KeySpec{.path = "interventions.lapse_multiplier",
                       .kind = core::Kind::kNumber,
                       .default_toml = "0.9",
-                      .range = core::kNonNegative,
+                      .range = core::kFactor,
                       .units = "factor",
                       .description = "Multiplies the lapse hazard of active voluntary members "
                                      "in the target (ASSUMPTION).",

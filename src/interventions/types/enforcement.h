@@ -84,7 +84,7 @@ struct Enforcement {
         core::KeySpec{.path = "interventions.employees_per_inspection",
                       .kind = core::Kind::kNumber,
                       .default_toml = "10",
-                      .range = core::Range{1, core::kNone},
+                      .range = core::Range{1, 1e10},
                       .units = "persons",
                       .description =
                           "Employees of an inspected enterprise: inspections = inspected "
@@ -94,7 +94,7 @@ struct Enforcement {
         core::KeySpec{.path = "interventions.cost_per_inspection",
                       .kind = core::Kind::kNumber,
                       .default_toml = "0.0",
-                      .range = core::kNonNegative,
+                      .range = core::kKipPerUnit,
                       .units = "kip, base-year prices",
                       .description = "Cost of one inspection.",
                       .types = kName,
@@ -102,7 +102,7 @@ struct Enforcement {
         core::KeySpec{.path = "interventions.sanction_revenue_per_inspection",
                       .kind = core::Kind::kNumber,
                       .default_toml = "0.0",
-                      .range = core::kNonNegative,
+                      .range = core::kKipPerUnit,
                       .units = "kip, base-year prices",
                       .description =
                           "Fines collected per inspection; reported in `interventions.csv`, not "

@@ -36,7 +36,7 @@ struct InformationOutreach {
             .path = "interventions.persons_reached_per_year",
             .kind = core::Kind::kNumberOrSchedule,
             .required = true,
-            .range = core::kNonNegative,
+            .range = core::kPersons,
             .units = "persons a year",
             .description = "Persons the centres, meetings or promoters contact in a year.",
             .types = kName,
@@ -53,7 +53,7 @@ struct InformationOutreach {
             .path = "interventions.channel_multiplier",
             .kind = core::Kind::kNumber,
             .default_toml = "1.05",
-            .range = core::kNonNegative,
+            .range = core::kFactor,
             .units = "factor",
             .description =
                 "Multiplies, for aware persons, the probability of the other interventions' "
@@ -63,7 +63,7 @@ struct InformationOutreach {
         core::KeySpec{.path = "interventions.registration_multiplier",
                       .kind = core::Kind::kNumber,
                       .default_toml = "1.0",
-                      .range = core::kNonNegative,
+                      .range = core::kFactor,
                       .units = "factor",
                       .description =
                           "Multiplies the registration and reactivation hazards of aware persons; "
@@ -73,7 +73,7 @@ struct InformationOutreach {
         core::KeySpec{.path = "interventions.cost_per_person_reached",
                       .kind = core::Kind::kNumber,
                       .default_toml = "0.0",
-                      .range = core::kNonNegative,
+                      .range = core::kKipPerUnit,
                       .units = "kip, base-year prices",
                       .description = "Cost per person contacted.",
                       .types = kName,

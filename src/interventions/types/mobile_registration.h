@@ -36,7 +36,7 @@ struct MobileRegistration {
         core::KeySpec{.path = "interventions.visits_per_year",
                       .kind = core::Kind::kNumberOrSchedule,
                       .required = true,
-                      .range = core::kNonNegative,
+                      .range = core::kPersons,
                       .units = "visits a year",
                       .description =
                           "Village visits by the mobile offices. With `persons_per_visit`, the "
@@ -46,7 +46,7 @@ struct MobileRegistration {
         core::KeySpec{.path = "interventions.persons_per_visit",
                       .kind = core::Kind::kNumber,
                       .default_toml = "300",
-                      .range = core::kNonNegative,
+                      .range = core::kPersons,
                       .units = "persons",
                       .description = "Target persons living in a visited village (ASSUMPTION).",
                       .types = kName,
@@ -73,7 +73,7 @@ struct MobileRegistration {
         core::KeySpec{.path = "interventions.payment_lapse_multiplier",
                       .kind = core::Kind::kNumber,
                       .default_toml = "0.8",
-                      .range = core::kNonNegative,
+                      .range = core::kFactor,
                       .units = "factor",
                       .description =
                           "Multiplies the lapse hazard of active voluntary members in a visited "
@@ -83,7 +83,7 @@ struct MobileRegistration {
         core::KeySpec{.path = "interventions.cost_per_visit",
                       .kind = core::Kind::kNumber,
                       .default_toml = "0.0",
-                      .range = core::kNonNegative,
+                      .range = core::kKipPerUnit,
                       .units = "kip, base-year prices",
                       .description = "Cost of one visit.",
                       .types = kName,
