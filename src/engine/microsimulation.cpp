@@ -33,7 +33,6 @@ enum Fate : std::uint8_t {
 constexpr auto kFemale = static_cast<std::size_t>(Sex::kFemale);
 constexpr auto kNever = static_cast<std::uint8_t>(Membership::kNever);
 constexpr auto kActive = static_cast<std::uint8_t>(Membership::kActive);
-constexpr auto kLapsed = static_cast<std::uint8_t>(Membership::kLapsed);
 using ChunkTally = Microsimulation::ChunkTally;
 using WorkforceTally = Microsimulation::WorkforceTally;
 

@@ -332,6 +332,55 @@ void check_sample_size(const toml::table& d, Scenario& s) {
               s.warnings);
 }
 
+// Warnings for starting stocks larger than the base population can hold: the engine gives each
+// eligible person the same probability of being in the stock, at most 1, so such a stock is
+// capped at the persons eligible (issue 12: 1e300 voluntary members became 1.49 million). The
+// bounds here are upper bounds of the engine's: every employed person of working age for the
+// voluntary members (the engine excludes those on a compulsory path), every person at or above
+// the pensionable age of their sex for the pensioners.
+void check_stock_sizes(const toml::table& d, Scenario& s) {
+  if (!s.has_workforce() || s.inputs.base_population.empty()) return;
+  const WorkforceInputs& w = s.workforce;
+  std::array<double, kNumAreas> area_share{};
+  for (const auto& region : w.population_share) {
+    for (std::size_t a = 0; a < kNumAreas; ++a) area_share[a] += region[a];
+  }
+  const int base_year = s.inputs.base_year;
+  double employed = 0, elderly = 0;
+  for (std::size_t sex = 0; sex < kNumSexes; ++sex) {
+    const double pension_age = s.benefits.old_age.pensionable_age[sex].at(base_year);
+    for (int x = kFirstWorkingAge; x <= kMaxAge; ++x) {
+      const double persons = s.inputs.base_population[sex][static_cast<std::size_t>(x)];
+      if (x >= pension_age) elderly += persons;
+      const auto band = static_cast<std::size_t>(age_band(x));
+      for (std::size_t a = 0; a < kNumAreas; ++a) {
+        for (std::size_t st = 0; st < kNumStatuses; ++st) {
+          if (!is_employed(static_cast<Status>(st))) continue;
+          employed += persons * area_share[a] * w.status_shares[sex][band][a][st];
+        }
+      }
+    }
+  }
+  const auto warn = [&](std::string_view key, std::string_view table, double stock, double most,
+                        const char* who) {
+    if (stock <= most) return;
+    char got[64], expected[160];
+    std::snprintf(got, sizeof got, "%.6g", stock);
+    std::snprintf(expected, sizeof expected,
+                  "at most the %.0f %s of the base population; the stock is capped at the persons "
+                  "eligible",
+                  most, who);
+    add_warning(d, key, table, "starting stock larger than the population can hold", got, expected,
+                s.warnings);
+  };
+  warn("coverage.initial_voluntary_members", "coverage", s.coverage.initial_voluntary_members,
+       employed, "employed persons");
+  if (!w.has_pensioners) {
+    warn("benefits.old_age.initial_pensioners", "benefits.old_age",
+         s.benefits.old_age.initial_pensioners, elderly, "persons at or above pensionable age");
+  }
+}
+
 // Cross-checks of the workforce keys: warnings for a minimum wage of 0 and a fund without a
 // reserve, and branch shares that sum to 1 in every year.
 void check_workforce_assumptions(const toml::table& d, Scenario& s, Diagnostics& diagnostics) {
@@ -461,6 +510,7 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   load_workforce(*document, s, diagnostics);
   check_workforce_assumptions(*document, s, diagnostics);
   check_sample_size(*document, s);
+  if (diagnostics.empty()) check_stock_sizes(*document, s);
   scenario::read_interventions(*document, s, diagnostics);
   if (!diagnostics.empty()) {
     // File by file (in the order the files were read), each in the order of its text, as a

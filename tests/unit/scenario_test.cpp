@@ -2389,3 +2389,35 @@ TEST_CASE("A workforce sample of fewer than ten thousand persons gives a warning
   CHECK_FALSE(warned(0.002));
   CHECK_FALSE(warned(1.0));
 }
+
+TEST_CASE("A starting stock larger than the base population can hold gives a warning",
+          "[unit][scenario]") {
+  // The small workforce scenario: 100 persons at every sex and age, 0.6875 of them employed in
+  // every band and area, so 2 x 86 x 100 x 0.6875 = 11,825 employed persons aged 15-100; the
+  // pensionable ages are 60 for men and 55 for women, so (41 + 46) x 100 = 8,700 persons at or
+  // above them.
+  TempDir dir;
+  ssproj::testing::SmallDataOptions data{2020, 2023};
+  data.workforce = ssproj::testing::SmallWorkforce{};
+  auto warnings = [&](const std::string& coverage, const std::string& old_age) {
+    const fs::path file = ssproj::testing::write_small_scenario(
+        dir, data, "start_year = 2020\nend_year = 2023\n",
+        "[coverage]\n" + coverage + "\n[benefits.old_age]\n" + old_age + "\n");
+    std::vector<std::string> out;
+    for (const ssproj::Diagnostic& w : load_scenario(file).warnings) {
+      if (w.message == "starting stock larger than the population can hold") {
+        CHECK(w.warning);
+        out.push_back(w.key + ": " + w.got + "; " + w.expected);
+      }
+    }
+    return out;
+  };
+  CHECK(warnings("initial_voluntary_members = 11825", "initial_pensioners = 8700").empty());
+  CHECK(warnings("initial_voluntary_members = 11826", "initial_pensioners = 8701") ==
+        std::vector<std::string>{
+            "coverage.initial_voluntary_members: 11826; at most the 11825 employed persons of the "
+            "base population; the stock is capped at the persons eligible",
+            "benefits.old_age.initial_pensioners: 8701; at most the 8700 persons at or above "
+            "pensionable age of the base population; the stock is capped at the persons "
+            "eligible"});
+}
