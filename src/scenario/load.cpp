@@ -313,14 +313,28 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
 // A warning when the workforce model runs on fewer simulated persons than
 // kFewestSimulatedPersons: its tables are then mostly sampling noise.
 constexpr double kFewestSimulatedPersons = 10000;
-void check_sample_size(const toml::table& d, Scenario& s) {
-  if (!s.has_workforce() || s.projection.sample_fraction <= 0) return;
+// A sample expected to hold less than one person (sample_fraction = 1e-300) would simulate
+// nobody and write tables of zeros: an error, for any scenario.
+void check_sample_size(const toml::table& d, Scenario& s, Diagnostics& diagnostics) {
+  if (s.projection.sample_fraction <= 0) return;
   double persons = 0;
   for (const AgeVector& ages : s.inputs.base_population) {
     for (double x : ages) persons += x;
   }
   const double simulated = persons * s.projection.sample_fraction;
-  if (persons <= 0 || simulated >= kFewestSimulatedPersons) return;
+  if (persons > 0 && simulated < 1) {
+    char got[96];
+    std::snprintf(got, sizeof got, "%g (about %.3g persons simulated of %.0f)",
+                  s.projection.sample_fraction, simulated, persons);
+    char expected[96];
+    std::snprintf(expected, sizeof expected,
+                  "a fraction that simulates at least one person (about %.3g or more)",
+                  1 / persons);
+    diagnostics.add_at(scenario::source_of(d, "projection.sample_fraction"),
+                       "projection.sample_fraction", "the sample holds nobody", got, expected);
+    return;
+  }
+  if (!s.has_workforce() || persons <= 0 || simulated >= kFewestSimulatedPersons) return;
   char got[96];
   std::snprintf(got, sizeof got, "%g (about %.0f persons simulated)", s.projection.sample_fraction,
                 simulated);
@@ -509,7 +523,7 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   check_multiplied_rates(*document, s, diagnostics);
   load_workforce(*document, s, diagnostics);
   check_workforce_assumptions(*document, s, diagnostics);
-  check_sample_size(*document, s);
+  check_sample_size(*document, s, diagnostics);
   if (diagnostics.empty()) check_stock_sizes(*document, s);
   scenario::read_interventions(*document, s, diagnostics);
   if (!diagnostics.empty()) {

@@ -2421,3 +2421,19 @@ TEST_CASE("A starting stock larger than the base population can hold gives a war
             "pensionable age of the base population; the stock is capped at the persons "
             "eligible"});
 }
+
+TEST_CASE("A sample expected to hold less than one person is an error", "[unit][scenario]") {
+  // Issue 12: --sample-fraction 1e-300 simulated nobody and wrote tables of zeros. The small
+  // scenario has 100 persons at every sex and age of 0-100: 20,200 persons.
+  TempDir dir;
+  const fs::path file = write_scenario(
+      dir, scenario_text("start_year = 2020\nend_year = 2021\nsample_fraction = 4e-5\n"));
+  CHECK(errors_of(file) ==
+        Lines{at("{DIR}/scenario.toml:7:19: error: projection.sample_fraction: the sample holds "
+                 "nobody (got 4e-05 (about 0.808 persons simulated of 20200), expected a fraction "
+                 "that simulates at least one person (about 4.95e-05 or more))",
+                 dir.path())});
+  const fs::path enough = write_scenario(
+      dir, scenario_text("start_year = 2020\nend_year = 2021\nsample_fraction = 5e-5\n"));
+  CHECK_NOTHROW(load_scenario(enough));
+}
