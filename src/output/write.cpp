@@ -11,6 +11,7 @@
 
 #include <ssproj/output.h>
 
+#include "scenario/schema.h"
 #include "util/sha256.h"
 
 namespace ssproj {
@@ -192,12 +193,17 @@ void ResultSet::commit() {
 void write_run_outputs(ResultSet& set, const std::string& prefix, const Scenario& scenario,
                        const ProjectionResults& results, const RunRecord& record) {
   std::vector<std::pair<std::string, std::string>> files;
-  // Each table's text; an overflow (an infinite value) is reported with the table's name.
+  // Each table's text; an overflow (an infinite value) is reported with the table's name and
+  // the inputs that came nearest their bounds (every key is bounded, core/keys.h).
   const auto add = [&](const char* name, auto&& make) {
     try {
       files.emplace_back(name, make());
     } catch (const Error& e) {
-      throw Error(std::string(name) + ": " + e.what());
+      std::string inputs;
+      for (const std::string& near : scenario::values_nearest_bounds(scenario.resolved_toml, 3)) {
+        inputs += (inputs.empty() ? "; the inputs nearest their bounds: " : ", ") + near;
+      }
+      throw Error(std::string(name) + ": " + e.what() + inputs);
     }
   };
   add("population_cohort.csv", [&] { return cohort_population_csv(results.cohort); });

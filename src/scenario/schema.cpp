@@ -1,8 +1,11 @@
 #include "scenario/schema.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -1323,6 +1326,75 @@ const KeySpec* find_element_key(std::string_view path, std::string_view type) {
     if (k.path == path && (k.types.empty() || in_list(k.types, type))) return &k;
   }
   return nullptr;
+}
+
+std::vector<std::string> values_nearest_bounds(const std::string& resolved_toml, std::size_t count,
+                                               double min_share) {
+  toml::table document;
+  try {
+    document = toml::parse(resolved_toml);
+  } catch (const toml::parse_error&) {
+    return {};
+  }
+  struct Near {
+    double share;
+    std::string text;
+  };
+  std::vector<Near> found;
+  // A number, a schedule { YEAR = number } or a table of named schedules: the largest value.
+  const auto largest = [](const toml::node& node, auto& self) -> std::optional<double> {
+    if (auto x = as_number(node)) return std::abs(*x);
+    const toml::table* t = node.as_table();
+    if (t == nullptr) return std::nullopt;
+    std::optional<double> most;
+    for (auto&& [k, v] : *t) {
+      if (auto x = self(v, self)) most = std::max(most.value_or(0.0), *x);
+    }
+    return most;
+  };
+  const auto consider = [&](const KeySpec& spec, const toml::node& node, const std::string& name) {
+    if (!(spec.range.max > 0)) return;
+    const std::optional<double> value = largest(node, largest);
+    if (!value) return;
+    const double share = *value / spec.range.max;
+    if (share < min_share) return;
+    char text[160];
+    std::snprintf(text, sizeof text, "%s = %g (at most %g)", name.c_str(), *value, spec.range.max);
+    found.push_back(Near{share, text});
+  };
+  for (const KeySpec& spec : scenario_keys()) {
+    if (spec.kind != Kind::kNumber && spec.kind != Kind::kNumberOrSchedule &&
+        spec.kind != Kind::kNamedSchedules && spec.kind != Kind::kInteger) {
+      continue;
+    }
+    // Keys of years and counts of the projection itself are not amounts.
+    if (spec.range.max == kYear.max || spec.path.starts_with("projection.") ||
+        spec.path == "schema_version") {
+      continue;
+    }
+    const std::string path(spec.path);
+    if (path.starts_with("interventions.")) {
+      const toml::array* entries = document.get_as<toml::array>("interventions");
+      if (entries == nullptr) continue;
+      const std::string key = path.substr(std::string_view("interventions.").size());
+      for (std::size_t i = 0; i < entries->size(); ++i) {
+        const toml::table* entry = entries->get(i)->as_table();
+        const toml::node* type = entry ? entry->get("type") : nullptr;
+        if (entry == nullptr || entry->get(key) == nullptr || type == nullptr ||
+            !type->is_string() || find_element_key(path, type->as_string()->get()) != &spec) {
+          continue;
+        }
+        consider(spec, *entry->get(key), "interventions[" + std::to_string(i) + "]." + key);
+      }
+      continue;
+    }
+    if (const toml::node* node = document.at_path(spec.path).node()) consider(spec, *node, path);
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Near& a, const Near& b) { return a.share > b.share; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < found.size() && i < count; ++i) out.push_back(found[i].text);
+  return out;
 }
 
 }  // namespace ssproj::scenario

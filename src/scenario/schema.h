@@ -63,6 +63,13 @@ std::span<const KeySpec> scenario_keys();
 // The spec of a dotted path, or nullptr.
 const KeySpec* find_key(std::string_view path);
 
+// The numeric values of a resolved scenario (Scenario::resolved_toml) that come nearest the
+// upper bound of their key, at least `min_share` of it, largest share first, at most `count`
+// of them, as "key = value (at most BOUND)". For the message of a projection that overflowed:
+// with every key bounded, it names the inputs that pushed it there.
+std::vector<std::string> values_nearest_bounds(const std::string& resolved_toml, std::size_t count,
+                                               double min_share = 0.01);
+
 // The spec of a key of a table-array element of type `type` ("interventions.turnout" for a
 // mobile_registration entry), or nullptr when the key does not apply to that type.
 const KeySpec* find_element_key(std::string_view path, std::string_view type);

@@ -4,10 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <ssproj/output.h>
+#include <ssproj/simulate.h>
 #include <ssproj/version.h>
 
 #include "output/csv_writer.h"
 #include "output/replicated_table.h"
+#include "scenario/schema.h"
 #include "support/fixtures.h"
 #include "util/sha256.h"
 
@@ -235,4 +237,29 @@ TEST_CASE("A table never holds an infinite value", "[unit][output]") {
   csv.field(1.0).field(2.0).end_row();
   CHECK_THROWS_WITH(csv.field(0.0).field(std::numeric_limits<double>::infinity()),
                     Catch::Contains("an infinite value in row 2 of a table with columns a,b"));
+}
+
+TEST_CASE("An overflowed table names the inputs nearest their bounds and writes nothing",
+          "[unit][output]") {
+  // Every key is bounded (core/keys.h), so a real overflow needs a defect; the projection's
+  // results are made infinite here by hand, for a scenario whose resolved text holds two amounts
+  // near their bounds and one far from it.
+  testing::TempDir dir;
+  Scenario s = testing::make_scenario(2020, 2021, 1.0, 0.0, 0.0, 0.0);
+  s.resolved_toml =
+      "[benefits.health_care]\ncost_per_member = 9e11\n[fund]\ninitial_reserve = 2e17\n"
+      "administration_per_member = 1000.0\n[economy]\ninflation = { 2020 = 0.05, 2030 = 1.5 }\n";
+  ProjectionResults results = simulate(s, {});
+  results.cohort.years[1][0][3] = std::numeric_limits<double>::infinity();
+  CHECK(scenario::values_nearest_bounds(s.resolved_toml, 3) ==
+        std::vector<std::string>{"benefits.health_care.cost_per_member = 9e+11 (at most 1e+12)",
+                                 "economy.inflation = 1.5 (at most 2)",
+                                 "fund.initial_reserve = 2e+17 (at most 1e+18)"});
+  CHECK_THROWS_WITH(
+      write_run_outputs(dir.path() / "out", s, results, {}),
+      "population_cohort.csv: the projection overflowed: an infinite value in row 206 of a table "
+      "with columns year,sex,age,persons; an input is far outside any sensible range; the inputs "
+      "nearest their bounds: benefits.health_care.cost_per_member = 9e+11 (at most 1e+12), "
+      "economy.inflation = 1.5 (at most 2), fund.initial_reserve = 2e+17 (at most 1e+18)");
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
