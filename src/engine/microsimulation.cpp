@@ -11,12 +11,12 @@
 #include <type_traits>
 
 #include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include <ssproj/error.h>
 
 #include "benefits/person.h"
 #include "contributions/person.h"
+#include "core/parallel.h"
 #include "demography/cohort_component.h"
 #include "engine/tallies.h"
 #include "interventions/membership.h"
@@ -46,7 +46,7 @@ template <typename F>
 void for_each_chunk(std::size_t n, F&& f) {
   const std::size_t num_chunks =
       (n + Microsimulation::kChunkSize - 1) / Microsimulation::kChunkSize;
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, num_chunks), [&](const auto& range) {
+  core::parallel_for(tbb::blocked_range<std::size_t>(0, num_chunks), [&](const auto& range) {
     for (std::size_t c = range.begin(); c != range.end(); ++c) {
       f(c, c * Microsimulation::kChunkSize, std::min(n, (c + 1) * Microsimulation::kChunkSize));
     }

@@ -6,12 +6,12 @@
 #include <optional>
 
 #include <tbb/info.h>
-#include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include <ssproj/simulate.h>
 #include <ssproj/valuation.h>
 
+#include "core/parallel.h"
 #include "demography/cohort_component.h"
 #include "demography/step_rates.h"
 #include "engine/microsimulation.h"
@@ -92,7 +92,7 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
   const long total = static_cast<long>(rates.size()) * replications;
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   arena.execute([&] {
-    tbb::parallel_for(0, replications, [&](int r) {
+    core::parallel_for(0, replications, [&](int r) {
       const auto k = static_cast<std::size_t>(r);
       results.replications[k] =
           run_replication(scenario, rates, workforce ? &*workforce : nullptr,

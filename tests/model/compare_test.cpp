@@ -243,7 +243,7 @@ TEST_CASE("compare: interventions that start after the horizon give the baseline
 }
 
 TEST_CASE("compare: the same strategies give the same comparison on 1 and 2 threads",
-          "[model][compare]") {
+          "[model][compare][determinism]") {
   const Scenario base = small_scenario(2028);
   Scenario strategy = base;
   strategy.interventions = one_of_each(2021, 2026);
