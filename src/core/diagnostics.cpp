@@ -22,7 +22,31 @@ void Diagnostics::add_at(const toml::source_region& where, std::string key, std:
   d.message = std::move(message);
   d.got = std::move(got);
   d.expected = std::move(expected);
-  list_.push_back(std::move(d));
+  add(std::move(d));
+}
+
+void Diagnostics::add(Diagnostic d) {
+  auto file = std::find_if(files_.begin(), files_.end(),
+                           [&](const FileCount& f) { return f.file == d.file; });
+  if (file == files_.end()) file = files_.insert(files_.end(), FileCount{d.file});
+  const std::size_t n = ++file->count;
+  if (n <= kMaxPerFile) {
+    list_.push_back(std::move(d));
+    return;
+  }
+  const std::string more = std::to_string(n - kMaxPerFile) + " more";
+  if (n == kMaxPerFile + 1) {
+    d.key.clear();
+    d.message =
+        "too many problems in this file: the first " + std::to_string(kMaxPerFile) + " are shown";
+    d.got = more;
+    d.expected = "a file without them";
+    d.warning = false;
+    file->summary = list_.size();
+    list_.push_back(std::move(d));
+  } else {
+    list_[file->summary].got = more;
+  }
 }
 
 bool is_command_line(const toml::source_region& where) {

@@ -11,10 +11,15 @@
 
 namespace ssproj::core {
 
-// An ordered list of diagnostics; everything found is reported together.
+// An ordered list of diagnostics; everything found is reported together, up to
+// kMaxPerFile of one file: beyond them one diagnostic, at the first one left out, counts the
+// rest (a table of three million duplicate rows is three million problems; the first hundred say
+// what is wrong).
 class Diagnostics {
  public:
-  void add(Diagnostic d) { list_.push_back(std::move(d)); }
+  static constexpr std::size_t kMaxPerFile = 100;
+
+  void add(Diagnostic d);
   // A diagnostic located at a TOML node or key (its file, line and column). A node without
   // a source (a value given on the command line) is reported against "command line"; a node
   // whose source is a command-line argument (is_command_line) against that argument, without
@@ -25,10 +30,19 @@ class Diagnostics {
   bool empty() const { return list_.empty(); }
   std::size_t size() const { return list_.size(); }
   const std::vector<Diagnostic>& list() const { return list_; }
-  std::vector<Diagnostic> take() { return std::move(list_); }
+  std::vector<Diagnostic> take() {
+    files_.clear();
+    return std::move(list_);
+  }
 
  private:
+  struct FileCount {
+    std::string file;
+    std::size_t count = 0;    // diagnostics of the file added
+    std::size_t summary = 0;  // index in list_ of the diagnostic counting those left out
+  };
   std::vector<Diagnostic> list_;
+  std::vector<FileCount> files_;
 };
 
 // The source name of a value given on the command line: "command line", or

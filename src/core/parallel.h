@@ -38,7 +38,7 @@ class LoopEdges {
   // its task object, a hand-over the sanitizer cannot see; the body it calls is instrumented.
   template <typename Body>
   auto wrap(const Body& body) {
-    return [this, &body](const auto& arg) __attribute__((no_sanitize("thread"))) {
+    return [ this, &body ](const auto& arg) __attribute__((no_sanitize("thread"))) {
       __tsan_acquire(&before_);
       body(arg);
       __tsan_release(&after_);

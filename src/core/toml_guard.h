@@ -5,11 +5,19 @@
 // reports it with its line and column instead of handing it to the parser.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace ssproj::core {
+
+// A scenario or sensitivity file larger than this is refused before it is read: the Lao baseline
+// is about 20 KB, and the parser keeps the whole document in memory.
+inline constexpr std::uintmax_t kMaxTomlFileBytes = 4u << 20;  // 4 MiB
+// A chain of `extends` longer than this is refused (each link is a level of recursion).
+inline constexpr std::size_t kMaxExtendsDepth = 32;
 
 struct TomlGuardProblem {
   int line = 0;    // 1-based

@@ -35,10 +35,18 @@ std::optional<toml::table> read_chain(const fs::path& file, std::vector<fs::path
   toml::table table;
   std::string text;
   {
+    toml::source_region where;
+    where.path = std::make_shared<const std::string>(file.string());
+    std::error_code ec;
+    const std::uintmax_t bytes = fs::file_size(file, ec);
+    if (!ec && bytes > core::kMaxTomlFileBytes) {
+      where.begin = {1, 1};
+      diagnostics.add_at(where, "", "scenario file too large", std::to_string(bytes) + " bytes",
+                         "a scenario file of at most 4 MiB");
+      return std::nullopt;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-      toml::source_region where;
-      where.path = std::make_shared<const std::string>(file.string());
       diagnostics.add_at(where, "", "cannot read the file", "", "a readable scenario file");
       return std::nullopt;
     }
@@ -84,6 +92,12 @@ std::optional<toml::table> read_chain(const fs::path& file, std::vector<fs::path
   if (std::find(chain.begin(), chain.end(), identity) != chain.end()) {
     diagnostics.add_at(where, "extends", "cycle in the extends chain", chain_text(chain, identity),
                        "a chain of files that ends");
+    return std::nullopt;
+  }
+  if (chain.size() >= core::kMaxExtendsDepth) {
+    diagnostics.add_at(where, "extends", "extends chain too long",
+                       std::to_string(chain.size() + 1) + " files",
+                       "a chain of at most " + std::to_string(core::kMaxExtendsDepth) + " files");
     return std::nullopt;
   }
   chain.push_back(identity);

@@ -191,6 +191,14 @@ SensitivityPlan load_sensitivity_plan(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     toml::source_region where;
     where.path = std::make_shared<const std::string>(file.string());
+    std::error_code ec;
+    const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
+    if (!ec && bytes > core::kMaxTomlFileBytes) {
+      where.begin = {1, 1};
+      d.add_at(where, "", "sensitivity file too large", std::to_string(bytes) + " bytes",
+               "a sensitivity file of at most 4 MiB");
+      throw ScenarioError(d.take());
+    }
     if (!in) {
       d.add_at(where, "", "cannot read the file", "", "a readable sensitivity file");
       throw ScenarioError(d.take());

@@ -157,6 +157,29 @@ TEST_CASE("a data file above 256 MiB is refused before it is read", "[data]") {
                    "MB))")});
 }
 
+TEST_CASE("a file with more than 100 problems shows the first 100 and counts the rest", "[data]") {
+  // Issue 12: three million duplicate rows were three million messages. Here every mx of 2020
+  // and 2021 (404 rows, lines 2-405) is -1: 100 errors, then one line for the other 304.
+  Small s;
+  std::vector<std::string> lines = lines_of(s.data("mortality.csv"));
+  for (int year = 2020; year <= 2021; ++year) {
+    for (int sex = 0; sex < 2; ++sex) {
+      for (int age = 0; age <= 100; ++age) {
+        std::string& l = lines[static_cast<std::size_t>(mortality_line(year, sex, age) - 1)];
+        l = l.substr(0, l.rfind(',') + 1) + "-1";
+      }
+    }
+  }
+  write_lines(s.data("mortality.csv"), lines);
+  const Lines errors = errors_of(s.scenario);
+  REQUIRE(errors.size() == 101);
+  CHECK(errors[0].find("/data/mortality.csv:2:") != std::string::npos);
+  CHECK(errors[99].find("/data/mortality.csv:101:") != std::string::npos);
+  CHECK(errors[100].find("/data/mortality.csv:102:") != std::string::npos);
+  CHECK(errors[100].find("error: too many problems in this file: the first 100 are shown (got "
+                         "304 more, expected a file without them)") != std::string::npos);
+}
+
 TEST_CASE("a row with the wrong number of fields is an error at its line", "[data]") {
   Small s;
   SECTION("too few") {

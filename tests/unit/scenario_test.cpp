@@ -2437,3 +2437,26 @@ TEST_CASE("A sample expected to hold less than one person is an error", "[unit][
       dir, scenario_text("start_year = 2020\nend_year = 2021\nsample_fraction = 5e-5\n"));
   CHECK_NOTHROW(load_scenario(enough));
 }
+
+TEST_CASE("A scenario file over 4 MiB and an extends chain over 32 files are refused",
+          "[unit][scenario]") {
+  TempDir dir;
+  // 40 files, each extending the next: the 33rd link is refused at its extends key.
+  ssproj::testing::write_small_scenario(dir);
+  for (int i = 0; i < 40; ++i) {
+    dir.write("s" + std::to_string(i) + ".toml",
+              "extends = \"s" + std::to_string(i + 1) + ".toml\"\n");
+  }
+  dir.write("s40.toml", "name = \"end\"\n");
+  CHECK(errors_of(dir.path() / "s0.toml") ==
+        Lines{at("{DIR}/s31.toml:1:11: error: extends: extends chain too long (got 33 files, "
+                 "expected a chain of at most 32 files)",
+                 dir.path())});
+  // A comment of 5 MiB: refused before it is read.
+  const fs::path big =
+      dir.write("big.toml", "# " + std::string(5u << 20, 'x') + "\nschema_version = 1\n");
+  CHECK(errors_of(big) ==
+        Lines{at("{DIR}/big.toml:1:1: error: scenario file too large (got 5242902 "
+                 "bytes, expected a scenario file of at most 4 MiB)",
+                 dir.path())});
+}
