@@ -135,7 +135,8 @@ inline constexpr Range kKipPerUnit{0, 1e12, false, false};
 inline constexpr Range kKipTotal{0, 1e18, false, false};
 // A multiple of the minimum wage (a ceiling, a pension floor, a grant): at most 1000.
 inline constexpr Range kMinimumWages{0, 1000, false, false};
-inline constexpr Range kYearOrNever{0, 2300, false, false};
+// A calendar year, or 0 for "never" (203 is a typing error, not the year 203).
+inline constexpr Range kYearOrNever{1900, 2300, false, false, true};
 inline constexpr std::string_view kStatusChoices =
     "inactive|unemployed|public_employee|formal_private_employee|informal_employee|"
     "domestic_worker|own_account|contributing_family";

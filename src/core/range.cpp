@@ -15,12 +15,18 @@ std::string format_bound(double x, bool integer) {
 
 bool Range::contains(double x) const {
   if (!std::isfinite(x)) return false;
+  if (or_zero && x == 0) return true;
   if (!std::isnan(min) && (min_open ? x <= min : x < min)) return false;
   if (!std::isnan(max) && (max_open ? x >= max : x > max)) return false;
   return true;
 }
 
 std::string Range::expected(bool integer) const {
+  if (or_zero) {
+    Range interval = *this;
+    interval.or_zero = false;
+    return interval.expected(integer) + ", or 0";
+  }
   const std::string what = integer ? "an integer" : "a number";
   const bool has_min = !std::isnan(min);
   const bool has_max = !std::isnan(max);

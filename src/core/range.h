@@ -12,6 +12,7 @@ struct Range {
   double max = std::numeric_limits<double>::quiet_NaN();
   bool min_open = false;  // true: min itself is excluded
   bool max_open = false;
+  bool or_zero = false;  // 0 is accepted besides the interval ("0: never" for years)
 
   bool contains(double x) const;
   // "a number in (0, 1]", "an integer >= 1", ...

@@ -786,7 +786,7 @@ TEST_CASE("interventions: values of the wrong type", "[scenario][interventions]"
                    "{DIR}/scenario.toml:33:11: error: interventions[0].turnout: wrong type (got "
                    "\"high\", expected a number in [0, 1])",
                    "{DIR}/scenario.toml:34:12: error: interventions[0].end_year: wrong type (got "
-                   "\"2024\", expected an integer in [0, 2300])"},
+                   "\"2024\", expected an integer in [1900, 2300], or 0)"},
              dir.path()));
   }
   SECTION("statuses: not an array, an item that is not a string, an unknown status") {
@@ -1474,7 +1474,7 @@ TEST_CASE("interventions: a value out of range is reported once, and does not cr
         "end_year = -1\nsetup_cost = 1\n");
     CHECK(errors_of(file) ==
           at(Lines{"{DIR}/scenario.toml:32:12: error: interventions[0].end_year: value out of "
-                   "range (got -1, expected an integer in [0, 2300])"},
+                   "range (got -1, expected an integer in [1900, 2300], or 0)"},
              dir.path()));
   }
 }

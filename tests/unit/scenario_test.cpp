@@ -621,10 +621,10 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "(got 2, expected a number in [0, 1])"},
       {"domestic_worker_mandate_year -1", in("coverage", "domestic_worker_mandate_year = -1"),
        "{DIR}/scenario.toml:9:32: error: coverage.domestic_worker_mandate_year: value out of "
-       "range (got -1, expected an integer in [0, 2300])"},
+       "range (got -1, expected an integer in [1900, 2300], or 0)"},
       {"domestic_worker_mandate_year 2301", in("coverage", "domestic_worker_mandate_year = 2301"),
        "{DIR}/scenario.toml:9:32: error: coverage.domestic_worker_mandate_year: value out of "
-       "range (got 2301, expected an integer in [0, 2300])"},
+       "range (got 2301, expected an integer in [1900, 2300], or 0)"},
       {"underdeclaration 1", in("coverage", "underdeclaration = 1"),
        "{DIR}/scenario.toml:9:20: error: coverage.underdeclaration: value out of range (got 1, "
        "expected a number in [0, 1))"},
@@ -660,10 +660,10 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "5, expected an integer in [1, 4])"},
       {"history_start_year_compulsory -1", in("coverage", "history_start_year_compulsory = -1"),
        "{DIR}/scenario.toml:9:33: error: coverage.history_start_year_compulsory: value out of "
-       "range (got -1, expected an integer in [0, 2300])"},
+       "range (got -1, expected an integer in [1900, 2300], or 0)"},
       {"history_start_year_voluntary 2301", in("coverage", "history_start_year_voluntary = 2301"),
        "{DIR}/scenario.toml:9:32: error: coverage.history_start_year_voluntary: value out of "
-       "range (got 2301, expected an integer in [0, 2300])"},
+       "range (got 2301, expected an integer in [1900, 2300], or 0)"},
       {"private_employer_rate 1.5", in("contributions", "private_employer_rate = 1.5"),
        "{DIR}/scenario.toml:9:25: error: contributions.private_employer_rate: value out of range "
        "(got 1.5, expected a number in [0, 1])"},
@@ -884,7 +884,7 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
        "2301, expected an integer in [1900, 2300])"},
       {"interventions.end_year 2301", entry("district_office", "end_year = 2301"),
        "{DIR}/scenario.toml:26:12: error: interventions[0].end_year: value out of range (got 2301, "
-       "expected an integer in [0, 2300])"},
+       "expected an integer in [1900, 2300], or 0)"},
       {"interventions.age_min 14", entry("district_office", "age_min = 14"),
        "{DIR}/scenario.toml:26:11: error: interventions[0].age_min: value out of range (got 14, "
        "expected an integer in [15, 100])"},
