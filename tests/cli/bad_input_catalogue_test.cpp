@@ -101,13 +101,13 @@ struct Catalogue {
 const std::vector<std::string> kBases = {"small", "workforce", "lao", "none"};
 
 // The keys of an edit: `file`, exactly one action, and the action's modifiers.
-const std::vector<std::string> kActions = {"append",      "contents",    "find",       "line",
-                                           "insert_line", "delete_line", "keep_lines", "size",
-                                           "directory",   "remove",      "fifo"};
+const std::vector<std::string> kActions = {
+    "append",     "contents", "find",      "line",   "insert_line", "delete_line",
+    "keep_lines", "size",     "directory", "remove", "fifo",        "extends_chain"};
 const std::set<std::string> kEditKeys = {
-    "file", "append",      "contents", "find",       "replace",    "line",      "insert_line",
-    "text", "delete_line", "count",    "keep_lines", "size",       "directory", "remove",
-    "fifo", "repeat",      "times",    "suffix",     "hex_escapes"};
+    "file", "append",      "contents", "find",       "replace",     "line",         "insert_line",
+    "text", "delete_line", "count",    "keep_lines", "size",        "directory",    "remove",
+    "fifo", "repeat",      "times",    "suffix",     "hex_escapes", "extends_chain"};
 const std::set<std::string> kCaseKeys = {"name",   "group",   "description",   "base", "command",
                                          "status", "message", "known_failure", "edit"};
 
@@ -386,6 +386,15 @@ void apply_edit(const fs::path& dir, const toml::table& edit) {
     fs::remove_all(file);
     fs::create_directories(file.parent_path());
     if (::mkfifo(file.c_str(), 0644) != 0) throw std::runtime_error("cannot make fifo " + name);
+  } else if (edit.contains("extends_chain")) {
+    // chain0.toml extends chain1.toml, ..., the last extends `file`.
+    const auto n = edit["extends_chain"].value_or<std::int64_t>(0);
+    for (std::int64_t i = 0; i < n; ++i) {
+      const std::string next =
+          i + 1 < n ? "chain" + std::to_string(i + 1) + ".toml" : file.filename().string();
+      write_bytes(file.parent_path() / ("chain" + std::to_string(i) + ".toml"),
+                  "extends = \"" + next + "\"\n");
+    }
   } else {
     throw std::runtime_error("an edit of " + name + " without an action");
   }
@@ -601,6 +610,10 @@ std::string edit_summary(const toml::table& edit) {
   if (edit.contains("directory")) return file + ": an empty directory";
   if (edit.contains("remove")) return file + ": removed";
   if (edit.contains("fifo")) return file + ": a named pipe (FIFO)";
+  if (edit.contains("extends_chain")) {
+    return file + ": extended by a chain of " + n("extends_chain") +
+           " files (`chain0.toml` extends `chain1.toml`, ...)";
+  }
   return file;
 }
 
