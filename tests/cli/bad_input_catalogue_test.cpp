@@ -539,7 +539,7 @@ Outcome run_case(const Case& k) {
 // usage error) the program's own line that names the option or argument.
 bool located(const std::string& line, int status) {
   static const std::regex in_file(R"(^[^:]+:[0-9]+:[0-9]+: error: .+)");
-  static const std::regex on_command_line(R"(^command line(: --set .+)?: error: .+)");
+  static const std::regex on_command_line(R"(^command line(: --set .*)?: error: .+)");
   static const std::regex usage(R"(^(ssproj: .+|Usage: ssproj .+))");
   if (status == 64) return std::regex_match(line, usage);
   return std::regex_match(line, in_file) || std::regex_match(line, on_command_line);
