@@ -50,12 +50,13 @@ std::string quote(const std::string& s) {
 }
 std::string quote(const fs::path& p) { return quote(p.string()); }
 
-Result run_ssproj(const std::string& args, const fs::path& cwd) {
+Result run_ssproj(const std::string& args, const fs::path& cwd, const std::string& launcher) {
   const TempDir io;
   const fs::path out = io.path() / "stdout";
   const fs::path err = io.path() / "stderr";
-  const std::string command = "cd " + quote(cwd) + " && " + quote(std::string(SSPROJ_BINARY)) +
-                              " " + args + " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
+  const std::string command = "cd " + quote(cwd) + " && " + launcher +
+                              quote(std::string(SSPROJ_BINARY)) + " " + args + " >" + quote(out) +
+                              " 2>" + quote(err) + " </dev/null";
   const int raw = std::system(command.c_str());
   Result r;
   r.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

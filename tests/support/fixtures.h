@@ -46,9 +46,11 @@ struct Result {
 };
 
 // Runs `ssproj ARGS` (ARGS already quoted as needed) in the working directory `cwd`, with stdout
-// and stderr captured in files of a separate temporary directory.
+// and stderr captured in files of a separate temporary directory. `launcher` is shell text put
+// before the executable, e.g. "ulimit -v 4000000 && timeout 30 " to bound a run.
 Result run_ssproj(const std::string& args,
-                  const std::filesystem::path& cwd = std::filesystem::current_path());
+                  const std::filesystem::path& cwd = std::filesystem::current_path(),
+                  const std::string& launcher = "");
 
 // Transition matrices for small workforce tables: the identity (nobody changes status), and
 // a matrix that keeps a status with probability `stay` and spreads the rest evenly over the
