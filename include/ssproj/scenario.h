@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -351,6 +352,24 @@ struct Scenario {
   // Things that are valid but deserve the user's attention (for example a fund that starts
   // with no reserve); printed by the command line before a run.
   std::vector<Diagnostic> warnings;
+
+  // Where some keys were written, for messages about the scenario as a whole (compare,
+  // sensitivity: "cannot be compared with the baseline"): the file, line and column of the
+  // value, or "command line..." for a value an option gave. Recorded for the keys of
+  // kPlacedKeys that the scenario writes.
+  struct Place {
+    std::string file;
+    int line = 0;
+    int column = 0;
+  };
+  static constexpr std::array<std::string_view, 7> kPlacedKeys = {"projection.start_year",
+                                                                  "projection.end_year",
+                                                                  "projection.seed",
+                                                                  "projection.sample_fraction",
+                                                                  "projection.replications",
+                                                                  "data.base_population",
+                                                                  "data.regions"};
+  std::map<std::string, Place, std::less<>> places;
 
   // The fully resolved scenario (extends merged, defaults filled in, command-line overrides
   // applied, data paths relative to the directory of `file`) as TOML text. This is what

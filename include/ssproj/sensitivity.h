@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <ssproj/error.h>
@@ -26,6 +27,9 @@ struct SensitivityVariant {
   std::string assumption;          // the assumption varied (low, high), else empty
   std::filesystem::path scenario;  // the scenario file: the baseline's, or the variant's own
   std::vector<std::string> set;    // `--set` expressions applied to it, in order
+  // Where each expression of `set` is written in the plan (line, column), so that a problem with
+  // it is reported there rather than on the command line.
+  std::vector<std::pair<int, int>> set_places = {};
 };
 
 // A sensitivity file read and checked: the baseline first, then for each [[assumption]] its

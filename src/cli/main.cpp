@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <unistd.h>
 
@@ -77,10 +78,27 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
   try {
     po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
     po::notify(vm);
+  } catch (const po::too_many_positional_options_error&) {
+    const unsigned most = positional.max_total_count();
+    throw UsageError("too many arguments: this command takes " +
+                     (most == 1 ? std::string("one file") : std::to_string(most) + " files") +
+                     " besides its options (options start with -)");
   } catch (const po::error& e) {
     throw UsageError(e.what());
   }
   return vm;
+}
+
+// The result set of --out, checked before any work: a directory that cannot take the results
+// (a file, a directory of other files, an empty name, a parent that is not writable) is a
+// usage error (exit 64), as a wrong option is.
+std::unique_ptr<ssproj::ResultSet> open_result_set(const std::string& out) {
+  if (out.empty()) throw UsageError("--out is empty (expected a directory for the results)");
+  try {
+    return std::make_unique<ssproj::ResultSet>(out);
+  } catch (const ssproj::IoError& e) {
+    throw UsageError(e.what());
+  }
 }
 
 void print_diagnostics(const ssproj::ScenarioError& e) {
@@ -301,7 +319,8 @@ int command_run(const std::vector<std::string>& args) {
 
   const std::string out = vm["out"].as<std::string>();
   check_memory({&scenario}, threads);
-  ssproj::ResultSet set(out);
+  const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
+  ssproj::ResultSet& set = *result_set;
   watch_interruptions(out);
 
   if (!quiet) {
@@ -410,7 +429,8 @@ int command_compare(const std::vector<std::string>& args) {
     for (const ssproj::Scenario& s : scenarios) all.push_back(&s);
     check_memory(all, threads);
   }
-  ssproj::ResultSet set(out);
+  const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
+  ssproj::ResultSet& set = *result_set;
   watch_interruptions(out);
   const std::vector<std::string> names = ssproj::strategy_names(scenarios);
   warn_key_years(key_years, scenarios.front(), quiet);
@@ -510,7 +530,8 @@ int command_sensitivity(const std::vector<std::string>& args) {
   const std::string out = vm["out"].as<std::string>();
   // One variant at a time, with the baseline's results kept beside it.
   check_memory({&scenarios.front(), &scenarios.front()}, threads);
-  ssproj::ResultSet set(out);
+  const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
+  ssproj::ResultSet& set = *result_set;
   watch_interruptions(out);
   warn_key_years(plan.key_years, scenarios.front(), quiet);
   if (!quiet) {

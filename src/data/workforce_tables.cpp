@@ -76,6 +76,11 @@ bool load_workforce_tables(const DataFiles& files, WorkforceInputs& out,
       read_column_words(files.regions, {"region", "area", "population_share"}, 0, name_diagnostics);
   if (!region_names) {
     for (const Diagnostic& d : name_diagnostics.list()) diagnostics.add(d);
+  } else if (region_names->empty()) {
+    // Without a region the workforce would silently be left out of the run.
+    diagnostics.add(Diagnostic{files.regions.string(), 1, 1, "region", "no region", "no rows",
+                               "at least one row: region,area,population_share"});
+    region_names.reset();
   } else if (region_names->size() > kMaxRegions) {
     diagnostics.add(Diagnostic{files.regions.string(), 1, 1, "region", "too many regions",
                                std::to_string(region_names->size()),

@@ -151,11 +151,21 @@ std::vector<Diagnostic> comparison_problems(const std::vector<Scenario>& scenari
   std::vector<Diagnostic> problems;
   if (scenarios.empty()) return problems;
   const Scenario& base = scenarios.front();
-  const auto problem = [&](const Scenario& s, const std::string& key, const std::string& got,
-                           const std::string& expected) {
+  // At the key's value when the scenario writes it, else at its file.
+  const auto placed = [](const Scenario& s, const std::string& key) {
     Diagnostic d;
     d.file = s.file.string();
+    if (const auto p = s.places.find(key); p != s.places.end()) {
+      d.file = p->second.file;
+      d.line = p->second.line;
+      d.column = p->second.column;
+    }
     d.key = key;
+    return d;
+  };
+  const auto problem = [&](const Scenario& s, const std::string& key, const std::string& got,
+                           const std::string& expected) {
+    Diagnostic d = placed(s, key);
     d.message = "cannot be compared with the baseline";
     d.got = got;
     d.expected = expected + " (as in " + base.file.string() + ")";
@@ -163,8 +173,7 @@ std::vector<Diagnostic> comparison_problems(const std::vector<Scenario>& scenari
   };
   for (const Scenario& s : scenarios) {
     if (!s.has_workforce()) {
-      Diagnostic d;
-      d.file = s.file.string();
+      Diagnostic d = placed(s, "data.base_population");
       d.key = "data.regions";
       d.message = "a comparison needs the workforce tables";
       d.expected = "the five workforce tables in [data]";

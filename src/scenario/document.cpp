@@ -114,6 +114,15 @@ std::optional<toml::table> read_chain(const fs::path& file, std::vector<fs::path
 
 std::optional<toml::table> read_document(const fs::path& file, Diagnostics& diagnostics) {
   std::error_code ec;
+  if (file.empty()) {
+    Diagnostic d;
+    d.file = std::string(core::kCommandLine);
+    d.message = "the scenario file name is empty";
+    d.got = "\"\"";
+    d.expected = "the path of a TOML file";
+    diagnostics.add(std::move(d));
+    return std::nullopt;
+  }
   if (!fs::is_regular_file(file, ec)) {
     Diagnostic d;
     d.file = file.string();

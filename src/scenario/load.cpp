@@ -544,6 +544,13 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
     });
     throw ScenarioError(std::move(list));
   }
+  for (std::string_view key : Scenario::kPlacedKeys) {
+    if (document->at_path(key).node() == nullptr) continue;
+    Diagnostics where;
+    where.add_at(scenario::source_of(*document, key), std::string(key), "");
+    const Diagnostic d = where.take().front();
+    s.places[std::string(key)] = Scenario::Place{d.file, d.line, d.column};
+  }
   s.resolved_toml = resolved_toml(*document, s);
   return s;
 }

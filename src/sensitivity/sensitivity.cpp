@@ -19,6 +19,7 @@
 #include "core/toml_guard.h"
 #include "output/csv_writer.h"
 #include "output/replicated_table.h"
+#include "scenario/overrides.h"
 
 namespace ssproj {
 namespace fs = std::filesystem;
@@ -188,10 +189,16 @@ SensitivityPlan load_sensitivity_plan(const fs::path& file) {
   toml::table doc;
   std::string text;
   {
-    std::ifstream in(file, std::ios::binary);
     toml::source_region where;
     where.path = std::make_shared<const std::string>(file.string());
     std::error_code ec;
+    // Not a regular file (missing, a directory, a pipe that would wait for a writer, /dev/zero):
+    // refused before it is opened.
+    if (!std::filesystem::is_regular_file(file, ec)) {
+      where.begin = {1, 1};
+      d.add_at(where, "", "cannot open sensitivity file", "", "an existing TOML file");
+      throw ScenarioError(d.take());
+    }
     const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
     if (!ec && bytes > core::kMaxTomlFileBytes) {
       where.begin = {1, 1};
@@ -199,7 +206,9 @@ SensitivityPlan load_sensitivity_plan(const fs::path& file) {
                "a sensitivity file of at most 4 MiB");
       throw ScenarioError(d.take());
     }
+    std::ifstream in(file, std::ios::binary);
     if (!in) {
+      where.begin = {1, 1};
       d.add_at(where, "", "cannot read the file", "", "a readable sensitivity file");
       throw ScenarioError(d.take());
     }
@@ -277,6 +286,17 @@ SensitivityPlan load_sensitivity_plan(const fs::path& file) {
              "a name no other variant has");
     return false;
   };
+  // The line and column of each element of an array of --set expressions.
+  const auto places_of = [](const toml::node* node) {
+    std::vector<std::pair<int, int>> places;
+    if (const toml::array* a = node ? node->as_array() : nullptr) {
+      for (const toml::node& e : *a) {
+        places.emplace_back(static_cast<int>(e.source().begin.line),
+                            static_cast<int>(e.source().begin.column));
+      }
+    }
+    return places;
+  };
   each_table("assumption", [&](const toml::table& t, const std::string& prefix) {
     in.only(t, prefix, {"name", "description", "low", "high", "low_scenario", "high_scenario"});
     const std::optional<std::string> name = name_of(t, prefix);
@@ -295,8 +315,8 @@ SensitivityPlan load_sensitivity_plan(const fs::path& file) {
       if (!name || !baseline) continue;
       const std::string variant = *name + "_" + side;
       if (!unique(t, prefix, variant)) continue;
-      plan.variants.push_back(
-          {variant, side, *name, own ? *own : *baseline, set.value_or(std::vector<std::string>{})});
+      plan.variants.push_back({variant, side, *name, own ? *own : *baseline,
+                               set.value_or(std::vector<std::string>{}), places_of(t.get(side))});
     }
   });
   each_table("alternative", [&](const toml::table& t, const std::string& prefix) {
@@ -306,9 +326,16 @@ SensitivityPlan load_sensitivity_plan(const fs::path& file) {
     std::optional<fs::path> own;
     if (t.get("scenario") != nullptr)
       own = in.scenario_file(t, "scenario", prefix + "scenario", true);
+    if (t.get("set") == nullptr && t.get("scenario") == nullptr) {
+      // It would run as a copy of the baseline.
+      d.add_at(t.source(), prefix + "set", "required key is missing", "",
+               "`set` (--set expressions) or `scenario`: an alternative that changes nothing is "
+               "the baseline");
+      return;
+    }
     if (!name || !baseline || !unique(t, prefix, *name)) return;
     plan.variants.push_back({*name, "alternative", "", own ? *own : *baseline,
-                             set.value_or(std::vector<std::string>{})});
+                             set.value_or(std::vector<std::string>{}), places_of(t.get("set"))});
   });
   if (!d.empty()) throw ScenarioError(d.take());
   return plan;
@@ -451,6 +478,24 @@ std::string simulation_part(const Scenario& s) {
 
 }  // namespace
 
+namespace {
+
+// A problem of variant `v`: its message names the variant, and a problem with one of the
+// variant's --set expressions is located where the plan writes it.
+Diagnostic of_variant(Diagnostic d, const SensitivityVariant& v, const fs::path& plan_file) {
+  d.message = "variant " + v.name + ": " + d.message;
+  for (std::size_t i = 0; i < v.set.size() && i < v.set_places.size(); ++i) {
+    if (d.file != scenario::set_source_name(v.set[i])) continue;
+    d.file = plan_file.string();
+    d.line = v.set_places[i].first;
+    d.column = v.set_places[i].second;
+    break;
+  }
+  return d;
+}
+
+}  // namespace
+
 std::vector<Scenario> load_sensitivity_scenarios(const SensitivityPlan& plan,
                                                  const ScenarioOverrides& common) {
   std::vector<Scenario> scenarios;
@@ -461,13 +506,21 @@ std::vector<Scenario> load_sensitivity_scenarios(const SensitivityPlan& plan,
     try {
       scenarios.push_back(load_scenario(v.scenario, overrides));
     } catch (const ScenarioError& e) {
-      for (Diagnostic d : e.diagnostics()) {
-        d.message = "variant " + v.name + ": " + d.message;
-        problems.push_back(std::move(d));
+      for (Diagnostic d : e.diagnostics())
+        problems.push_back(of_variant(std::move(d), v, plan.file));
+    }
+  }
+  if (problems.empty()) {
+    // Each variant against the baseline, so that a problem names its variant; the baseline's
+    // own problems (no workforce tables) once.
+    problems = comparison_problems({scenarios.front()});
+    for (std::size_t k = 1; k < scenarios.size(); ++k) {
+      for (Diagnostic d : comparison_problems({scenarios.front(), scenarios[k]})) {
+        if (d.file == scenarios.front().file.string() && d.key == "data.regions") continue;
+        problems.push_back(of_variant(std::move(d), plan.variants[k], plan.file));
       }
     }
   }
-  if (problems.empty()) problems = comparison_problems(scenarios);
   if (!problems.empty()) throw ScenarioError(problems);
   return scenarios;
 }

@@ -707,6 +707,20 @@ TEST_CASE("every bad input exits 2 or 64 with a located message, writes nothing 
         }
         INFO("ssproj " << k.command << "\n" << described(o));
         if (show) WARN(k.name << ": ssproj " << k.command << "\n" << described(o));
+        // SSPROJ_CATALOGUE_ACTUAL=FILE appends "name<TAB>status<TAB>first located line" for each
+        // case run, for updating the catalogue's messages after a deliberate change of them.
+        if (const char* actual = std::getenv("SSPROJ_CATALOGUE_ACTUAL")) {
+          std::string first;
+          std::istringstream lines(o.err);
+          for (std::string l; std::getline(lines, l);) {
+            if (located(l, o.status)) {
+              first = l;
+              break;
+            }
+          }
+          std::ofstream(actual, std::ios::app)
+              << k.name << '\t' << o.status << '\t' << first << '\n';
+        }
         if (!k.known_failure.empty()) {
           WARN("known failure " << k.name << " (" << k.known_failure << "): ssproj " << k.command
                                 << "\n"

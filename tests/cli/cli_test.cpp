@@ -249,8 +249,9 @@ TEST_CASE("run: an unusable output directory fails before any work", "[cli]") {
   small_scenario(dir);
   dir.write("blocker", "a file, not a directory");
   const Result r = run_ssproj("run scenario.toml --out blocker/out -q", dir.path());
-  CHECK(r.status == 1);
-  CHECK(r.err.rfind("ssproj: error: cannot create directory blocker/out", 0) == 0);
+  // A usage error (issue 12: an --out that cannot take the results is a wrong option).
+  CHECK(r.status == 64);
+  CHECK(r.err.rfind("ssproj: cannot create directory blocker/out", 0) == 0);
 }
 
 TEST_CASE("run: a valid small scenario writes its tables", "[cli]") {
@@ -435,7 +436,7 @@ TEST_CASE("compare: scenarios with different seeds are refused unless --seed is 
   const Result r = run_ssproj("compare scenario.toml strategy.toml --out out -q", dir.path());
   CHECK(r.status == 2);
   CHECK(r.err ==
-        "strategy.toml: error: projection.seed: cannot be compared with the baseline "
+        "strategy.toml:4:8: error: projection.seed: cannot be compared with the baseline "
         "(got 4, expected 3: common random numbers need one seed; or give --seed (as "
         "in scenario.toml))\n1 error\n");
   CHECK_FALSE(fs::exists(dir.path() / "out"));
