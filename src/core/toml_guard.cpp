@@ -42,7 +42,10 @@ std::optional<TomlGuardProblem> toml_guard(std::string_view text) {
   const auto problem = [&](std::size_t i, std::string what) {
     return TomlGuardProblem{line, static_cast<int>(i - line_start) + 1, std::move(what)};
   };
-  for (std::size_t i = 0; i < text.size();) {
+  // A UTF-8 byte-order mark, which editors on Windows write, is skipped (toml++ skips it too).
+  std::size_t first = 0;
+  if (text.starts_with("\xEF\xBB\xBF")) first = line_start = 3;
+  for (std::size_t i = first; i < text.size();) {
     const char c = text[i];
     const auto b = static_cast<unsigned char>(c);
     if (c == '\n') {

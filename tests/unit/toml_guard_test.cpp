@@ -20,6 +20,15 @@ TEST_CASE("toml_guard: valid TOML passes, whatever its strings and comments hold
   CHECK_FALSE(toml_guard("t = { a = [1, { b = 2 }] }\n"));
   CHECK_FALSE(toml_guard("m = \"\"\"\n[not a header]\né\n\"\"\"\nn = '''\n[x\n'''\n"));
   CHECK_FALSE(toml_guard("a.\"b c\".d = 1\r\n[ table . sub ]  # spaces\r\n"));
+  // A UTF-8 byte-order mark (written by editors on Windows) before the first key.
+  CHECK_FALSE(toml_guard("\xEF\xBB\xBFschema_version = 1\n"));
+  // Elsewhere it is a non-ASCII character, columns counted after the mark.
+  const auto bom_inside = toml_guard(
+      "\xEF\xBB\xBF"
+      "a = 1\n\xEF\xBB\xBF= 2\n");
+  REQUIRE(bom_inside);
+  CHECK(bom_inside->line == 2);
+  CHECK(bom_inside->column == 1);
   // Every committed scenario and plan.
   for (const auto& e :
        std::filesystem::recursive_directory_iterator(ssproj::testing::source_dir() / "scenarios")) {
