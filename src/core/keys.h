@@ -117,7 +117,7 @@ inline constexpr Range kShare{0, 1, false, false};
 // Every numeric key has a finite range (issue 12; a test checks it), so that no accepted value
 // can carry a projection to infinity or to a count no integer holds. Where nothing else limits a
 // key, the bound is one of these, far above any meaningful value: beyond it a value is a typing
-// error. The reasons are in docs/scenario-reference.md, "Bounds".
+// error. The reasons are in docs/scenario-reference.md §2, "Rules that apply to every key".
 // An annual rate of change: above -100% and at most +200% (Lao consumer prices rose by 128% in
 // 1999, the most in their record). Compounded over the longest projection the format accepts
 // (400 years), 3^400 is about 1e191, still far from a double's limit of 1.8e308.
