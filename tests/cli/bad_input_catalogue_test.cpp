@@ -20,6 +20,8 @@
 //   SSPROJ_CATALOGUE_SHOW=1            warn with what every case did (status, stderr, writes)
 //   SSPROJ_CATALOGUE_KNOWN_FAILURES=1  also run the known failures and warn with what they do,
 //                                      without failing
+//   SSPROJ_CATALOGUE_ACTUAL=FILE       append each case's name, status and first located line
+//                                      to FILE (to update the messages after a deliberate change)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
