@@ -15,9 +15,12 @@ std::string Diagnostic::to_string() const {
     // be megabytes long.
     constexpr std::size_t kMaxQuoted = 200;
     if (!got.empty()) {
+      // The count is of the value itself, without the quotes around a quoted one.
+      const bool quoted = got.size() >= 2 && got.front() == '"' && got.back() == '"';
+      const std::size_t length = got.size() - (quoted ? 2 : 0);
       out += "got " + (got.size() <= kMaxQuoted ? got
                                                 : got.substr(0, kMaxQuoted) + "... (" +
-                                                      std::to_string(got.size()) + " characters)");
+                                                      std::to_string(length) + " characters)");
     }
     if (!got.empty() && !expected.empty()) out += ", ";
     if (!expected.empty()) out += "expected " + expected;
