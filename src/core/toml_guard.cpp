@@ -1,10 +1,7 @@
 #include "core/toml_guard.h"
 
 namespace ssproj::core {
-namespace {
 
-// The length of the UTF-8 sequence starting at text[i], or 0 when it is not valid UTF-8
-// (overlong forms, surrogates and code points above U+10FFFF included).
 std::size_t utf8_length(std::string_view text, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char b = byte(i);
@@ -28,8 +25,6 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
   return n;
 }
-
-}  // namespace
 
 std::optional<TomlGuardProblem> toml_guard(std::string_view text) {
   enum class State { kNormal, kComment, kBasic, kLiteral, kMultiBasic, kMultiLiteral };

@@ -25,6 +25,10 @@ struct TomlGuardProblem {
   std::string what;
 };
 
+// The length of the UTF-8 sequence starting at text[i], or 0 when it is not valid UTF-8
+// (overlong forms, surrogates and code points above U+10FFFF included).
+std::size_t utf8_length(std::string_view text, std::size_t i);
+
 // The first problem of `text`, or nothing when toml++ may parse it.
 std::optional<TomlGuardProblem> toml_guard(std::string_view text);
 

@@ -40,6 +40,7 @@
 #include <catch2/catch.hpp>
 #include <toml++/toml.h>
 
+#include "core/toml_guard.h"
 #include "support/fixtures.h"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -445,37 +446,12 @@ std::vector<std::string> differences(const std::map<std::string, Entry>& before,
   return out;
 }
 
-// The length of the valid UTF-8 sequence at text[i], or 0.
-std::size_t utf8_length(const std::string& text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b = byte(i);
-  std::size_t n = 0;
-  unsigned min = 0, code = 0;
-  if (b < 0x80) return 1;
-  if ((b & 0xE0) == 0xC0) {
-    n = 2, min = 0x80, code = b & 0x1Fu;
-  } else if ((b & 0xF0) == 0xE0) {
-    n = 3, min = 0x800, code = b & 0x0Fu;
-  } else if ((b & 0xF8) == 0xF0) {
-    n = 4, min = 0x10000, code = b & 0x07u;
-  } else {
-    return 0;
-  }
-  if (i + n > text.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3Fu);
-  }
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return n;
-}
-
 // `text` with bytes that are not printable UTF-8 written as \xNN (new lines and tabs kept).
 std::string printable(const std::string& text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
-    const std::size_t n = b >= 0x80 ? utf8_length(text, i) : 0;
+    const std::size_t n = b >= 0x80 ? ssproj::core::utf8_length(text, i) : 0;
     if (b == '\n' || b == '\t' || (b >= 0x20 && b < 0x7F)) {
       out += text[i++];
     } else if (n > 0) {
