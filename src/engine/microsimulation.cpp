@@ -94,7 +94,7 @@ float lognormal_factor(double u1, double u2, double sigma) {
 
 Microsimulation::Microsimulation(const SexAgeTable& base, int base_year, double sample_fraction,
                                  std::uint64_t seed, std::uint32_t replication,
-                                 const WorkforceModel* workforce)
+                                 const WorkforceModel* workforce, std::size_t capacity)
     : rng_(seed, replication),
       sample_fraction_(sample_fraction),
       year_(base_year),
@@ -110,6 +110,7 @@ Microsimulation::Microsimulation(const SexAgeTable& base, int base_year, double 
       total += counts_[s][x];
     }
   }
+  population_.reserve(std::max(capacity, static_cast<std::size_t>(total)));
   population_.resize(static_cast<std::size_t>(total));
   std::size_t k = 0;
   for (std::size_t s = 0; s < kNumSexes; ++s) {
@@ -217,28 +218,10 @@ float Microsimulation::earnings_factor(std::uint32_t id) const {
 }
 
 void Microsimulation::compact() {
-  const Population& p = population_;
-  const std::size_t n = p.size();
-  const std::size_t chunks = num_chunks(n);
-  std::vector<std::size_t> offset(chunks + 1, 0);
-  for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
-    std::size_t living = 0;
-    for (std::size_t i = begin; i < end; ++i) living += p.age[i] != Population::kGone;
-    offset[c + 1] = living;
+  population_.compact([](std::size_t columns, const auto& body) {
+    core::parallel_for(std::size_t{0}, columns, body);
   });
-  for (std::size_t c = 0; c < chunks; ++c) offset[c + 1] += offset[c];
-  next_.resize(offset[chunks]);
-  for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
-    std::size_t k = offset[c];
-    for (std::size_t i = begin; i < end; ++i) {
-      if (p.age[i] != Population::kGone) next_.copy_person(p, i, k++);
-    }
-  });
-  std::swap(population_, next_);
   gone_ = 0;
-  if (population_.id.capacity() > 2 * population_.size()) population_.shrink_to_fit();
-  next_.resize(0);
-  next_.shrink_to_fit();
 }
 
 std::int64_t Microsimulation::living() const {
@@ -577,8 +560,8 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
     }
   }
 
-  // Memory follows the living population: once the gone slots exceed a share of the arrays,
-  // the living are compacted (in their order) into the second buffer.
+  // Once the gone slots exceed a share of the arrays, the living are compacted in place (in
+  // their order); the arrays keep their storage.
   if (static_cast<double>(gone_) > kCompactionShare * static_cast<double>(p.size())) compact();
   counts_ = counts;
   ++year_;

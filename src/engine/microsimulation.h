@@ -30,10 +30,13 @@ class Microsimulation {
   // Samples the base population: round(P_s(x) * sample_fraction) persons of each sex and
   // age, rounded stochastically (exactly P_s(x) when the fraction is 1 and P is whole).
   // With a workforce model, also gives each person a residence, a labour status, an earnings
-  // factor and the base year's membership, and observes the base year.
+  // factor and the base year's membership, and observes the base year. `capacity`: the most
+  // slots (living persons and those gone since the last compaction) the run is expected to
+  // need; the arrays are reserved for that many once, and grow (by doubling) only if the
+  // population outgrows them. Results do not depend on it.
   Microsimulation(const SexAgeTable& base, int base_year, double sample_fraction,
                   std::uint64_t seed, std::uint32_t replication,
-                  const WorkforceModel* workforce = nullptr);
+                  const WorkforceModel* workforce = nullptr, std::size_t capacity = 0);
 
   // Advances the population from 1 July rates.year to 1 July rates.year + 1: demography
   // (deaths, births, migration, ageing), then, with a workforce model, labour transitions,
@@ -43,6 +46,14 @@ class Microsimulation {
 
   // Slots are compacted once the persons who died or emigrated fill this share of them.
   static constexpr double kCompactionShare = 0.10;
+
+  // The capacity to reserve for a run whose living population (simulated persons) is at most
+  // `most_living`: up to kCompactionShare of the slots may belong to persons gone since the
+  // last compaction, and a step appends its arrivals (a few percent of the living) before it
+  // compacts; the 1,024 slots absorb the sampling noise of small samples.
+  static std::size_t capacity_for(double most_living) {
+    return static_cast<std::size_t>(most_living * (1.0 / (1.0 - kCompactionShare) + 0.05)) + 1024;
+  }
 
   int year() const { return year_; }
   // Every slot, including persons who died or emigrated since the last compaction
@@ -93,10 +104,9 @@ class Microsimulation {
   // A person's lifelong earnings factor (lognormal, mean 1), a function of the id alone, so
   // that it needs no storage.
   float earnings_factor(std::uint32_t id) const;
-  // Removes the gone slots, keeping the living in their order.
+  // Removes the gone slots, keeping the living in their order, in place.
   void compact();
   Population population_;
-  Population next_;                                // scratch for compaction
   std::vector<ChunkTally> chunk_tallies_;          // scratch of the demography pass
   std::vector<WorkforceTally> workforce_tallies_;  // scratch of the workforce pass
   std::vector<std::uint8_t> fate_;  // scratch: the children born to each person in the step

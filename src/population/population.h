@@ -14,7 +14,9 @@ namespace ssproj::population {
 // children and immigrants are appended); persons who died or emigrated keep their slot, marked
 // by age kGone, until the engine compacts the arrays. No per-person objects: each attribute is one
 // contiguous array, so each pass of the year step streams through memory. Every column is
-// listed once in kColumns; resizing, compaction and copying go through that list.
+// listed once in kColumns; resizing, compaction and copying go through that list. The engine
+// reserves the arrays once per run and compacts them in place, so their storage is allocated
+// once and never moved while the population stays within that reservation.
 // What the scheme pays a person (Population::benefit).
 enum class Benefit : std::uint8_t {
   kNone = 0,
@@ -73,15 +75,45 @@ struct Population {
     std::apply([&](auto... column) { (f(this->*column), ...); }, kColumns);
   }
 
+  static constexpr std::size_t kNumColumns = std::tuple_size_v<decltype(kColumns)>;
+  // f(column k), for a column index k < kNumColumns known only at run time (to spread the
+  // columns over threads).
+  template <typename F>
+  void visit_column(std::size_t k, F&& f) {
+    visit_column(k, f, std::make_index_sequence<kNumColumns>{});
+  }
+
+  // Keeps the persons whose age is not kGone, in their order, at the front of every column:
+  // each column is compacted in place, the age column (which says who stays) last; then the
+  // size shrinks to the living and the capacity is kept. `for_columns(count, body)` runs
+  // body(k) for k in [0, count), possibly in parallel: no two columns share memory.
+  template <typename ForColumns>
+  std::size_t compact(ForColumns&& for_columns) {
+    const std::size_t n = size();
+    const std::uint8_t* alive = age.data();
+    const auto keep = [n, alive](auto& column) {
+      std::size_t k = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (alive[i] != kGone) column[k++] = column[i];
+      }
+      return k;
+    };
+    // Column 1 is age (kColumns' order); it is compacted after the others have read it.
+    static_assert(std::get<1>(kColumns) == &Population::age);
+    for_columns(kNumColumns - 1, [&](std::size_t k) {
+      visit_column(k < 1 ? k : k + 1, [&](auto& column) { keep(column); });
+    });
+    const std::size_t living = keep(age);
+    resize(living);
+    return living;
+  }
+
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n) {
     for_each_column([n](auto& c) { c.resize(n); });
   }
   void reserve(std::size_t n) {
     for_each_column([n](auto& c) { c.reserve(n); });
-  }
-  void shrink_to_fit() {
-    for_each_column([](auto& c) { c.shrink_to_fit(); });
   }
   // Copies person i of `from` into slot k of this population (every column).
   void copy_person(const Population& from, std::size_t i, std::size_t k) {
@@ -94,6 +126,12 @@ struct Population {
     id[k] = person;
     age[k] = years;
     sex[k] = s;
+  }
+
+ private:
+  template <typename F, std::size_t... I>
+  void visit_column(std::size_t k, F& f, std::index_sequence<I...>) {
+    ((k == I ? f(this->*std::get<I>(kColumns)) : void()), ...);
   }
 };
 

@@ -38,12 +38,12 @@ WorkforceYear weighted(WorkforceYear y, double weight) {
 ReplicationResult run_replication(const Scenario& scenario,
                                   const std::vector<demography::StepRates>& rates,
                                   const engine::WorkforceModel* workforce,
-                                  std::uint32_t replication, const RunOptions& options,
-                                  std::atomic<long>& done, long total) {
+                                  std::uint32_t replication, std::size_t capacity,
+                                  const RunOptions& options, std::atomic<long>& done, long total) {
   const ProjectionSettings& p = scenario.projection;
   const double weight = 1.0 / p.sample_fraction;
   engine::Microsimulation sim(scenario.inputs.base_population, scenario.inputs.base_year,
-                              p.sample_fraction, p.seed, replication, workforce);
+                              p.sample_fraction, p.seed, replication, workforce, capacity);
   ReplicationResult result;
   result.population.first_year = p.start_year;
   auto record = [&] {
@@ -78,9 +78,21 @@ PopulationSeries project_cohort_component(const Scenario& scenario) {
 ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) {
   const std::vector<demography::StepRates> rates = demography::build_step_rates(scenario);
   ProjectionResults results;
-  results.cohort = from_year(
-      demography::project(scenario.inputs.base_year, scenario.inputs.base_population, rates),
-      scenario.projection.start_year);
+  const PopulationSeries cohort =
+      demography::project(scenario.inputs.base_year, scenario.inputs.base_population, rates);
+  results.cohort = from_year(cohort, scenario.projection.start_year);
+  // The microsimulation's storage, reserved once for the largest population the cohort
+  // projection expects.
+  double most_living = 0;
+  for (const SexAgeTable& year : cohort.years) {
+    double living = 0;
+    for (const AgeVector& ages : year) {
+      for (double x : ages) living += x;
+    }
+    most_living = std::max(most_living, living);
+  }
+  const std::size_t capacity =
+      engine::Microsimulation::capacity_for(most_living * scenario.projection.sample_fraction);
 
   std::optional<engine::WorkforceModel> workforce;
   if (scenario.has_workforce()) workforce = engine::build_workforce_model(scenario);
@@ -96,7 +108,7 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
       const auto k = static_cast<std::size_t>(r);
       results.replications[k] =
           run_replication(scenario, rates, workforce ? &*workforce : nullptr,
-                          static_cast<std::uint32_t>(r), options, done, total);
+                          static_cast<std::uint32_t>(r), capacity, options, done, total);
       if (workforce) results.valuations[k] = valuate(scenario, results.replications[k].workforce);
     });
   });
