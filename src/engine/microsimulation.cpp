@@ -261,7 +261,13 @@ void Microsimulation::labour_coverage_and_observe() {
     const auto scheme_tallies = [&](std::size_t i) -> BenefitTallies& {
       return t.scheme_benefits[scheme_index(p.scheme[i])];
     };
+    DrawBlock draws;
     for (std::size_t i = begin; i < end; ++i) {
+      const std::size_t j = (i - begin) % DrawBlock::kSize;
+      if (j == 0) {
+        const std::size_t count = std::min(DrawBlock::kSize, end - i);
+        rng_.uniforms(Stream::kLabour, &p.id[i], year, count, draws);
+      }
       if (p.age[i] == Population::kGone) continue;
       const int band = age_band(p.age[i]);
       if (band < 0) continue;  // children have no labour status or membership
@@ -292,7 +298,7 @@ void Microsimulation::labour_coverage_and_observe() {
         t.cells[sex][b][p.area[i]][p.status[i]].persons += 1;
         continue;
       }
-      const auto u = rng_.uniforms(Stream::kLabour, p.id[i], year);
+      const std::array<double, 3> u = {draws(j, 0), draws(j, 1), draws(j, 2)};
 
       // Labour: this year's transition.
       if (transitions) {
@@ -440,12 +446,18 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   Population& p = population_;
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     ChunkTally& t = tallies[c];
+    DrawBlock draws;
     for (std::size_t i = begin; i < end; ++i) {
+      const std::size_t j = (i - begin) % DrawBlock::kSize;
+      if (j == 0) {
+        const std::size_t count = std::min(DrawBlock::kSize, end - i);
+        rng_.uniforms(Stream::kDemography, &p.id[i], year, count, draws);
+      }
       const std::uint8_t age = p.age[i];
       if (age == Population::kGone) continue;
       const std::uint8_t sex = p.sex[i];
       const std::uint8_t next_age = older(age);
-      const auto u = rng_.uniforms(Stream::kDemography, p.id[i], year);
+      const std::array<double, 3> u = {draws(j, 0), draws(j, 1), draws(j, 2)};
       const bool survives = u[0] < rates.survival[sex][age];
       bool stays = false;
       if (!survives) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 #include <Random123/philox.h>
@@ -31,6 +32,33 @@ enum class Stream : std::uint32_t {
   // person's fixed rank).
 };
 
+// The instruction sets philox_block() can use, in increasing order.
+enum class PhiloxPath : int { kScalar = 0, kAvx2 = 1, kAvx512 = 2 };
+// The widest path this processor supports (detected once).
+PhiloxPath best_philox_path();
+bool philox_path_available(PhiloxPath path);
+
+// Philox4x32-10 of the counters (subjects[j], word1, word2, word3) under key (key0, key1), for
+// j in [0, n): word w of the result into out[w][j].
+struct PhiloxBlockArgs {
+  const std::uint32_t* subjects;
+  std::uint32_t word1, word2, word3;
+  std::uint32_t key0, key1;
+  std::size_t n;
+  std::array<std::uint32_t*, 4> out;
+};
+// Exactly r123::Philox4x32 on every path; `path` must be available.
+void philox_block(PhiloxPath path, const PhiloxBlockArgs& args);
+
+// The draws of up to kSize subjects, as 32-bit words; Rng::uniform() turns a word into the
+// number uniforms() gives.
+struct DrawBlock {
+  static constexpr std::size_t kSize = 512;
+  std::array<std::array<std::uint32_t, kSize>, 4> words;
+  // Uniform k (0..3) of the j-th subject of the block.
+  double operator()(std::size_t j, std::size_t k) const;
+};
+
 class Rng {
  public:
   Rng(std::uint64_t seed, std::uint32_t replication)
@@ -42,14 +70,37 @@ class Rng {
     const r123::Philox4x32::ctr_type counter = {{subject, static_cast<std::uint32_t>(year),
                                                  static_cast<std::uint32_t>(stream), replication_}};
     const r123::Philox4x32::ctr_type bits = r123::Philox4x32{}(counter, key_);
+    return {uniform(bits.v[0]), uniform(bits.v[1]), uniform(bits.v[2]), uniform(bits.v[3])};
+  }
+
+  // uniforms(stream, subjects[j], year) for j in [0, n), n <= DrawBlock::kSize, into `block`:
+  // the same numbers, computed for many subjects at once.
+  void uniforms(Stream stream, const std::uint32_t* subjects, int year, std::size_t n,
+                DrawBlock& block) const {
+    philox_block(best_philox_path(), {subjects,
+                                      static_cast<std::uint32_t>(year),
+                                      static_cast<std::uint32_t>(stream),
+                                      replication_,
+                                      key_.v[0],
+                                      key_.v[1],
+                                      n,
+                                      {block.words[0].data(), block.words[1].data(),
+                                       block.words[2].data(), block.words[3].data()}});
+  }
+
+  // A uniform number in (0, 1) from 32 random bits.
+  static double uniform(std::uint32_t bits) {
     constexpr double kScale = 1.0 / 4294967296.0;  // 2^-32
-    return {(bits.v[0] + 0.5) * kScale, (bits.v[1] + 0.5) * kScale, (bits.v[2] + 0.5) * kScale,
-            (bits.v[3] + 0.5) * kScale};
+    return (bits + 0.5) * kScale;
   }
 
  private:
   r123::Philox4x32::key_type key_;
   std::uint32_t replication_;
 };
+
+inline double DrawBlock::operator()(std::size_t j, std::size_t k) const {
+  return Rng::uniform(words[k][j]);
+}
 
 }  // namespace ssproj::engine

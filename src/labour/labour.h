@@ -12,8 +12,11 @@ using StatusCdf = StatusVector;
 
 // The first status whose cumulative probability exceeds u.
 inline Status draw_status(const StatusCdf& cdf, double u) {
+  // The first status whose cumulative probability exceeds u is the number of cumulative
+  // probabilities (of the first kNumStatuses - 1) at or below u, since they never decrease;
+  // counted without a branch, which a random u would mispredict.
   int s = 0;
-  while (s + 1 < kNumStatuses && u >= cdf[static_cast<std::size_t>(s)]) ++s;
+  for (std::size_t k = 0; k + 1 < kNumStatuses; ++k) s += u >= cdf[k] ? 1 : 0;
   return static_cast<Status>(s);
 }
 
