@@ -365,7 +365,8 @@ void Microsimulation::labour_coverage_and_observe() {
       if (year == m.valuation_year && p.membership[i] != kNever) {
         benefits::tally_accrued(p, i, m.benefits_at(year, p.scheme[i]), scheme_tallies(i));
       }
-      contributions::start_year(p, i, slot);
+      // The ring of a person who never joined holds only zeros: it is left untouched.
+      if (p.membership[i] != kNever) contributions::start_year(p, i, slot);
       // A member awarded a pension this year is a beneficiary from now on, no longer a member.
       if (p.membership[i] == kNever || benefits::is_pensioner(p, i)) continue;
       const auto scheme = static_cast<Scheme>(p.scheme[i]);
