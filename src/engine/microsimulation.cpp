@@ -111,16 +111,30 @@ Microsimulation::Microsimulation(const SexAgeTable& base, int base_year, double 
     }
   }
   population_.reserve(std::max(capacity, static_cast<std::size_t>(total)));
-  population_.resize(static_cast<std::size_t>(total));
-  std::size_t k = 0;
-  for (std::size_t s = 0; s < kNumSexes; ++s) {
-    for (std::size_t x = 0; x < kNumAges; ++x) {
-      for (std::int64_t i = 0; i < counts_[s][x]; ++i, ++k) {
-        population_.set_new_person(k, next_id_++, static_cast<std::uint8_t>(x),
-                                   static_cast<std::uint8_t>(s));
-      }
-    }
+  // The scratch of the year step, sized for the whole run: no reallocation from year to year.
+  const std::size_t most_chunks = num_chunks(std::max(capacity, static_cast<std::size_t>(total)));
+  fate_.reserve(most_chunks * kChunkSize);
+  chunk_tallies_.reserve(most_chunks);
+  if (workforce != nullptr) workforce_tallies_.reserve(most_chunks);
+  if (total > static_cast<std::int64_t>(UINT32_MAX)) {
+    throw Error("the microsimulation ran out of person ids (more than 2^32 persons)");
   }
+  // The persons by sex, then age; ids follow their slots. Each sex and age fills its own range
+  // of slots, in parallel (the first touch of the storage).
+  population_.resize_for_overwrite(static_cast<std::size_t>(total));
+  std::array<std::int64_t, kNumSexes * kNumAges + 1> first{};
+  for (std::size_t c = 0; c < kNumSexes * kNumAges; ++c) {
+    first[c + 1] = first[c] + counts_[c / kNumAges][c % kNumAges];
+  }
+  core::parallel_for(std::size_t{0}, std::size_t{kNumSexes * kNumAges}, [&](std::size_t c) {
+    for (auto k = static_cast<std::size_t>(first[c]); k < static_cast<std::size_t>(first[c + 1]);
+         ++k) {
+      population_.set_new_person(k, static_cast<std::uint32_t>(k),
+                                 static_cast<std::uint8_t>(c % kNumAges),
+                                 static_cast<std::uint8_t>(c / kNumAges));
+    }
+  });
+  next_id_ = static_cast<std::uint32_t>(total);
   if (workforce_model_ != nullptr) {
     programme_state_.assign(workforce_model_->programmes.size(), {});
     assign_initial_attributes();
@@ -245,7 +259,7 @@ void Microsimulation::labour_coverage_and_observe() {
   Population& p = population_;
   const std::size_t n = p.size();
   std::vector<WorkforceTally>& tallies = workforce_tallies_;  // reused from year to year
-  tallies.assign(num_chunks(n), WorkforceTally{});
+  tallies.resize(num_chunks(n));  // each chunk clears its own, in the parallel pass
   // The interventions' parameters of the year, from last year's counts of their targets.
   const std::size_t num_programmes = m.programmes.size();
   std::array<interventions::ProgrammeYear, interventions::kMaxProgrammes> programme_year{};
@@ -256,6 +270,7 @@ void Microsimulation::labour_coverage_and_observe() {
 
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     WorkforceTally& t = tallies[c];
+    t = WorkforceTally{};
     // The benefit tallies of person i's scheme (a member's, a pensioner's; none for a person
     // who never joined, who has no benefit events).
     const auto scheme_tallies = [&](std::size_t i) -> BenefitTallies& {
@@ -437,9 +452,9 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   const std::size_t chunks = num_chunks(n);
   const SexAgeTable emigrate = emigration_probabilities(rates, counts_, sample_fraction_);
   const bool workforce = workforce_model_ != nullptr;
-  fate_.assign(n, 0);
+  fate_.resize(n);                                    // every slot's entry is written in pass 1
   std::vector<ChunkTally>& tallies = chunk_tallies_;  // reused from year to year
-  tallies.assign(chunks, ChunkTally{});
+  tallies.resize(chunks);  // each chunk clears its own, in the parallel pass
 
   // Demography, pass 1: each person's fate, applied in place: survivors become a year older,
   // the dead and the emigrants are marked gone (their slots are reclaimed by compaction).
@@ -447,6 +462,7 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   Population& p = population_;
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     ChunkTally& t = tallies[c];
+    t = ChunkTally{};
     DrawBlock draws;
     for (std::size_t i = begin; i < end; ++i) {
       const std::size_t j = (i - begin) % DrawBlock::kSize;
@@ -455,6 +471,7 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
         rng_.uniforms(Stream::kDemography, &p.id[i], year, count, draws);
       }
       const std::uint8_t age = p.age[i];
+      fate_[i] = 0;
       if (age == Population::kGone) continue;
       const std::uint8_t sex = p.sex[i];
       const std::uint8_t next_age = older(age);
@@ -545,7 +562,8 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
 
   // Demography, pass 2: the children are appended in their mothers' order, then the
   // immigrants by sex and age; new ids follow the same order.
-  p.resize(n + static_cast<std::size_t>(children + total_immigrants));
+  // The new slots are uninitialised until set_new_person() writes them, below.
+  p.resize_for_overwrite(n + static_cast<std::size_t>(children + total_immigrants));
   const std::uint32_t first_child_id = next_id_;
   if (children > 0) {
     for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {

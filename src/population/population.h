@@ -8,6 +8,18 @@
 #include <utility>
 #include <vector>
 
+// GCC 12's -Wstringop-overflow misfires on Boost.Container's memset/memmove when it inlines the
+// growth of a vector it can prove empty (a unit test's one-person population); silenced for this
+// header only.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-overflow"
+#endif
+#include <boost/container/vector.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
 namespace ssproj::population {
 
 // One entry per simulated person, in a stable order (survivors keep their relative order;
@@ -25,32 +37,39 @@ enum class Benefit : std::uint8_t {
   kSettled = 3,     // took a lump sum instead of a pension; no further rights
 };
 
+// A column of the population: Boost.Container's vector, which (unlike std::vector) can grow
+// without initialising its new elements (resize with default_init). The engine writes every new
+// slot with set_new_person() anyway, so growing the arrays costs no serial zero fill and the
+// first touch of new memory happens where the slots are written, in parallel.
+template <typename T>
+using Column = boost::container::vector<T>;
+
 struct Population {
   // The age of a slot whose person died or emigrated, until the next compaction.
   static constexpr std::uint8_t kGone = 255;
 
-  std::vector<std::uint32_t> id;         // unique, never reused within a replication
-  std::vector<std::uint8_t> age;         // completed years on 1 July, 0..100 (100 = 100+)
-  std::vector<std::uint8_t> sex;         // ssproj::Sex
-  std::vector<std::uint8_t> status;      // ssproj::Status (children: inactive)
-  std::vector<std::uint8_t> area;        // ssproj::Area
-  std::vector<std::uint8_t> region;      // index of WorkforceInputs::regions
-  std::vector<std::uint8_t> scheme;      // ssproj::Scheme of a registered member
-  std::vector<std::uint8_t> membership;  // ssproj::Membership
-  std::vector<std::uint8_t> spell;       // job spell counter (wraps), keys employer compliance
-  std::vector<std::uint16_t> months;     // contribution months credited
+  Column<std::uint32_t> id;         // unique, never reused within a replication
+  Column<std::uint8_t> age;         // completed years on 1 July, 0..100 (100 = 100+)
+  Column<std::uint8_t> sex;         // ssproj::Sex
+  Column<std::uint8_t> status;      // ssproj::Status (children: inactive)
+  Column<std::uint8_t> area;        // ssproj::Area
+  Column<std::uint8_t> region;      // index of WorkforceInputs::regions
+  Column<std::uint8_t> scheme;      // ssproj::Scheme of a registered member
+  Column<std::uint8_t> membership;  // ssproj::Membership
+  Column<std::uint8_t> spell;       // job spell counter (wraps), keys employer compliance
+  Column<std::uint16_t> months;     // contribution months credited
   // Revalued career earnings: sum over years of months x insurable monthly earnings / wage
   // index; times the current wage index it is the career's insurable earnings at today's level.
-  std::vector<float> points;
-  std::vector<std::uint8_t> benefit;  // Benefit: none, old-age, invalidity, settled
-  std::vector<float> pension;         // monthly pension in payment, kip (current prices)
+  Column<float> points;
+  Column<std::uint8_t> benefit;  // Benefit: none, old-age, invalidity, settled
+  Column<float> pension;         // monthly pension in payment, kip (current prices)
   // Ring of the last 5 calendar years (slot = year mod 5): annual insurable earnings / wage
   // index, and months paid; for reference earnings over the last N years.
-  std::vector<std::array<float, 5>> recent_points;
-  std::vector<std::array<std::uint8_t, 5>> recent_months;
+  Column<std::array<float, 5>> recent_points;
+  Column<std::array<std::uint8_t, 5>> recent_months;
   // Years of contribution subsidy received (interventions of type contribution_subsidy);
   // kSubsidyDone once the entitlement has ended.
-  std::vector<std::uint8_t> subsidy_years;
+  Column<std::uint8_t> subsidy_years;
   static constexpr std::uint8_t kSubsidyDone = 255;
 
   static constexpr auto kColumns = std::make_tuple(
@@ -104,13 +123,20 @@ struct Population {
       visit_column(k < 1 ? k : k + 1, [&](auto& column) { keep(column); });
     });
     const std::size_t living = keep(age);
-    resize(living);
+    resize_for_overwrite(living);  // shrinks: nothing to initialise
     return living;
   }
 
   std::size_t size() const { return id.size(); }
+  // Resizes every column; new slots are value-initialised (as by set_new_person without id, age
+  // and sex).
   void resize(std::size_t n) {
     for_each_column([n](auto& c) { c.resize(n); });
+  }
+  // Resizes every column, leaving new slots uninitialised: each must be set by set_new_person()
+  // before it is read. For the engine, which writes every new slot in its (parallel) passes.
+  void resize_for_overwrite(std::size_t n) {
+    for_each_column([n](auto& c) { c.resize(n, boost::container::default_init); });
   }
   void reserve(std::size_t n) {
     for_each_column([n](auto& c) { c.reserve(n); });

@@ -46,6 +46,10 @@ ReplicationResult run_replication(const Scenario& scenario,
                               p.sample_fraction, p.seed, replication, workforce, capacity);
   ReplicationResult result;
   result.population.first_year = p.start_year;
+  // One entry per year: reserved at once, so the yearly records are never moved.
+  result.population.years.reserve(rates.size() + 1);
+  result.events.reserve(rates.size());
+  if (workforce != nullptr) result.workforce.reserve(rates.size() + 1);
   auto record = [&] {
     if (sim.year() < p.start_year) return;
     SexAgeTable persons{};
