@@ -44,6 +44,8 @@ struct ProjectionSettings {
 
   // Prices of the output tables' money amounts: "current" (nominal) or "constant" (base year).
   std::string prices;
+  // The stages simulated: "all", "labour" (demography and labour statuses) or "demography".
+  std::string stages;
 
   friend bool operator==(const ProjectionSettings&, const ProjectionSettings&) = default;
 };
@@ -72,6 +74,11 @@ struct DemographyAssumptions {
   Schedule mortality_multiplier;  // on every m_x, >= 0
   Schedule fertility_multiplier;  // on every ASFR, >= 0
   Schedule migration_multiplier;  // on every net migrant count
+  // What data.mortality gives: "mx" (central death rates) or "qx" (probabilities of dying by
+  // the age reached in the step).
+  std::string mortality_measure;
+  // "exposure" (births over the step) or "end_of_step" (to the survivors, by the age reached).
+  std::string birth_timing;
 
   friend bool operator==(const DemographyAssumptions&, const DemographyAssumptions&) = default;
 };
@@ -348,6 +355,10 @@ struct Scenario {
   // Whether the scenario models the workforce and the scheme: the labour tables are given in
   // [data] (all of them, or none for a projection of the population only).
   bool has_workforce() const { return !workforce.regions.empty(); }
+  // Whether the scheme, the fund and the valuation run: the workforce tables are given and
+  // projection.stages is "all". With stages "labour" only the labour statuses are simulated.
+  bool runs_scheme() const { return has_workforce() && projection.stages == "all"; }
+  bool labour_only() const { return has_workforce() && projection.stages == "labour"; }
 
   // Things that are valid but deserve the user's attention (for example a fund that starts
   // with no reserve); printed by the command line before a run.
@@ -362,13 +373,11 @@ struct Scenario {
     int line = 0;
     int column = 0;
   };
-  static constexpr std::array<std::string_view, 7> kPlacedKeys = {"projection.start_year",
-                                                                  "projection.end_year",
-                                                                  "projection.seed",
-                                                                  "projection.sample_fraction",
-                                                                  "projection.replications",
-                                                                  "data.base_population",
-                                                                  "data.regions"};
+  static constexpr std::array<std::string_view, 8> kPlacedKeys = {
+      "projection.start_year",      "projection.end_year",
+      "projection.stages",          "projection.seed",
+      "projection.sample_fraction", "projection.replications",
+      "data.base_population",       "data.regions"};
   std::map<std::string, Place, std::less<>> places;
 
   // The fully resolved scenario (extends merged, defaults filled in, command-line overrides

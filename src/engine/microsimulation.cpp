@@ -135,7 +135,10 @@ Microsimulation::Microsimulation(const SexAgeTable& base, int base_year, double 
     }
   });
   next_id_ = static_cast<std::uint32_t>(total);
-  if (workforce_model_ != nullptr) {
+  if (workforce_model_ != nullptr && workforce_model_->labour_only) {
+    assign_labour_attributes();
+    labour_only_observe();
+  } else if (workforce_model_ != nullptr) {
     programme_state_.assign(workforce_model_->programmes.size(), {});
     assign_initial_attributes();
     labour_coverage_and_observe();
@@ -597,7 +600,11 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   counts_ = counts;
   ++year_;
 
-  if (workforce) labour_coverage_and_observe();
+  if (workforce && workforce_model_->labour_only) {
+    labour_only_observe();
+  } else if (workforce) {
+    labour_coverage_and_observe();
+  }
   return events;
 }
 

@@ -101,6 +101,10 @@ class Microsimulation {
   // lives where its mother (person `mother` of population_) lives.
   void new_person_attributes(Population& p, std::size_t k, int year, const std::size_t* mother);
   void labour_coverage_and_observe();
+  // projection.stages = "labour": the base year's residence and status, and each year's labour
+  // transition and tallies of persons by status (labour_only.cpp).
+  void assign_labour_attributes();
+  void labour_only_observe();
   // A person's lifelong earnings factor (lognormal, mean 1), a function of the id alone, so
   // that it needs no storage.
   float earnings_factor(std::uint32_t id) const;

@@ -9,6 +9,7 @@ WorkforceModel build_workforce_model(const Scenario& scenario) {
   m.inputs = &scenario.workforce;
   m.base_year = base;
   m.valuation_year = scenario.projection.start_year;
+  m.labour_only = scenario.labour_only();
   m.economy = economy::build_economy(scenario, base, last);
   m.labour = labour::build_labour_years(scenario, base, last);
   m.programmes = interventions::build_programmes(scenario);

@@ -37,6 +37,9 @@ struct WorkforceModel {
   double earnings_dispersion = 0;
   starting_point::Stocks stocks;                     // the scheme's stocks at the valuation date
   std::vector<interventions::Programme> programmes;  // the scenario's [[interventions]]
+  // projection.stages = "labour": the year step simulates the labour statuses only (no
+  // membership, contributions or benefits; labour_only.cpp).
+  bool labour_only = false;
 
   const economy::EconomyYear& economy_at(int year) const {
     return economy[static_cast<std::size_t>(year - base_year)];

@@ -179,6 +179,14 @@ std::vector<Diagnostic> comparison_problems(const std::vector<Scenario>& scenari
       d.expected = "the five workforce tables in [data]";
       problems.push_back(std::move(d));
     }
+    if (s.has_workforce() && !s.runs_scheme()) {
+      Diagnostic d = placed(s, "projection.stages");
+      d.key = "projection.stages";
+      d.message = "a comparison needs the scheme's stages";
+      d.got = "\"" + s.projection.stages + "\"";
+      d.expected = "\"all\"";
+      problems.push_back(std::move(d));
+    }
     if (&s == &base) continue;
     const ProjectionSettings& a = s.projection;
     const ProjectionSettings& b = base.projection;

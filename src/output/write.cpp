@@ -208,7 +208,10 @@ void write_run_outputs(ResultSet& set, const std::string& prefix, const Scenario
   };
   add("population_cohort.csv", [&] { return cohort_population_csv(results.cohort); });
   add("population.csv", [&] { return microsimulation_population_csv(results.replications); });
-  if (scenario.has_workforce()) {
+  if (scenario.labour_only()) {
+    add("labour.csv", [&] { return labour_csv(results.replications); });
+  }
+  if (scenario.runs_scheme()) {
     const OutputPrices prices = output_prices(scenario, results);
     add("labour.csv", [&] { return labour_csv(results.replications); });
     add("coverage.csv", [&] { return coverage_csv(results.replications); });

@@ -103,7 +103,8 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
 
   const int replications = scenario.projection.replications;
   results.replications.resize(static_cast<std::size_t>(replications));
-  if (workforce) results.valuations.resize(static_cast<std::size_t>(replications));
+  const bool valuate_replications = workforce && scenario.runs_scheme();
+  if (valuate_replications) results.valuations.resize(static_cast<std::size_t>(replications));
   std::atomic<long> done{0};
   const long total = static_cast<long>(rates.size()) * replications;
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
@@ -113,7 +114,8 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
       results.replications[k] =
           run_replication(scenario, rates, workforce ? &*workforce : nullptr,
                           static_cast<std::uint32_t>(r), capacity, options, done, total);
-      if (workforce) results.valuations[k] = valuate(scenario, results.replications[k].workforce);
+      if (valuate_replications)
+        results.valuations[k] = valuate(scenario, results.replications[k].workforce);
     });
   });
   for (const ReplicationResult& r : results.replications) results.person_years += r.person_years;

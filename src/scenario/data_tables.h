@@ -70,4 +70,14 @@ inline const std::array<DataTable, 14>& data_tables() {
   return tables;
 }
 
+// The shape a yearly table is read with: data.mortality holds probabilities of dying q_x
+// (column qx, each at most 1) when demography.mortality_measure is "qx", central death rates
+// otherwise.
+inline data::TableShape table_shape(const DataTable& table, std::string_view mortality_measure) {
+  if (table.member == &DataFiles::mortality && mortality_measure == "qx") {
+    return {"qx", true, true, 0, kMaxAge, true, core::Range{0, 1}};
+  }
+  return table.shape;
+}
+
 }  // namespace ssproj::scenario

@@ -12,6 +12,7 @@
 
 #include "data/workforce_tables.h"
 #include "data/yearly_table.h"
+#include "interventions/intervention.h"
 #include "scenario/data_tables.h"
 #include "scenario/document.h"
 #include "scenario/interventions.h"
@@ -109,8 +110,8 @@ void load_inputs(const toml::table& document, Scenario& s, bool projection_ok,
       continue;
     }
     s.data.*spec.member = *path;
-    std::optional<data::YearlyTable> table =
-        data::read_yearly_table(*path, spec.shape, diagnostics);
+    std::optional<data::YearlyTable> table = data::read_yearly_table(
+        *path, scenario::table_shape(spec, s.demography.mortality_measure), diagnostics);
     if (!table) {
       all_loaded = false;
       continue;
@@ -204,13 +205,16 @@ void check_multiplied_rates(const toml::table& document, const Scenario& s,
       return;
     }
   };
-  check("demography.mortality_multiplier", s.demography.mortality_multiplier, 2.0, [&](int i) {
-    double m = 0;
-    for (const AgeVector& ages : in.mortality[static_cast<std::size_t>(i)]) {
-      m = std::max(m, *std::max_element(ages.begin(), ages.end()));
-    }
-    return m;
-  });
+  // Probabilities of dying (qx) stay at or below 1, central death rates at or below 2.
+  const double mortality_limit = s.demography.mortality_measure == "qx" ? 1.0 : 2.0;
+  check("demography.mortality_multiplier", s.demography.mortality_multiplier, mortality_limit,
+        [&](int i) {
+          double m = 0;
+          for (const AgeVector& ages : in.mortality[static_cast<std::size_t>(i)]) {
+            m = std::max(m, *std::max_element(ages.begin(), ages.end()));
+          }
+          return m;
+        });
   check("demography.fertility_multiplier", s.demography.fertility_multiplier, 1.0, [&](int i) {
     const AgeVector& f = in.fertility[static_cast<std::size_t>(i)];
     return *std::max_element(f.begin(), f.end());
@@ -228,10 +232,11 @@ void check_schedule_start(const toml::table& document, std::string_view key,
                      "a first year <= projection.start_year (" + std::to_string(start_year) + ")");
 }
 
-// The workforce tables: all five or none. Then the region names in
-// coverage.compliance_factor_by_region must be regions of the table.
+// The workforce tables: all five or none (not read when projection.stages is "demography").
+// Then the region names in coverage.compliance_factor_by_region must be regions of the table.
 void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagnostics) {
   using scenario::TableGroup;
+  if (s.projection.stages == "demography") return;
   std::vector<std::string_view> given, missing, all;
   for (const scenario::DataTable& spec : scenario::data_tables()) {
     if (spec.group != TableGroup::kWorkforce) continue;
@@ -239,6 +244,14 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
     (document.at_path(spec.key) ? given : missing).push_back(spec.key);
   }
   if (given.empty()) {
+    if (s.projection.stages == "labour") {
+      std::string list;
+      for (std::string_view key : all) list += (list.empty() ? "" : ", ") + std::string(key);
+      diagnostics.add_at(
+          scenario::source_of(document, "projection.stages"), "projection.stages",
+          "labour statuses need the workforce tables", "\"labour\"",
+          "the five workforce tables in [data] (" + list + "), or stages \"demography\"");
+    }
     if (const toml::node* factors =
             document.at_path("coverage.compliance_factor_by_region").node()) {
       diagnostics.add_at(factors->source(), "coverage.compliance_factor_by_region",
@@ -310,6 +323,26 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
   }
 }
 
+// What the stages and the mortality measure allow: mortality as q_x only where the scheme's
+// life tables (which need m_x) are not built, and interventions only with every stage.
+void check_stages(const toml::table& document, const Scenario& s, Diagnostics& diagnostics) {
+  if (s.demography.mortality_measure == "qx" && s.runs_scheme()) {
+    diagnostics.add_at(scenario::source_of(document, "demography.mortality_measure"),
+                       "demography.mortality_measure", "mortality as q_x with the scheme's stages",
+                       "\"qx\"",
+                       "\"mx\" when the workforce tables are given and projection.stages is "
+                       "\"all\" (the scheme's life tables are built from m_x); or stages "
+                       "\"labour\" or \"demography\"");
+  }
+  if (s.projection.stages != "all" && !s.interventions.empty()) {
+    diagnostics.add_at(scenario::source_of(document, "interventions"), "interventions",
+                       "interventions without the scheme's stages",
+                       std::to_string(s.interventions.size()) + " [[interventions]]",
+                       "no [[interventions]] when projection.stages is \"" + s.projection.stages +
+                           "\" (they act on the scheme's membership)");
+  }
+}
+
 // A warning when the workforce model runs on fewer simulated persons than
 // kFewestSimulatedPersons: its tables are then mostly sampling noise.
 constexpr double kFewestSimulatedPersons = 10000;
@@ -353,7 +386,7 @@ void check_sample_size(const toml::table& d, Scenario& s, Diagnostics& diagnosti
 // voluntary members (the engine excludes those on a compulsory path), every person at or above
 // the pensionable age of their sex for the pensioners.
 void check_stock_sizes(const toml::table& d, Scenario& s) {
-  if (!s.has_workforce() || s.inputs.base_population.empty()) return;
+  if (!s.runs_scheme() || s.inputs.base_population.empty()) return;
   const WorkforceInputs& w = s.workforce;
   std::array<double, kNumAreas> area_share{};
   for (const auto& region : w.population_share) {
@@ -399,7 +432,7 @@ void check_stock_sizes(const toml::table& d, Scenario& s) {
 // reserve, and branch shares that sum to 1 in every year.
 void check_workforce_assumptions(const toml::table& d, Scenario& s, Diagnostics& diagnostics) {
   const FundAssumptions& f = s.fund;
-  if (!s.has_workforce()) return;
+  if (!s.runs_scheme()) return;
   if (s.economy.minimum_wage.points().size() == 1 && s.economy.minimum_wage.at(0) == 0) {
     add_warning(d, "economy.minimum_wage", "economy", "the minimum wage is 0", "0",
                 "the minimum wage in kip a month: the floor of insurable earnings and the "
@@ -445,6 +478,12 @@ std::string resolved_toml(const toml::table& document, const Scenario& s) {
     const std::string_view section = spec.path.substr(0, spec.path.find('.'));
     if (!s.has_workforce() && std::find(kWorkforceSections.begin(), kWorkforceSections.end(),
                                         section) != kWorkforceSections.end()) {
+      continue;
+    }
+    // Labour statuses only: the sections of the scheme are not read either.
+    if (s.labour_only() && section != "labour" &&
+        std::find(kWorkforceSections.begin(), kWorkforceSections.end(), section) !=
+            kWorkforceSections.end()) {
       continue;
     }
     const bool table = spec.kind == scenario::Kind::kTable;
@@ -503,7 +542,12 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
                        "a year > projection.start_year (" + std::to_string(*start) + ")");
     projection_ok = false;
   }
-  if (!projection_ok) s.projection = ProjectionSettings{};
+  if (!projection_ok) {
+    // The stages still decide which tables are read and which cross-checks apply.
+    const std::string stages = s.projection.stages;
+    s.projection = ProjectionSettings{};
+    s.projection.stages = stages;
+  }
 
   // Every schedule of the scenario must give a value for the start year.
   if (start) {
@@ -526,6 +570,7 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   check_sample_size(*document, s, diagnostics);
   if (diagnostics.empty()) check_stock_sizes(*document, s);
   scenario::read_interventions(*document, s, diagnostics);
+  check_stages(*document, s, diagnostics);
   if (!diagnostics.empty()) {
     // File by file (in the order the files were read), each in the order of its text, as a
     // compiler would list them; the --set arguments first, in their order.

@@ -175,6 +175,20 @@ const std::array kKeys = {
                 "values are the same either way.",
             .choices = "current|constant",
             .bind = field<&Scenario::projection, &ProjectionSettings::prices>},
+    KeySpec{.path = "projection.stages",
+            .kind = Kind::kChoice,
+            .default_toml = "\"all\"",
+            .description =
+                "The stages the microsimulation runs. `all`: every stage the data tables allow "
+                "(with the workforce tables: the workforce, the scheme, the fund and the "
+                "valuation). `labour`: the demography and the labour statuses only (needs the "
+                "workforce tables; writes `population.csv`, `population_cohort.csv` and "
+                "`labour.csv`; no membership, contributions, benefits, fund or valuation; no "
+                "`[[interventions]]`). `demography`: the population only (the workforce tables, "
+                "if named, are not read). For benchmarks and demographic studies "
+                "([methodology.md §9.7](methodology.md#97-stages)).",
+            .choices = "all|labour|demography",
+            .bind = field<&Scenario::projection, &ProjectionSettings::stages>},
     KeySpec{.path = "data",
             .kind = Kind::kTable,
             .required = true,
@@ -190,7 +204,9 @@ const std::array kKeys = {
             .kind = Kind::kPath,
             .required = true,
             .units = "CSV: deaths per person-year",
-            .description = "Central death rates $m_x$ by calendar year, sex and single age.",
+            .description = "Central death rates $m_x$ by calendar year, sex and single age; or "
+                           "probabilities of dying $q_x$ with `demography.mortality_measure = "
+                           "\"qx\"`.",
             .range_note = "in the format of [§7.3](#73-datamortality)"},
     KeySpec{
         .path = "data.fertility",
@@ -248,6 +264,32 @@ const std::array kKeys = {
                 "immigration of some ages into emigration is a different table, not a factor) and "
                 "at most 10 (a larger factor is a typing error, not a sensitivity).",
             .bind = field<&Scenario::demography, &DemographyAssumptions::migration_multiplier>},
+    KeySpec{
+        .path = "demography.mortality_measure",
+        .kind = Kind::kChoice,
+        .default_toml = "\"mx\"",
+        .description =
+            "What `data.mortality` gives. `mx`: central death rates $m_x$ (column `mx`), from "
+            "which each step's life table is built. `qx`: probabilities of dying (column `qx`, "
+            "each in [0, 1]) by the age reached in the step: $q(x)$ for a person aged $x-1$ "
+            "on 1 July who would be $x$ a year later ($q(100)$ also for those already 100+), "
+            "$q(0)$ for a child born in the step; used as they are, without a life table "
+            "([methodology.md §4a](methodology.md#4a-mortality-given-as-probabilities-of-dying)). "
+            "`qx` is not accepted with the workforce tables and `projection.stages = \"all\"` "
+            "(the scheme's life tables need $m_x$).",
+        .choices = "mx|qx",
+        .bind = field<&Scenario::demography, &DemographyAssumptions::mortality_measure>},
+    KeySpec{.path = "demography.birth_timing",
+            .kind = Kind::kChoice,
+            .default_toml = "\"exposure\"",
+            .description =
+                "When births happen in a step. `exposure`: over the step, half a year at each of "
+                "the two ages a woman passes through: $(f(x) + f(x+1))/2$ if she survives the "
+                "step, $f(x)/2$ if she dies in it. `end_of_step`: at the end of the step, to the "
+                "women who survive it, at the rate of the age they reach: $f(x+1)$; none to those "
+                "who die ([methodology.md §6](methodology.md#6-births-and-sex-at-birth)).",
+            .choices = "exposure|end_of_step",
+            .bind = field<&Scenario::demography, &DemographyAssumptions::birth_timing>},
     KeySpec{.path = "data.regions",
             .kind = Kind::kPath,
             .units = "CSV: shares of the population",

@@ -512,11 +512,14 @@ std::vector<Scenario> load_sensitivity_scenarios(const SensitivityPlan& plan,
   }
   if (problems.empty()) {
     // Each variant against the baseline, so that a problem names its variant; the baseline's
-    // own problems (no workforce tables) once.
+    // own problems (no workforce tables, or not the scheme's stages) once.
     problems = comparison_problems({scenarios.front()});
     for (std::size_t k = 1; k < scenarios.size(); ++k) {
       for (Diagnostic d : comparison_problems({scenarios.front(), scenarios[k]})) {
-        if (d.file == scenarios.front().file.string() && d.key == "data.regions") continue;
+        if (d.file == scenarios.front().file.string() &&
+            (d.key == "data.regions" || d.key == "projection.stages")) {
+          continue;
+        }
         problems.push_back(of_variant(std::move(d), plan.variants[k], plan.file));
       }
     }

@@ -308,8 +308,10 @@ TEST_CASE("describe: prints the resolved scenario and it round-trips", "[cli]") 
       "sex_ratio_at_birth = '../../data/sex_ratio_at_birth.csv'\n"
       "\n"
       "[demography]\n"
+      "birth_timing = 'exposure'\n"
       "fertility_multiplier = { 2020 = 1.0, 2022 = 0.5, interpolation = 'linear' }\n"
       "migration_multiplier = 1.0\n"
+      "mortality_measure = 'mx'\n"
       "mortality_multiplier = 0.5\n"
       "\n"
       "[projection]\n"
@@ -318,6 +320,7 @@ TEST_CASE("describe: prints the resolved scenario and it round-trips", "[cli]") 
       "replications = 2\n"
       "sample_fraction = 1.0\n"
       "seed = 5\n"
+      "stages = 'all'\n"
       "start_year = 2020\n";
 
   const Result r = run_ssproj("describe variants/low/low.toml", dir.path());
@@ -522,8 +525,10 @@ TEST_CASE("describe --set: prints the changed scenario", "[cli][set]") {
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   CHECK(r.out.find("[demography]\n"
+                   "birth_timing = 'exposure'\n"
                    "fertility_multiplier = { 2020 = 1.0, 2022 = 0.5 }\n"
                    "migration_multiplier = 1.0\n"
+                   "mortality_measure = 'mx'\n"
                    "mortality_multiplier = 0.5\n") != std::string::npos);
   CHECK(r.out.find("replications = 3\n") != std::string::npos);
 

@@ -1438,8 +1438,10 @@ TEST_CASE("extends: a chain of three files in different directories merges deepl
         "sex_ratio_at_birth = '../data/sex_ratio_at_birth.csv'\n"
         "\n"
         "[demography]\n"
+        "birth_timing = 'exposure'\n"
         "fertility_multiplier = 1.25\n"
         "migration_multiplier = 2.0\n"
+        "mortality_measure = 'mx'\n"
         "mortality_multiplier = { 2020 = 0.75 }\n"
         "\n"
         "[projection]\n"
@@ -1448,6 +1450,7 @@ TEST_CASE("extends: a chain of three files in different directories merges deepl
         "replications = 3\n"
         "sample_fraction = 0.5\n"
         "seed = 7\n"
+        "stages = 'all'\n"
         "start_year = 2020\n");
 }
 
@@ -1758,8 +1761,10 @@ TEST_CASE("resolved_toml has every default filled in", "[scenario]") {
         "sex_ratio_at_birth = 'data/sex_ratio_at_birth.csv'\n"
         "\n"
         "[demography]\n"
+        "birth_timing = 'exposure'\n"
         "fertility_multiplier = 1.0\n"
         "migration_multiplier = 1.0\n"
+        "mortality_measure = 'mx'\n"
         "mortality_multiplier = 1.0\n"
         "\n"
         "[projection]\n"
@@ -1768,6 +1773,7 @@ TEST_CASE("resolved_toml has every default filled in", "[scenario]") {
         "replications = 1\n"
         "sample_fraction = 1.0\n"
         "seed = 1\n"
+        "stages = 'all'\n"
         "start_year = 2021\n");
 }
 
