@@ -45,7 +45,7 @@ void Microsimulation::labour_only_observe() {
   tallies.resize((n + kChunkSize - 1) / kChunkSize);
 
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
-    WorkforceCells& cells = tallies[c].cells;
+    auto& cells = tallies[c].cells;
     cells = {};
     const std::uint8_t* age = p.age.data();
     const std::uint8_t* sex = p.sex.data();

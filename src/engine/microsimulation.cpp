@@ -223,7 +223,7 @@ void Microsimulation::assign_initial_attributes() {
                               : 1.0;
       starting_point::initial_state(p, i, stocks, draws, cov, con, ben, year, u, rank, [&] {
         return labour::monthly_earnings(*m.inputs, status, p.sex[i], p.age[i],
-                                        earnings_factor(p.id[i]));
+                                        earnings_factor(p, i));
       });
     }
   });
@@ -376,7 +376,7 @@ void Microsimulation::labour_coverage_and_observe() {
         if ((programmes.access >> k) & 1u) t.programmes[k].users += p.membership[i] == kActive;
       }
       if (programmes.subsidy_ends) p.subsidy_years[i] = Population::kSubsidyDone;
-      WorkforceCell& cell = t.cells[sex][b][p.area[i]][p.status[i]];
+      CellCount& cell = t.cells[sex][b][p.area[i]][p.status[i]];
       cell.persons += 1;
       // Rights accrued to date, from the months credited before this year's: only in the year the
       // liabilities value.
@@ -409,7 +409,7 @@ void Microsimulation::labour_coverage_and_observe() {
               : contributions::insurable_monthly(
                     con,
                     labour::monthly_earnings(*m.inputs, status, sex, p.age[i],
-                                             earnings_factor(p.id[i])) *
+                                             earnings_factor(p, i)) *
                         wage_index,
                     scheme == Scheme::kCivilServant ? 0.0
                                                     : cov.underdeclaration * programmes.declared);

@@ -78,9 +78,24 @@ class Microsimulation {
     std::array<BenefitTallies, kNumSchemes> benefits{};
   };
 
+  // The persons of a workforce cell (WorkforceCell) within one chunk, as integers: the hot
+  // tally of the workforce pass stays small (14 KB instead of 28), and adding it into the
+  // year's doubles by position gives exactly what adding ones as doubles did.
+  struct CellCount {
+    std::uint32_t persons = 0;
+    std::array<std::uint32_t, kNumSchemes> registered{};
+    std::array<std::uint32_t, kNumSchemes> ever_registered{};
+    std::array<std::uint32_t, kNumSchemes> active{};
+
+    // In the order of WorkforceCell::kFields.
+    static constexpr auto kFields = std::tuple(&CellCount::persons, &CellCount::registered,
+                                               &CellCount::ever_registered, &CellCount::active);
+  };
+  static_assert(kChunkSize <= UINT32_MAX);
+
   // Per-chunk results of the workforce pass.
   struct WorkforceTally {
-    WorkforceCells cells{};
+    SexBandAreaTable<std::array<CellCount, kNumStatuses>> cells{};
     std::array<ContributionTotals, kNumSchemes> contributions{};
     std::array<BenefitTallies, kNumSchemes> scheme_benefits{};
     BenefitTallies benefits{};  // only the persons above pensionable age (no scheme)
@@ -105,9 +120,15 @@ class Microsimulation {
   // transition and tallies of persons by status (labour_only.cpp).
   void assign_labour_attributes();
   void labour_only_observe();
-  // A person's lifelong earnings factor (lognormal, mean 1), a function of the id alone, so
-  // that it needs no storage.
+  // A person's lifelong earnings factor (lognormal, mean 1), a function of the id alone.
   float earnings_factor(std::uint32_t id) const;
+  // Person i's earnings factor, drawn on first use and kept in the population (the draw costs
+  // a Philox block and a logarithm, cosine and exponential; members contribute for decades).
+  float earnings_factor(Population& p, std::size_t i) const {
+    float& f = p.earnings_factor[i];
+    if (f == 0.0f) f = earnings_factor(p.id[i]);
+    return f;
+  }
   // Removes the gone slots, keeping the living in their order, in place.
   void compact();
   Population population_;

@@ -70,13 +70,17 @@ struct Population {
   // Years of contribution subsidy received (interventions of type contribution_subsidy);
   // kSubsidyDone once the entitlement has ended.
   Column<std::uint8_t> subsidy_years;
+  // The lifelong earnings factor (a function of the id, drawn when the person first needs it:
+  // first contributes, or enters the base year's stocks); 0 until then.
+  Column<float> earnings_factor;
   static constexpr std::uint8_t kSubsidyDone = 255;
 
   static constexpr auto kColumns = std::make_tuple(
       &Population::id, &Population::age, &Population::sex, &Population::status, &Population::area,
       &Population::region, &Population::scheme, &Population::membership, &Population::spell,
       &Population::months, &Population::points, &Population::benefit, &Population::pension,
-      &Population::recent_points, &Population::recent_months, &Population::subsidy_years);
+      &Population::recent_points, &Population::recent_months, &Population::subsidy_years,
+      &Population::earnings_factor);
 
   // Bytes of state per person (the sum of the element sizes of every column).
   static constexpr std::size_t bytes_per_person() {
