@@ -26,65 +26,78 @@ double quantile(const std::vector<double>& sorted, double p) {
   return sorted[lo] + w * (sorted[hi] - sorted[lo]);
 }
 
-ReplicatedTable::ReplicatedTable(std::string key_header, std::vector<std::string> values,
-                                 std::size_t replications, std::string trailing_header)
-    : key_header_(std::move(key_header)),
-      value_names_(std::move(values)),
-      replications_(replications),
-      trailing_header_(std::move(trailing_header)) {}
+namespace {
 
-void ReplicatedTable::add_row(std::string key, std::string trailing, bool median) {
-  keys_.push_back(std::move(key));
-  median_.push_back(median);
-  trailing_.push_back(std::move(trailing));
-  values_.resize(values_.size() + value_names_.size() * replications_, 0.0);
-}
-
-void ReplicatedTable::set(std::size_t r, std::size_t column, double value) {
-  const std::size_t row = keys_.size() - 1;
-  values_[(row * value_names_.size() + column) * replications_ + r] = value;
-}
-
-std::string ReplicatedTable::csv() const {
-  const bool spread = replications_ > 1;
-  std::string header = key_header_;
-  for (const std::string& name : value_names_) {
+std::string header_of(const std::string& key_header, const std::vector<std::string>& values,
+                      bool spread, const std::string& trailing_header) {
+  std::string header = key_header;
+  for (const std::string& name : values) {
     header += "," + name;
     if (spread) header += "," + name + "_p05," + name + "_p50," + name + "_p95";
   }
-  if (!trailing_header_.empty()) header += "," + trailing_header_;
-  CsvWriter out(header);
-  std::vector<double> values(replications_);
-  for (std::size_t row = 0; row < keys_.size(); ++row) {
-    out.field(keys_[row]);
-    for (std::size_t column = 0; column < value_names_.size(); ++column) {
-      const double* v = &values_[(row * value_names_.size() + column) * replications_];
-      double sum = 0;
-      for (std::size_t r = 0; r < replications_; ++r) {
-        if (std::isinf(v[r])) {
-          // No table holds an infinite value: an input far outside any sensible range (the
-          // validator's ranges should have caught it) made the projection overflow.
-          throw Error(
-              "the projection overflowed: column " + value_names_[column] + " of row " +
-              keys_[row] +
-              (replications_ > 1 ? " in replication " + std::to_string(r + 1) : std::string()) +
-              " is infinite; an input is far outside any sensible range");
-        }
-        values[r] = v[r];
-        sum += v[r];
+  if (!trailing_header.empty()) header += "," + trailing_header;
+  return header;
+}
+
+}  // namespace
+
+ReplicatedTable::ReplicatedTable(std::string key_header, std::vector<std::string> values,
+                                 std::size_t replications, std::string trailing_header)
+    : value_names_(std::move(values)),
+      replications_(replications),
+      has_trailing_(!trailing_header.empty()),
+      out_(header_of(key_header, value_names_, replications > 1, trailing_header)),
+      row_(value_names_.size() * replications, 0.0),
+      sorted_(replications) {}
+
+void ReplicatedTable::add_row(std::string key, std::string trailing, bool median) {
+  finish_row();
+  key_ = std::move(key);
+  trailing_ = std::move(trailing);
+  median_ = median;
+  std::fill(row_.begin(), row_.end(), 0.0);
+  open_ = true;
+}
+
+void ReplicatedTable::set(std::size_t r, std::size_t column, double value) {
+  row_[column * replications_ + r] = value;
+}
+
+void ReplicatedTable::finish_row() {
+  if (!open_) return;
+  open_ = false;
+  const bool spread = replications_ > 1;
+  out_.field(key_);
+  for (std::size_t column = 0; column < value_names_.size(); ++column) {
+    const double* v = &row_[column * replications_];
+    double sum = 0;
+    for (std::size_t r = 0; r < replications_; ++r) {
+      if (std::isinf(v[r])) {
+        // No table holds an infinite value: an input far outside any sensible range (the
+        // validator's ranges should have caught it) made the projection overflow.
+        throw Error(
+            "the projection overflowed: column " + value_names_[column] + " of row " + key_ +
+            (replications_ > 1 ? " in replication " + std::to_string(r + 1) : std::string()) +
+            " is infinite; an input is far outside any sensible range");
       }
-      sort_nan_last(values);
-      out.field(median_[row] ? quantile(values, 0.50) : sum / static_cast<double>(replications_));
-      if (spread) {
-        out.field(quantile(values, 0.05))
-            .field(quantile(values, 0.50))
-            .field(quantile(values, 0.95));
-      }
+      sorted_[r] = v[r];
+      sum += v[r];
     }
-    if (!trailing_header_.empty()) out.field(trailing_[row]);
-    out.end_row();
+    sort_nan_last(sorted_);
+    out_.field(median_ ? quantile(sorted_, 0.50) : sum / static_cast<double>(replications_));
+    if (spread) {
+      out_.field(quantile(sorted_, 0.05))
+          .field(quantile(sorted_, 0.50))
+          .field(quantile(sorted_, 0.95));
+    }
   }
-  return out.text();
+  if (has_trailing_) out_.field(trailing_);
+  out_.end_row();
+}
+
+std::string ReplicatedTable::csv() {
+  finish_row();
+  return out_.text();
 }
 
 }  // namespace ssproj::output

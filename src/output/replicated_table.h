@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "output/csv_writer.h"
+
 namespace ssproj::output {
 
 // Sorts ascending with NaN (an event that does not happen) last, as "later than any value".
@@ -24,6 +26,8 @@ class ReplicatedTable {
   // columns (written after the values), their text. A `median` row writes the median across
   // replications instead of the mean in each value column (for values that are years: the mean
   // of 2040 and 2041 is no year, and one replication without the event would blank it).
+  // The previous row is summarised and written as text now: only one row of values is kept
+  // (a 100-replication coverage table would otherwise hold 270 MB of them).
   void add_row(std::string key, std::string trailing = {}, bool median = false);
   // Sets value column `column` of the last row for replication `r`.
   void set(std::size_t r, std::size_t column, double value);
@@ -31,18 +35,23 @@ class ReplicatedTable {
   // CSV text: the keys, then for each value column its mean (median rows: its median) and, with
   // more than one replication, `<name>_p05,<name>_p50,<name>_p95` (Hyndman-Fan definition 7), then
   // the trailing keys. A NaN value (an event that does not happen) is an empty field; the mean is
-  // empty when any replication has NaN, the quantiles order NaN last.
-  std::string csv() const;
+  // empty when any replication has NaN, the quantiles order NaN last. An infinite value throws
+  // (here or in add_row, when its row is written).
+  std::string csv();
 
  private:
-  std::string key_header_;
+  // Writes the current row, if any, as CSV text.
+  void finish_row();
   std::vector<std::string> value_names_;
   std::size_t replications_;
-  std::string trailing_header_;
-  std::vector<std::string> keys_;
-  std::vector<std::string> trailing_;
-  std::vector<bool> median_;
-  std::vector<double> values_;  // [row][column][replication]
+  bool has_trailing_;
+  CsvWriter out_;
+  bool open_ = false;  // a row has been started and not yet written
+  std::string key_;
+  std::string trailing_;
+  bool median_ = false;
+  std::vector<double> row_;     // [column][replication] of the current row
+  std::vector<double> sorted_;  // scratch: one column's values, sorted
 };
 
 }  // namespace ssproj::output
