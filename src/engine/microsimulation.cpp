@@ -466,6 +466,11 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     ChunkTally& t = tallies[c];
     t = ChunkTally{};
+    // The columns as local pointers: a store through a byte pointer may alias anything, and the
+    // compiler would otherwise reload each vector's data pointer after every one.
+    std::uint8_t* const ages = p.age.data();
+    const std::uint8_t* const sexes = p.sex.data();
+    std::uint8_t* const fates = fate_.data();
     DrawBlock draws;
     for (std::size_t i = begin; i < end; ++i) {
       const std::size_t j = (i - begin) % DrawBlock::kSize;
@@ -473,10 +478,12 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
         const std::size_t count = std::min(DrawBlock::kSize, end - i);
         rng_.uniforms(Stream::kDemography, &p.id[i], year, count, draws);
       }
-      const std::uint8_t age = p.age[i];
-      fate_[i] = 0;
-      if (age == Population::kGone) continue;
-      const std::uint8_t sex = p.sex[i];
+      const std::uint8_t age = ages[i];
+      if (age == Population::kGone) {
+        fates[i] = 0;
+        continue;
+      }
+      const std::uint8_t sex = sexes[i];
       const std::uint8_t next_age = older(age);
       const std::array<double, 3> u = {draws(j, 0), draws(j, 1), draws(j, 2)};
       const bool survives = u[0] < rates.survival[sex][age];
@@ -496,6 +503,7 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
         stays = true;
         ++t.counts[sex][next_age];
       }
+      std::uint8_t fate = 0;
       if (sex == kFemale &&
           u[2] < (survives ? rates.birth_if_survives[age] : rates.birth_if_dies[age])) {
         const auto v = rng_.uniforms(Stream::kNewborn, p.id[i], year);
@@ -508,17 +516,14 @@ DemographicEvents Microsimulation::step(const demography::StepRates& rates) {
         } else if (v[2] < emigrate[child][0]) {
           ++t.emigrants[child];
         } else {
-          fate_[i] = kChild | (child == 0 ? kChildMale : 0);
+          fate = kChild | (child == 0 ? kChildMale : 0);
           ++t.children;
           ++t.counts[child][0];
         }
       }
-      if (stays) {
-        p.age[i] = next_age;
-      } else {
-        p.age[i] = Population::kGone;
-        ++t.gone;
-      }
+      fates[i] = fate;
+      ages[i] = stays ? next_age : Population::kGone;
+      t.gone += stays ? 0 : 1;
     }
   });
 
