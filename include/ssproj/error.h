@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ssproj {
@@ -50,6 +51,11 @@ class ScenarioError : public Error {
  private:
   std::vector<Diagnostic> diagnostics_;
 };
+
+// The closest candidate to `word` within a small edit distance (at most a third of its length,
+// and at least 2), or "" when none is close: the "did you mean" of every error about a word that
+// must come from a closed list (keys, names, options).
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 // A file could not be read, written or renamed.
 class IoError : public Error {

@@ -76,8 +76,34 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
                         const po::positional_options_description& positional) {
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
+    // Long options are never guessed from a prefix: `--replication 10` is an error, not
+    // --replications (a typo must not start a different run).
+    po::store(
+        po::command_line_parser(args)
+            .options(named)
+            .positional(positional)
+            .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
+            .run(),
+        vm);
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    std::vector<std::string> names;
+    for (const auto& option : named.options()) names.push_back("--" + option->long_name());
+    std::string given = e.get_option_name();
+    given = given.substr(0, given.find('='));
+    std::string near = ssproj::closest_match(given, names);
+    if (near.empty()) {
+      // A prefix of exactly one option: that one (named, not taken).
+      std::vector<std::string> longer;
+      for (const std::string& name : names) {
+        if (name.size() > given.size() && name.compare(0, given.size(), given) == 0) {
+          longer.push_back(name);
+        }
+      }
+      if (longer.size() == 1) near = longer.front();
+    }
+    throw UsageError("unknown option '" + given + "'" +
+                     (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
   } catch (const po::too_many_positional_options_error&) {
     const unsigned most = positional.max_total_count();
     throw UsageError("too many arguments: this command takes " +

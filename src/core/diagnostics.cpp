@@ -88,11 +88,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 }  // namespace
 
+}  // namespace ssproj::core
+
+namespace ssproj {
+
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const std::string& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
+    const std::size_t d = core::edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;
       best = c;
@@ -101,4 +105,4 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   return best;
 }
 
-}  // namespace ssproj::core
+}  // namespace ssproj

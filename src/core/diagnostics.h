@@ -54,7 +54,7 @@ bool is_command_line(const toml::source_region& where);
 // A TOML value shown the way it was written, for the "got ..." part of a message.
 std::string describe_value(const toml::node& node);
 
-// The closest candidate to `word` within a small edit distance, or "" when none is close.
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+// ssproj::closest_match (declared in <ssproj/error.h>, for the command line too).
+using ssproj::closest_match;
 
 }  // namespace ssproj::core
