@@ -106,9 +106,31 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
                      (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
   } catch (const po::too_many_positional_options_error&) {
     const unsigned most = positional.max_total_count();
+    // The first argument beyond those the command takes: the arguments that are neither an
+    // option nor an option's value, in order.
+    std::vector<std::string> files;
+    for (std::size_t k = 0; k < args.size(); ++k) {
+      const std::string& a = args[k];
+      if (a.size() > 1 && a[0] == '-') {
+        const std::string name =
+            a.substr(a.find_first_not_of('-'), a.find('=') - a.find_first_not_of('-'));
+        const po::option_description* o = named.find_nothrow(name, false);
+        if (o != nullptr && o->semantic()->max_tokens() > 0 && a.find('=') == std::string::npos)
+          ++k;
+        continue;
+      }
+      files.push_back(a);
+    }
+    const std::string extra = files.size() > most ? files[most] : std::string();
+    const bool has_out = named.find_nothrow("out", false) != nullptr;
     throw UsageError("too many arguments: this command takes " +
                      (most == 1 ? std::string("one file") : std::to_string(most) + " files") +
-                     " besides its options (options start with -)");
+                     " besides its options (options start with -)" +
+                     (extra.empty()
+                          ? std::string()
+                          : "; '" + extra + "' is one too many" +
+                                (has_out ? " (if the results should go there: --out " + extra + ")"
+                                         : std::string())));
   } catch (const po::error& e) {
     throw UsageError(e.what());
   }
