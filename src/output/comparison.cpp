@@ -7,6 +7,7 @@
 
 #include <ssproj/compare.h>
 
+#include "output/csv_writer.h"
 #include "output/replicated_table.h"
 
 namespace ssproj {
@@ -192,22 +193,26 @@ std::vector<Diagnostic> comparison_problems(const std::vector<Scenario>& scenari
     const ProjectionSettings& b = base.projection;
     if (a.start_year != b.start_year) {
       problem(s, "projection.start_year", std::to_string(a.start_year),
-              std::to_string(b.start_year));
+              std::to_string(b.start_year) +
+                  ": or give --set projection.start_year=" + std::to_string(b.start_year));
     }
     if (a.end_year != b.end_year) {
-      problem(s, "projection.end_year", std::to_string(a.end_year), std::to_string(b.end_year));
+      problem(s, "projection.end_year", std::to_string(a.end_year),
+              std::to_string(b.end_year) +
+                  ": or give --set projection.end_year=" + std::to_string(b.end_year));
     }
     if (a.seed != b.seed) {
       problem(s, "projection.seed", std::to_string(a.seed),
               std::to_string(b.seed) + ": common random numbers need one seed; or give --seed");
     }
     if (a.sample_fraction != b.sample_fraction) {
-      problem(s, "projection.sample_fraction", std::to_string(a.sample_fraction),
-              std::to_string(b.sample_fraction));
+      problem(s, "projection.sample_fraction", output::number_text(a.sample_fraction),
+              output::number_text(b.sample_fraction) +
+                  ": one sample for every strategy; or give --sample-fraction");
     }
     if (a.replications != b.replications) {
       problem(s, "projection.replications", std::to_string(a.replications),
-              std::to_string(b.replications));
+              std::to_string(b.replications) + ": or give --replications");
     }
     if (s.inputs.base_year != base.inputs.base_year) {
       problem(s, "data.base_population", "base year " + std::to_string(s.inputs.base_year),

@@ -433,6 +433,24 @@ TEST_CASE("compare: an invalid strategy writes nothing and names every problem",
   CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
 
+TEST_CASE("compare: different sample fractions are refused with the option that fixes it",
+          "[cli]") {
+  TempDir dir;
+  compare_files(dir, "[projection]\nsample_fraction = 0.05\n");
+  const Result r = run_ssproj("compare scenario.toml strategy.toml --out out -q", dir.path());
+  CHECK(r.status == 2);
+  // The fractions as written (shortest round trip, not "0.050000"), and the option to give.
+  CHECK(r.err.find("projection.sample_fraction: cannot be compared with the baseline (got 0.05, "
+                   "expected ") != std::string::npos);
+  CHECK(r.err.find(": one sample for every strategy; or give --sample-fraction (as in "
+                   "scenario.toml))") != std::string::npos);
+  CHECK(r.err.find("0.050000") == std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+  const Result given = run_ssproj(
+      "compare scenario.toml strategy.toml --out out -q --sample-fraction 0.05", dir.path());
+  CHECK(given.status == 0);
+}
+
 TEST_CASE("compare: scenarios with different seeds are refused unless --seed is given", "[cli]") {
   TempDir dir;
   compare_files(dir, "[projection]\nseed = 4\n");

@@ -402,7 +402,7 @@ TEST_CASE("compare: scenarios that cannot be compared are named with the reason"
   REQUIRE(problems.size() == 2);
   CHECK(problems[0].to_string() ==
         "other.toml: error: projection.end_year: cannot be compared with the baseline (got 2029, "
-        "expected 2030 (as in baseline.toml))");
+        "expected 2030: or give --set projection.end_year=2030 (as in baseline.toml))");
   CHECK(problems[1].to_string() ==
         "other.toml: error: projection.seed: cannot be compared with the baseline (got 12, "
         "expected 11: common random numbers need one seed; or give --seed (as in "
