@@ -5,27 +5,11 @@
 // (stream 5), without the scheme's starting stocks.
 #include <algorithm>
 
-#include <tbb/blocked_range.h>
-
-#include "core/parallel.h"
+#include "engine/chunks.h"
 #include "engine/microsimulation.h"
 #include "engine/tallies.h"
 
 namespace ssproj::engine {
-namespace {
-
-// Fixed chunks of Microsimulation::kChunkSize slots, in parallel (as in microsimulation.cpp).
-template <typename F>
-void for_each_chunk(std::size_t n, F&& f) {
-  const std::size_t chunks = (n + Microsimulation::kChunkSize - 1) / Microsimulation::kChunkSize;
-  core::parallel_for(tbb::blocked_range<std::size_t>(0, chunks), [&](const auto& range) {
-    for (std::size_t c = range.begin(); c != range.end(); ++c) {
-      f(c, c * Microsimulation::kChunkSize, std::min(n, (c + 1) * Microsimulation::kChunkSize));
-    }
-  });
-}
-
-}  // namespace
 
 void Microsimulation::assign_labour_attributes() {
   const int year = year_;
@@ -42,7 +26,7 @@ void Microsimulation::labour_only_observe() {
   Population& p = population_;
   const std::size_t n = p.size();
   std::vector<WorkforceTally>& tallies = workforce_tallies_;  // reused from year to year
-  tallies.resize((n + kChunkSize - 1) / kChunkSize);
+  tallies.resize(num_chunks(n));
 
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     auto& cells = tallies[c].cells;

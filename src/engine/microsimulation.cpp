@@ -18,6 +18,7 @@
 #include "contributions/person.h"
 #include "core/parallel.h"
 #include "demography/cohort_component.h"
+#include "engine/chunks.h"
 #include "engine/tallies.h"
 #include "interventions/membership.h"
 
@@ -40,21 +41,6 @@ using WorkforceTally = Microsimulation::WorkforceTally;
 template <typename T, typename U>
 void add(T& into, const U& from) {
   add_into(into, from);
-}
-
-template <typename F>
-void for_each_chunk(std::size_t n, F&& f) {
-  const std::size_t num_chunks =
-      (n + Microsimulation::kChunkSize - 1) / Microsimulation::kChunkSize;
-  core::parallel_for(tbb::blocked_range<std::size_t>(0, num_chunks), [&](const auto& range) {
-    for (std::size_t c = range.begin(); c != range.end(); ++c) {
-      f(c, c * Microsimulation::kChunkSize, std::min(n, (c + 1) * Microsimulation::kChunkSize));
-    }
-  });
-}
-
-std::size_t num_chunks(std::size_t n) {
-  return (n + Microsimulation::kChunkSize - 1) / Microsimulation::kChunkSize;
 }
 
 // Probability that a person arriving at age x (sex s) on 1 July next year emigrates instead:

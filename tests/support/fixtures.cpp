@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
+
 #include <ssproj/error.h>
 
 namespace ssproj::testing {
@@ -243,6 +245,19 @@ Scenario make_scenario(int base_year, int end_year, double persons_per_cell, dou
   in.sex_ratio_at_birth.assign(years, 1.05);
   in.net_migrants.assign(years, migrants);
   return s;
+}
+
+std::vector<std::string> scenario_errors(const std::filesystem::path& file,
+                                         const ScenarioOverrides& overrides) {
+  try {
+    (void)load_scenario(file, overrides);
+  } catch (const ScenarioError& e) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : e.diagnostics()) out.push_back(d.to_string());
+    return out;
+  }
+  FAIL("load_scenario(" << file << ") did not throw ScenarioError");
+  return {};
 }
 
 }  // namespace ssproj::testing

@@ -31,6 +31,11 @@ class TempDir {
 
 std::string read_file(const std::filesystem::path& file);
 
+// The diagnostics (Diagnostic::to_string) of loading `file` with `overrides`; the test fails when
+// the scenario loads.
+std::vector<std::string> scenario_errors(const std::filesystem::path& file,
+                                         const ScenarioOverrides& overrides = {});
+
 // The repository's root (for data/lao and scenarios/).
 std::filesystem::path source_dir();
 

@@ -85,15 +85,7 @@ void append_line(const fs::path& file, const std::string& text) {
 }
 
 std::vector<std::string> errors_of(const fs::path& scenario) {
-  try {
-    (void)ssproj::load_scenario(scenario);
-  } catch (const ssproj::ScenarioError& e) {
-    std::vector<std::string> out;
-    for (const ssproj::Diagnostic& d : e.diagnostics()) out.push_back(d.to_string());
-    return out;
-  }
-  FAIL("load_scenario(" << scenario << ") did not throw ScenarioError");
-  return {};
+  return ssproj::testing::scenario_errors(scenario);
 }
 
 }  // namespace

@@ -48,15 +48,7 @@ Scenario load_with(const fs::path& file, std::vector<std::string> set) {
 }
 
 std::vector<std::string> errors_of(const fs::path& file, std::vector<std::string> set) {
-  try {
-    (void)load_with(file, std::move(set));
-  } catch (const ScenarioError& e) {
-    std::vector<std::string> out;
-    for (const ssproj::Diagnostic& d : e.diagnostics()) out.push_back(d.to_string());
-    return out;
-  }
-  FAIL("load_scenario(" << file << ") did not throw ScenarioError");
-  return {};
+  return ssproj::testing::scenario_errors(file, with_set(std::move(set)));
 }
 
 const std::string kFund =

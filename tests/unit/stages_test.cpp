@@ -29,15 +29,7 @@ using ssproj::testing::TempDir;
 using Lines = std::vector<std::string>;
 
 std::vector<std::string> errors_of(const fs::path& file) {
-  try {
-    (void)load_scenario(file);
-  } catch (const ScenarioError& e) {
-    std::vector<std::string> out;
-    for (const ssproj::Diagnostic& d : e.diagnostics()) out.push_back(d.to_string());
-    return out;
-  }
-  FAIL("load_scenario(" << file << ") did not throw ScenarioError");
-  return {};
+  return ssproj::testing::scenario_errors(file);
 }
 
 // A q(x) table for 2020..2022: q(x) = 0.001 (x + 1) for both sexes, 1 from age 95; row
