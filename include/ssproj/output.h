@@ -151,4 +151,13 @@ std::string set_manifest_json(const std::string& command,
 void write_files_atomically(const std::filesystem::path& out_dir,
                             const std::vector<std::pair<std::string, std::string>>& files);
 
+// Flushes `temporary` to the disk and renames it to `target` (same directory), durably: a reader
+// sees the old file or the new one, never a part. Removes `temporary` on failure.
+// @throws IoError
+void replace_file_durably(const std::filesystem::path& temporary,
+                          const std::filesystem::path& target);
+
+// A temporary name for `target` in its directory, unique to this process.
+std::filesystem::path temporary_name(const std::filesystem::path& target);
+
 }  // namespace ssproj

@@ -19,6 +19,7 @@
 
 #include <ssproj/compare.h>
 #include <ssproj/output.h>
+#include <ssproj/report.h>
 #include <ssproj/sensitivity.h>
 #include <ssproj/simulate.h>
 #include <ssproj/version.h>
@@ -45,6 +46,8 @@ constexpr const char* kUsage =
     "                           run a baseline and its one-at-a-time variations and\n"
     "                           alternative sets; write sensitivity.csv, tornado.csv and each\n"
     "                           one's tables, print the valuation results\n"
+    "  report DIR               write report.html and results.xlsx from the tables in DIR\n"
+    "                           (or give --report to run, compare or sensitivity)\n"
     "  validate SCENARIO...     check scenario files and their data tables; list every problem\n"
     "  describe SCENARIO        print the fully resolved scenario (extends merged, defaults\n"
     "                           filled in) as TOML\n"
@@ -300,7 +303,32 @@ int command_describe(const std::vector<std::string>& args) {
   return 0;
 }
 
-// The options `run` and `compare` share.
+// "2030,2050" -> {2030, 2050}
+std::vector<int> parse_key_years(const std::string& text) {
+  std::vector<int> key_years;
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', at), text.size());
+    int year = 0;
+    const auto [end, ec] = std::from_chars(text.data() + at, text.data() + comma, year);
+    if (ec != std::errc() || end != text.data() + comma) {
+      throw UsageError("--key-years takes years separated by commas (got '" + text + "')");
+    }
+    key_years.push_back(year);
+    at = comma + 1;
+  }
+  return key_years;
+}
+
+// Writes report.html and results.xlsx into `out` (after the tables are in place).
+void write_reports(const std::string& out, const std::vector<int>& key_years, bool quiet) {
+  ssproj::ReportOptions options;
+  options.key_years = key_years;
+  ssproj::write_reports(out, options);
+  if (!quiet) std::fprintf(stderr, "ssproj: report.html and results.xlsx in %s\n", out.c_str());
+}
+
+// The options `run`, `compare` and `sensitivity` share.
 void add_run_options(po::options_description& named) {
   named.add_options()("help,h", "this help")("out,o", po::value<std::string>(),
                                              "output directory (created if missing)")(
@@ -312,7 +340,8 @@ void add_run_options(po::options_description& named) {
       "sample-fraction,f", po::value<double>(),
       "share of the population simulated (replaces projection.sample_fraction)")(
       "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp)(
-      "quiet,q", "no progress or summary on stderr");
+      "quiet,q", "no progress or summary on stderr")(
+      "report", "also write report.html and results.xlsx into DIR (as ssproj report DIR)");
 }
 
 ssproj::ScenarioOverrides overrides_of(const po::variables_map& vm) {
@@ -397,6 +426,7 @@ int command_run(const std::vector<std::string>& args) {
 
   ssproj::write_run_outputs(set, "", scenario, results, record);
   set.commit();
+  if (vm.count("report")) write_reports(out, ssproj::ReportOptions{}.key_years, quiet);
   if (!quiet) {
     std::fprintf(stderr,
                  "ssproj: %s: %d-%d, %d replication(s), %.1f million person-years in %.1f s "
@@ -437,21 +467,7 @@ int command_compare(const std::vector<std::string>& args) {
   if (!vm.count("out")) throw UsageError("compare needs --out DIR");
   const int threads = vm["threads"].as<int>();
   check_threads(threads);
-  std::vector<int> key_years;
-  {
-    const std::string text = vm["key-years"].as<std::string>();
-    std::size_t at = 0;
-    while (at <= text.size()) {
-      const std::size_t comma = std::min(text.find(',', at), text.size());
-      int year = 0;
-      const auto [end, ec] = std::from_chars(text.data() + at, text.data() + comma, year);
-      if (ec != std::errc() || end != text.data() + comma) {
-        throw UsageError("--key-years takes years separated by commas (got '" + text + "')");
-      }
-      key_years.push_back(year);
-      at = comma + 1;
-    }
-  }
+  const std::vector<int> key_years = parse_key_years(vm["key-years"].as<std::string>());
   const bool quiet = vm.count("quiet") > 0;
   const ssproj::ScenarioOverrides overrides = overrides_of(vm);
 
@@ -517,6 +533,7 @@ int command_compare(const std::vector<std::string>& args) {
   set.write("comparison.csv", ssproj::comparison_csv(runs));
   set.write("manifest.json", ssproj::set_manifest_json("compare", set.files()));
   set.commit();
+  if (vm.count("report")) write_reports(out, key_years, quiet);
   std::cout << ssproj::comparison_summary(runs, key_years);
   {
     // The valuation of each scenario too: strategies that change rules or assumptions rather
@@ -609,6 +626,7 @@ int command_sensitivity(const std::vector<std::string>& args) {
   set.write("tornado.csv", ssproj::tornado_csv(runs, plan.key_years));
   set.write("manifest.json", ssproj::set_manifest_json("sensitivity", set.files()));
   set.commit();
+  if (vm.count("report")) write_reports(out, plan.key_years, quiet);
   std::cout << ssproj::sensitivity_summary(runs, plan.key_years);
   if (!quiet) {
     std::fprintf(stderr,
@@ -617,6 +635,40 @@ int command_sensitivity(const std::vector<std::string>& args) {
                  runs.size(),
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
                  out.c_str());
+  }
+  return 0;
+}
+
+int command_report(const std::vector<std::string>& args) {
+  po::options_description named(
+      "ssproj report DIR [options]\n\n"
+      "Reads the tables that run, compare or sensitivity wrote into DIR and writes there\n"
+      "report.html (one self-contained file: summary, charts, assumptions, provenance; opens\n"
+      "offline) and results.xlsx (a summary sheet, the charts as Excel charts, one sheet per\n"
+      "table). Each file is written atomically.\n\nOptions");
+  named.add_options()("help,h", "this help")(
+      "key-years", po::value<std::string>()->default_value("2030,2050"),
+      "years of the summary and the population pyramids, comma-separated")(
+      "scenario-root", po::value<std::string>()->default_value("."),
+      "the directory ssproj ran in: the manifests' scenario paths are relative to it");
+  po::options_description hidden;
+  hidden.add_options()("dir", po::value<std::string>(), "result directory");
+  po::options_description all;
+  all.add(named).add(hidden);
+  po::positional_options_description positional;
+  positional.add("dir", 1);
+  const po::variables_map vm = parse(args, all, positional);
+  if (vm.count("help")) {
+    std::cout << named << '\n';
+    return 0;
+  }
+  if (!vm.count("dir")) throw UsageError("report needs a result directory");
+  ssproj::ReportOptions options;
+  options.key_years = parse_key_years(vm["key-years"].as<std::string>());
+  options.scenario_root = vm["scenario-root"].as<std::string>();
+  const std::string dir = vm["dir"].as<std::string>();
+  for (const std::filesystem::path& f : ssproj::write_reports(dir, options)) {
+    std::cout << f.string() << '\n';
   }
   return 0;
 }
@@ -645,8 +697,9 @@ int main(int argc, char** argv) {
     if (command == "describe") return command_describe(rest);
     if (command == "compare") return command_compare(rest);
     if (command == "sensitivity") return command_sensitivity(rest);
+    if (command == "report") return command_report(rest);
     throw UsageError("unknown command '" + command +
-                     "' (expected run, compare, sensitivity, validate or describe)");
+                     "' (expected run, compare, sensitivity, report, validate or describe)");
   } catch (const UsageError& e) {
     std::cerr << "ssproj: " << e.what() << "\nTry 'ssproj --help'.\n";
     return kExitUsage;

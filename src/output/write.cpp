@@ -43,6 +43,35 @@ void write_and_sync(const fs::path& path, const std::string& contents) {
 
 }  // namespace
 
+fs::path temporary_name(const fs::path& target) {
+  return target.parent_path() /
+         ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()));
+}
+
+void replace_file_durably(const fs::path& temporary, const fs::path& target) {
+  std::error_code ec;
+  const int fd = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    const std::string why = errno_text();
+    if (fd >= 0) ::close(fd);
+    fs::remove(temporary, ec);
+    throw IoError("cannot flush " + temporary.string() + ": " + why);
+  }
+  ::close(fd);
+  fs::rename(temporary, target, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw IoError("cannot rename " + temporary.string() + " to " + target.string() + ": " +
+                  ec.message());
+  }
+  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const int dir = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
 void write_files_atomically(const fs::path& out_dir,
                             const std::vector<std::pair<std::string, std::string>>& files) {
   std::error_code ec;
