@@ -146,3 +146,40 @@ TEST_CASE("report.html is self-contained and results.xlsx is reproducible", "[cl
     CHECK(e.path().filename().string().find(".tmp.") == std::string::npos);
   }
 }
+
+TEST_CASE("ssproj report: the command line", "[cli][report]") {
+  using ssproj::testing::quote;
+  using ssproj::testing::run_ssproj;
+  TempDir dir;
+  SECTION("a directory without results exits 1 and says what it expected") {
+    const auto r = run_ssproj("report " + quote(dir.path()));
+    CHECK(r.status == 1);
+    CHECK(r.err == "ssproj: error: " + dir.path().string() +
+                       " holds no manifest.json: it is not a directory written by ssproj run, "
+                       "compare or sensitivity\n");
+  }
+  SECTION("no directory is a usage error") {
+    const auto r = run_ssproj("report");
+    CHECK(r.status == 64);
+    CHECK(r.err.find("report needs a result directory") != std::string::npos);
+  }
+  SECTION("bad key years are a usage error") {
+    const auto r = run_ssproj("report " + quote(dir.path()) + " --key-years 2030,x");
+    CHECK(r.status == 64);
+    CHECK(r.err.find("--key-years takes years separated by commas (got '2030,x')") !=
+          std::string::npos);
+  }
+  SECTION("it prints the files it wrote, and --report on run writes the same files") {
+    const std::filesystem::path out = dir.path() / "run";
+    const auto r =
+        run_ssproj("run scenarios/lao/baseline.toml -f 0.002 -q --report --out " + quote(out),
+                   ssproj::testing::source_dir());
+    REQUIRE(r.status == 0);
+    const std::string html = ssproj::testing::read_file(out / "report.html");
+    const auto again = run_ssproj("report " + quote(out), ssproj::testing::source_dir());
+    REQUIRE(again.status == 0);
+    CHECK(again.out ==
+          (out / "report.html").string() + "\n" + (out / "results.xlsx").string() + "\n");
+    CHECK(ssproj::testing::read_file(out / "report.html") == html);
+  }
+}
