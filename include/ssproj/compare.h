@@ -41,6 +41,25 @@ std::vector<std::string> strategy_names(const std::vector<Scenario>& scenarios);
 // REQUIRES: runs.front() is the baseline; comparison_problems() found nothing.
 std::string comparison_csv(const std::vector<StrategyRun>& runs);
 
+// decisions.csv: for every strategy (the baseline first), key year within the projection and
+// "horizon", and decision measure (additional contributors and contributor-years, programme
+// cost in base-year kip and discounted at economy.social_discount_rate of the baseline, cost
+// per additional contributor and contributor-year, change of the real reserve and of the
+// actuarial balance): the mean, 5/50/95% quantiles across replications, the probability that the
+// strategy beats the baseline, and the probability that it ranks first among all the scenarios
+// (ties share). See docs/outputs.md §9.2.
+std::string decisions_csv(const std::vector<StrategyRun>& runs, const std::vector<int>& key_years);
+
+// comparison_replications.csv: the decision measures of every replication, one per row
+// (replication, strategy, year, measure, value), so that any statistic can be computed outside.
+std::string comparison_replications_csv(const std::vector<StrategyRun>& runs,
+                                        const std::vector<int>& key_years);
+
+// The terminal summary of decisions.csv: additional contributors and cost per additional
+// contributor-year at each key year, with bands and the probability of ranking first.
+std::string decisions_summary(const std::vector<StrategyRun>& runs,
+                              const std::vector<int>& key_years);
+
 // A readable table of the strategies at the key years (those within the projection), for the
 // terminal.
 std::string comparison_summary(const std::vector<StrategyRun>& runs,

@@ -100,6 +100,8 @@ struct EconomyAssumptions {
   Schedule real_gdp_growth;
   // Growth of the minimum wage after the last year listed in `minimum_wage`.
   Indexation minimum_wage_indexation{};
+  // Real discount rate of programme costs in compare's decision measures (not the valuation's).
+  double social_discount_rate{};
 
   friend bool operator==(const EconomyAssumptions&, const EconomyAssumptions&) = default;
 };

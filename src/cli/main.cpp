@@ -531,10 +531,13 @@ int command_compare(const std::vector<std::string>& args) {
     ssproj::write_run_outputs(set, runs[k].name + "/", runs[k].scenario, runs[k].results, record);
   }
   set.write("comparison.csv", ssproj::comparison_csv(runs));
+  set.write("decisions.csv", ssproj::decisions_csv(runs, key_years));
+  set.write("comparison_replications.csv", ssproj::comparison_replications_csv(runs, key_years));
   set.write("manifest.json", ssproj::set_manifest_json("compare", set.files()));
   set.commit();
   if (vm.count("report")) write_reports(out, key_years, quiet);
   std::cout << ssproj::comparison_summary(runs, key_years);
+  std::cout << '\n' << ssproj::decisions_summary(runs, key_years);
   {
     // The valuation of each scenario too: strategies that change rules or assumptions rather
     // than coverage are judged by these.

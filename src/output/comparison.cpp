@@ -9,68 +9,14 @@
 
 #include "output/csv_writer.h"
 #include "output/replicated_table.h"
+#include "output/strategy_series.h"
 
 namespace ssproj {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// The yearly series of one replication that the comparison reads.
-struct Series {
-  std::vector<int> years;
-  std::vector<double> active;     // active contributors on 1 July
-  std::vector<double> employed;   // employed persons on 1 July
-  std::vector<double> programme;  // programme cost (subsidy excluded), kip
-  std::vector<double> subsidy;    // contribution subsidy, kip
-  std::vector<double> reserve;    // reserve at the end of the year, kip
-  std::vector<double> paygo;      // PAYG cost rate
-  double gap = kNaN;
-  double depletion = kNaN;
-};
-
-// `constant`: money in base-year kip (projection.prices of the baseline), each year's amounts
-// divided by its price index.
-Series series_of(const ReplicationResult& r, const Valuation& v, bool constant) {
-  Series s;
-  auto divisor = [&](int year) {
-    if (!constant) return 1.0;
-    for (const FundYear& f : v.years) {
-      if (f.year == year) return f.price_index;
-    }
-    return 1.0;
-  };
-  for (const WorkforceYear& w : r.workforce) {
-    double active = 0, employed = 0;
-    for (const auto& bands : w.cells) {
-      for (const auto& areas : bands) {
-        for (const auto& statuses : areas) {
-          for (std::size_t st = 0; st < kNumStatuses; ++st) {
-            for (double a : statuses[st].active) active += a;
-            if (is_employed(static_cast<Status>(st))) employed += statuses[st].persons;
-          }
-        }
-      }
-    }
-    s.years.push_back(w.year);
-    s.active.push_back(active);
-    s.employed.push_back(employed);
-    double programme = 0, subsidy = 0;
-    for (const InterventionYear& row : v.interventions) {
-      if (row.year != w.year) continue;
-      programme += row.cost - row.subsidy_cost;
-      subsidy += row.subsidy_cost;
-    }
-    s.programme.push_back(programme / divisor(w.year));
-    s.subsidy.push_back(subsidy / divisor(w.year));
-  }
-  for (const FundYear& f : v.years) {
-    s.reserve.push_back(f.branches[kTotalAccount].reserve_end / divisor(f.year));
-    s.paygo.push_back(f.branches[kTotalAccount].paygo_cost_rate);
-  }
-  s.gap = horizon_indicator(v, "general_average_premium");
-  s.depletion = horizon_indicator(v, "reserve_depletion_year");
-  return s;
-}
+using output::kNaN;
+using output::Series;
+using output::series_of;
 
 const std::vector<std::string> kColumns = {"active_contributors",
                                            "coverage_rate",

@@ -366,6 +366,18 @@ const std::array kKeys = {
             .description = "Real growth of GDP from year $t-1$ to year $t$; used only for the "
                            "shares of GDP. The base year's value is not used.",
             .bind = field<&Scenario::economy, &EconomyAssumptions::real_gdp_growth>},
+    KeySpec{.path = "economy.social_discount_rate",
+            .kind = Kind::kNumber,
+            .default_toml = "0.0",
+            .range = kGrowth,
+            .units = "per year, real",
+            .description = "Real rate at which `compare` discounts programme costs (in base-year "
+                           "kip) to the start year for the decision measures of `decisions.csv`: "
+                           "a cost of year $t$ counts $C(t) / P(t) / (1 + d)^{t - t_s}$. 0: real "
+                           "costs, not discounted. The baseline's value applies to every "
+                           "strategy. Not used by the valuation, which discounts at the investment "
+                           "return.",
+            .bind = field<&Scenario::economy, &EconomyAssumptions::social_discount_rate>},
     KeySpec{.path = "economy.minimum_wage",
             .kind = Kind::kNumberOrSchedule,
             .default_toml = "0.0",

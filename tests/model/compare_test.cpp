@@ -4,6 +4,7 @@
 // what stops two scenarios from being compared.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -463,4 +464,117 @@ TEST_CASE(
       CHECK(std::stod(y[c]) == Approx(std::stod(x[c]) / p).epsilon(1e-12).margin(1e-6));
     }
   }
+}
+
+namespace {
+
+// decisions.csv as (strategy, year, measure) -> fields.
+std::map<std::string, std::vector<std::string>> decision_rows(const std::string& csv) {
+  std::map<std::string, std::vector<std::string>> out;
+  const std::vector<std::string> lines = lines_of(csv);
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    std::vector<std::string> f = fields(lines[i]);
+    out[f[0] + "," + f[1] + "," + f[2]] = f;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("decisions.csv: an identical copy gains exactly nothing and shares the first place",
+          "[model][compare]") {
+  Scenario s = small_scenario(2030);
+  s.projection.replications = 3;
+  s.interventions = one_of_each(2022, 2027);
+  const std::vector<StrategyRun> runs = {run("baseline", s), run("copy", s)};
+  const std::string csv = decisions_csv(runs, {2025, 2030});
+  CHECK(lines_of(csv).front() ==
+        "strategy,year,measure,better,mean,p05,p50,p95,prob_beats_baseline,prob_ranks_first");
+  const auto rows = decision_rows(csv);
+  CHECK(rows.size() == 2 * 3 * 8);  // strategies x (2025, 2030, horizon) x measures
+  for (const char* year : {"2025", "2030", "horizon"}) {
+    INFO(year);
+    const auto& add = rows.at(std::string("copy,") + year + ",additional_contributors");
+    CHECK(add[4] == "0");
+    CHECK(add[5] == "0");
+    CHECK(add[7] == "0");
+    CHECK(add[8] == "0");    // never beats the baseline
+    CHECK(add[9] == "0.5");  // a tie in every replication
+    CHECK(rows.at(std::string("baseline,") + year + ",additional_contributors")[9] == "0.5");
+    // The baseline has no "beats the baseline".
+    CHECK(rows.at(std::string("baseline,") + year + ",additional_contributors")[8].empty());
+    // The interventions cost something, the same in both.
+    const auto& cost = rows.at(std::string("copy,") + year + ",programme_cost_real");
+    CHECK(std::stod(cost[4]) > 0);
+    CHECK(cost[9] == "0.5");
+    // Nothing gained: no cost per additional contributor.
+    CHECK(
+        rows.at(std::string("copy,") + year + ",cost_per_additional_contributor_year")[4].empty());
+  }
+  CHECK(rows.at("copy,horizon,actuarial_balance_change")[4] == "0");
+}
+
+TEST_CASE("decisions.csv: the probabilities of ranking first add up to 1", "[model][compare]") {
+  Scenario base = small_scenario(2030);
+  base.projection.replications = 4;
+  Scenario a = base, b = base;
+  a.interventions = {mobile("mobile", 2022, 2026, 60)};
+  b.interventions = {subsidy("subsidy", 2023, 2025, 0.5)};
+  const std::vector<StrategyRun> runs = {run("baseline", base), run("a", a), run("b", b)};
+  const auto rows = decision_rows(decisions_csv(runs, {2025, 2030}));
+  std::map<std::string, double> sums;
+  std::map<std::string, bool> any_defined;
+  for (const auto& [key, f] : rows) {
+    const std::string point = key.substr(key.find(',') + 1);  // year,measure
+    sums[point] += std::stod(f[9]);
+    const bool defined = !f[6].empty();  // a median that is a number: half the values defined
+    any_defined[point] = any_defined[point] || defined || !f[4].empty();
+  }
+  CHECK(sums.size() == 3 * 8);
+  for (const auto& [point, sum] : sums) {
+    INFO(point);
+    if (any_defined[point]) {
+      CHECK(sum == Approx(1.0).epsilon(1e-12));
+    } else {
+      CHECK(sum == 0);
+    }
+  }
+}
+
+TEST_CASE("decisions: programme costs deflated and discounted by hand", "[model][compare]") {
+  Scenario base = small_scenario(2030);
+  base.economy.social_discount_rate = 0.1;
+  Scenario strategy = base;
+  strategy.interventions = {mobile("mobile", 2022, 2026, 60), subsidy("subsidy", 2023, 2025, 0.5)};
+  const std::vector<StrategyRun> runs = {run("baseline", base), run("both", strategy)};
+  const std::string csv = comparison_replications_csv(runs, {2026});
+  std::map<std::string, double> value;  // "year,measure" of strategy "both", replication 1
+  for (const std::string& line : lines_of(csv)) {
+    const std::vector<std::string> f = fields(line);
+    if (f[0] == "1" && f[1] == "both")
+      value[f[2] + "," + f[3]] = f[4].empty() ? -1 : std::stod(f[4]);
+  }
+  CHECK(lines_of(csv).front() == "replication,strategy,year,measure,value");
+  const Valuation& v = runs[1].results.valuations[0];
+  double real = 0, discounted = 0;
+  for (const FundYear& f : v.years) {
+    if (f.year > 2026) break;
+    double cost = 0;
+    for (const InterventionYear& row : v.interventions) {
+      if (row.year == f.year) cost += row.cost;  // programme and subsidy
+    }
+    real += cost / f.price_index;
+    discounted += cost / f.price_index / std::pow(1.1, f.year - 2020);
+  }
+  CHECK(real > 0);
+  CHECK(v.years[3].price_index > v.years[0].price_index);  // 5% inflation: deflating matters
+  CHECK(value.at("2026,programme_cost_real") == Approx(real).epsilon(1e-12));
+  CHECK(value.at("2026,programme_cost_discounted") == Approx(discounted).epsilon(1e-12));
+  CHECK(value.at("2026,cost_per_additional_contributor_year") ==
+        Approx(discounted / value.at("2026,additional_contributor_years")).epsilon(1e-12));
+  CHECK(value.at("2026,cost_per_additional_contributor") ==
+        Approx(discounted / value.at("2026,additional_contributors")).epsilon(1e-12));
+  // The actuarial balance is a horizon measure only.
+  CHECK(value.count("2026,actuarial_balance_change") == 0);
+  CHECK(value.count("horizon,actuarial_balance_change") == 1);
 }

@@ -594,6 +594,9 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"real_wage_growth -1.5", in("economy", "real_wage_growth = -1.5"),
        "{DIR}/scenario.toml:9:20: error: economy.real_wage_growth: value out of range (got "
        "-1.5, expected a number in (-1, 2])"},
+      {"social_discount_rate -1", in("economy", "social_discount_rate = -1"),
+       "{DIR}/scenario.toml:9:24: error: economy.social_discount_rate: value out of range (got "
+       "-1, expected a number in (-1, 2])"},
       {"minimum_wage -1", in("economy", "minimum_wage = -1"),
        "{DIR}/scenario.toml:9:16: error: economy.minimum_wage: value out of range (got -1, "
        "expected a number in [0, 1e+12])"},
@@ -1096,6 +1099,7 @@ TEST_CASE("every numeric key of the schema is covered by the range test", "[scen
                                             "economy.real_wage_growth",
                                             "economy.gdp",
                                             "economy.real_gdp_growth",
+                                            "economy.social_discount_rate",
                                             "economy.minimum_wage",
                                             "labour.formalisation_shift",
                                             "labour.earnings_dispersion",

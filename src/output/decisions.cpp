@@ -1,0 +1,277 @@
+// decisions.csv, comparison_replications.csv and the decision summary of `ssproj compare`.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <ssproj/compare.h>
+
+#include "output/csv_writer.h"
+#include "output/replicated_table.h"
+#include "output/strategy_series.h"
+
+namespace ssproj {
+namespace {
+
+using output::kNaN;
+using output::Series;
+
+// Which way a measure is better; `kNone`: no ranking (a level, not a gain).
+enum class Better { kHigher, kLower };
+
+struct Measure {
+  const char* name;
+  Better better;
+  bool against_baseline;  // "beats the baseline" means a gain above 0 (else: not defined)
+};
+
+// The decision measures, in the order of decisions.csv (docs/outputs.md §9.2).
+constexpr Measure kMeasures[] = {
+    {"additional_contributors", Better::kHigher, true},
+    {"additional_contributor_years", Better::kHigher, true},
+    {"programme_cost_real", Better::kLower, false},
+    {"programme_cost_discounted", Better::kLower, false},
+    {"cost_per_additional_contributor", Better::kLower, false},
+    {"cost_per_additional_contributor_year", Better::kLower, false},
+    {"reserve_change_real", Better::kHigher, true},
+    {"actuarial_balance_change", Better::kHigher, true},
+};
+constexpr std::size_t kNumMeasures = std::size(kMeasures);
+constexpr std::size_t kBalanceMeasure = 7;
+
+using Values = std::array<double, kNumMeasures>;
+
+// The measures of strategy `x` against `base` in one replication, to the year of index `y`
+// (from the start year); `horizon`: the last year, with the horizon indicators.
+Values measures_of(const Series& x, const Series& base, std::size_t y, double rate, bool horizon) {
+  double add_years = 0, real = 0, discounted = 0;
+  for (std::size_t t = 0; t <= y; ++t) {
+    add_years += x.active[t] - base.active[t];
+    const double cost = (x.programme[t] + x.subsidy[t]) / x.price[t];
+    real += cost;
+    discounted += cost / std::pow(1 + rate, x.years[t] - x.years.front());
+  }
+  const double add = x.active[y] - base.active[y];
+  return {add,
+          add_years,
+          real,
+          discounted,
+          discounted > 0 && add > 0 ? discounted / add : kNaN,
+          discounted > 0 && add_years > 0 ? discounted / add_years : kNaN,
+          (x.reserve[y] - base.reserve[y]) / x.price[y],
+          horizon ? x.balance - base.balance : kNaN};
+}
+
+struct Decisions {
+  std::vector<std::string> year_labels;  // "2030", ..., "horizon"
+  // [strategy][year label][replication]
+  std::vector<std::vector<std::vector<Values>>> values;
+};
+
+Decisions decisions_of(const std::vector<StrategyRun>& runs, const std::vector<int>& key_years) {
+  const std::size_t replications = runs.front().results.replications.size();
+  const double rate = runs.front().scenario.economy.social_discount_rate;
+  // Nominal series: the measures deflate them themselves.
+  std::vector<std::vector<Series>> series(runs.size());
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    for (std::size_t r = 0; r < replications; ++r) {
+      series[s].push_back(
+          output::series_of(runs[s].results.replications[r], runs[s].results.valuations[r], false));
+    }
+  }
+  Decisions d;
+  std::vector<std::pair<std::size_t, bool>> points;  // year index, horizon
+  const std::vector<int>& years = series.front().front().years;
+  for (int year : key_years) {
+    const auto it = std::find(years.begin(), years.end(), year);
+    if (it == years.end()) continue;
+    d.year_labels.push_back(std::to_string(year));
+    points.emplace_back(static_cast<std::size_t>(it - years.begin()), false);
+  }
+  d.year_labels.push_back("horizon");
+  points.emplace_back(years.size() - 1, true);
+  d.values.assign(runs.size(), {});
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    for (const auto& [y, horizon] : points) {
+      std::vector<Values> per;
+      for (std::size_t r = 0; r < replications; ++r) {
+        per.push_back(measures_of(series[s][r], series.front()[r], y, rate, horizon));
+      }
+      d.values[s].push_back(std::move(per));
+    }
+  }
+  return d;
+}
+
+bool better(double a, double b, Better way) {
+  if (std::isnan(a)) return false;
+  if (std::isnan(b)) return true;
+  return way == Better::kHigher ? a > b : a < b;
+}
+
+}  // namespace
+
+std::string decisions_csv(const std::vector<StrategyRun>& runs, const std::vector<int>& key_years) {
+  const Decisions d = decisions_of(runs, key_years);
+  const std::size_t replications = runs.front().results.replications.size();
+  output::CsvWriter out(
+      "strategy,year,measure,better,mean,p05,p50,p95,prob_beats_baseline,prob_ranks_first");
+  std::vector<double> sorted;
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    for (std::size_t k = 0; k < d.year_labels.size(); ++k) {
+      for (std::size_t m = 0; m < kNumMeasures; ++m) {
+        const Measure& measure = kMeasures[m];
+        sorted.clear();
+        double sum = 0, beats = 0, first = 0;
+        bool defined = true;
+        for (std::size_t r = 0; r < replications; ++r) {
+          const double x = d.values[s][k][r][m];
+          sorted.push_back(x);
+          defined = defined && !std::isnan(x);
+          sum += x;
+          if (measure.against_baseline && x > 0) beats += 1;
+          // First among every scenario of the comparison; a tie shares the place equally, so
+          // the probabilities of a year and measure add up to 1 whenever a value is defined.
+          std::size_t ahead = 0, tied = 0;
+          for (std::size_t o = 0; o < runs.size(); ++o) {
+            const double y = d.values[o][k][r][m];
+            if (better(y, x, measure.better)) ++ahead;
+            if (o != s && (y == x || (std::isnan(y) && std::isnan(x)))) ++tied;
+          }
+          if (ahead == 0 && !std::isnan(x)) first += 1.0 / static_cast<double>(tied + 1);
+        }
+        output::sort_nan_last(sorted);
+        const auto n = static_cast<double>(replications);
+        out.field(runs[s].name)
+            .field(d.year_labels[k])
+            .field(measure.name)
+            .field(measure.better == Better::kHigher ? "higher" : "lower")
+            .field(defined ? sum / n : kNaN)
+            .field(output::quantile(sorted, 0.05))
+            .field(output::quantile(sorted, 0.50))
+            .field(output::quantile(sorted, 0.95))
+            .field(measure.against_baseline && s > 0 ? beats / n : kNaN)
+            .field(first / n);
+        out.end_row();
+      }
+    }
+  }
+  return out.text();
+}
+
+std::string comparison_replications_csv(const std::vector<StrategyRun>& runs,
+                                        const std::vector<int>& key_years) {
+  const Decisions d = decisions_of(runs, key_years);
+  output::CsvWriter out("replication,strategy,year,measure,value");
+  const std::size_t replications = runs.front().results.replications.size();
+  for (std::size_t r = 0; r < replications; ++r) {
+    for (std::size_t s = 0; s < runs.size(); ++s) {
+      for (std::size_t k = 0; k < d.year_labels.size(); ++k) {
+        for (std::size_t m = 0; m < kNumMeasures; ++m) {
+          if (m == kBalanceMeasure && d.year_labels[k] != "horizon") continue;
+          out.field(static_cast<long long>(r + 1))
+              .field(runs[s].name)
+              .field(d.year_labels[k])
+              .field(kMeasures[m].name)
+              .field(d.values[s][k][r][m]);
+          out.end_row();
+        }
+      }
+    }
+  }
+  return out.text();
+}
+
+}  // namespace ssproj
+
+namespace ssproj {
+namespace {
+
+// "412,000"-style text for the terminal: three significant digits, thousands separators.
+std::string readable(double x) {
+  if (std::isnan(x)) return "n/a";
+  if (x == 0) return "0";
+  const double magnitude = std::pow(10.0, std::floor(std::log10(std::abs(x))) - 2);
+  const double r = std::round(x / magnitude) * magnitude;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.0f", std::abs(r));
+  std::string digits = buf, out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  if (std::abs(r) < 10 && r != std::round(r)) {
+    std::snprintf(buf, sizeof buf, "%.2g", std::abs(r));
+    out = buf;
+  }
+  return (r < 0 ? "-" : "") + out;
+}
+
+std::string percent(double p) {
+  if (std::isnan(p)) return "-";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.0f%%", 100 * p);
+  return buf;
+}
+
+}  // namespace
+
+std::string decisions_summary(const std::vector<StrategyRun>& runs,
+                              const std::vector<int>& key_years) {
+  const Decisions d = decisions_of(runs, key_years);
+  const std::size_t replications = runs.front().results.replications.size();
+  std::size_t width = 8;
+  for (const StrategyRun& run : runs) width = std::max(width, run.name.size());
+  char line[512];
+  std::string out;
+  std::snprintf(line, sizeof line,
+                "Decision measures (decisions.csv): mean [5%%-95%%] over %zu replication(s); "
+                "P(first): share of replications in which the strategy ranks first; costs in "
+                "base-year kip discounted at %.1f%% a year to %d\n",
+                replications, 100 * runs.front().scenario.economy.social_discount_rate,
+                runs.front().scenario.projection.start_year);
+  out += line;
+  constexpr std::size_t kAdd = 0, kPerYear = 5;
+  for (std::size_t k = 0; k + 1 < d.year_labels.size(); ++k) {
+    std::snprintf(line, sizeof line, "\n%-*s | %-34s %-8s | %-38s %-8s\n", static_cast<int>(width),
+                  ("to " + d.year_labels[k]).c_str(), "additional contributors", "P(first)",
+                  "kip per additional contributor-year", "P(first)");
+    out += line;
+    for (std::size_t s = 0; s < runs.size(); ++s) {
+      std::string cells[2], firsts[2];
+      for (std::size_t i = 0; i < 2; ++i) {
+        const std::size_t m = i == 0 ? kAdd : kPerYear;
+        std::vector<double> xs;
+        double sum = 0, first = 0;
+        for (std::size_t r = 0; r < replications; ++r) {
+          const double x = d.values[s][k][r][m];
+          xs.push_back(x);
+          sum += x;
+          std::size_t ahead = 0, tied = 0;
+          for (std::size_t o = 0; o < runs.size(); ++o) {
+            const double y = d.values[o][k][r][m];
+            if (better(y, x, kMeasures[m].better)) ++ahead;
+            if (o != s && y == x) ++tied;
+          }
+          if (ahead == 0 && !std::isnan(x)) first += 1.0 / static_cast<double>(tied + 1);
+        }
+        output::sort_nan_last(xs);
+        const double mean = sum / static_cast<double>(replications);
+        cells[i] =
+            std::isnan(mean)
+                ? "n/a (nothing spent or gained)"
+                : readable(mean) + (replications > 1
+                                        ? " [" + readable(output::quantile(xs, 0.05)) + " to " +
+                                              readable(output::quantile(xs, 0.95)) + "]"
+                                        : "");
+        firsts[i] = percent(first / static_cast<double>(replications));
+      }
+      std::snprintf(line, sizeof line, "%-*s | %-34s %-8s | %-38s %-8s\n", static_cast<int>(width),
+                    runs[s].name.c_str(), cells[0].c_str(), firsts[0].c_str(), cells[1].c_str(),
+                    firsts[1].c_str());
+      out += line;
+    }
+  }
+  return out;
+}
+
+}  // namespace ssproj
