@@ -496,6 +496,75 @@ std::string band_cell(const Table& t, std::size_t r, const std::string& column, 
   return s;
 }
 
+// decisions.csv: the measures with their bands and the probabilities of beating the baseline
+// and of ranking first, at the key years.
+void add_decisions(const Table& t, const std::vector<std::string>& strategies,
+                   const std::vector<int>& years, ReportContent& c) {
+  const int sc = t.column("strategy"), yc = t.column("year"), mc = t.column("measure");
+  const auto find = [&](const std::string& s, const std::string& y, const std::string& m) {
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      if (t.text(r, sc) == s && t.text(r, yc) == y && t.text(r, mc) == m)
+        return static_cast<long>(r);
+    }
+    return -1L;
+  };
+  const auto cell = [&](long r, Format f) -> std::string {
+    if (r < 0) return "";
+    const auto ur = static_cast<std::size_t>(r);
+    const double mean = t.number(ur, t.column("mean"));
+    if (!std::isfinite(mean)) return "not applicable";
+    std::string s = format_for_reading(mean, f);
+    const double lo = t.number(ur, t.column("p05")), hi = t.number(ur, t.column("p95"));
+    if (std::isfinite(lo) && std::isfinite(hi) &&
+        format_for_reading(lo, f) != format_for_reading(hi, f)) {
+      s += " (" + band_text(lo, hi, f) + ")";
+    }
+    return s;
+  };
+  const auto probability = [&](long r, const char* column) -> std::string {
+    if (r < 0) return "";
+    const double p = t.number(static_cast<std::size_t>(r), t.column(column));
+    return std::isfinite(p) ? short_number(p * kPercent, 0) + "%" : "-";
+  };
+  TextTable table;
+  table.title = "Decision measures (decisions.csv): costs in base-year kip, discounted";
+  table.header = {"strategy",
+                  "to",
+                  "additional contributors",
+                  "P(beats baseline)",
+                  "P(ranks first)",
+                  "cost per additional contributor-year (kip)",
+                  "P(ranks first)"};
+  ChartSpec first;
+  first.id = "cmp_rank_first";
+  first.title = "Probability of adding the most contributors";
+  first.caption =
+      "Share of replications in which the strategy has the most additional "
+      "contributors of all scenarios (ties share), at the key years.";
+  first.kind = ChartKind::kBar;
+  first.x_title = "strategy";
+  first.y_title = "% of replications";
+  first.labels = strategies;
+  for (int y : years) first.series.push_back(SeriesSpec{std::to_string(y), {}, {}, {}, false});
+  for (const std::string& s : strategies) {
+    for (std::size_t k = 0; k < years.size(); ++k) {
+      const std::string y = std::to_string(years[k]);
+      const long add = find(s, y, "additional_contributors");
+      const long per = find(s, y, "cost_per_additional_contributor_year");
+      table.rows.push_back({s, y, cell(add, Format::kCount),
+                            probability(add, "prob_beats_baseline"),
+                            probability(add, "prob_ranks_first"), cell(per, Format::kMoney),
+                            probability(per, "prob_ranks_first")});
+      first.series[k].y.push_back(
+          add < 0
+              ? kNaN
+              : t.number(static_cast<std::size_t>(add), t.column("prob_ranks_first")) * kPercent);
+    }
+  }
+  c.tables.push_back(std::move(table));
+  c.charts.push_back(std::move(first));
+}
+
 void add_comparison(const ResultDirectory& d, const std::vector<int>& key_years, ReportContent& c) {
   const Table& t = *d.comparison;
   const int sc = t.column("strategy"), yc = t.column("year");
@@ -608,6 +677,8 @@ void add_comparison(const ResultDirectory& d, const std::vector<int>& key_years,
           "show \"not applicable\".");
     }
   }
+
+  if (d.decisions) add_decisions(*d.decisions, strategies, shown, c);
 
   // Charts: contributors and reserve per strategy over time; additional contributors and cost
   // per additional contributor-year at the key years.

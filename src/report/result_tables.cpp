@@ -196,6 +196,7 @@ ResultDirectory read_result_directory(const fs::path& dir) {
     }
     if (out.kind == ResultKind::kCompare) {
       out.comparison = read_table(dir / "comparison.csv");
+      if (fs::exists(dir / "decisions.csv")) out.decisions = read_table(dir / "decisions.csv");
     } else {
       out.sensitivity = read_table(dir / "sensitivity.csv");
       out.tornado = read_table(dir / "tornado.csv");

@@ -49,6 +49,7 @@ struct ResultDirectory {
   std::string manifest;         // DIR/manifest.json
   std::vector<RunTables> runs;  // run: one; compare: baseline first; sensitivity: baseline first
   std::optional<Table> comparison;   // compare: comparison.csv
+  std::optional<Table> decisions;    // compare: decisions.csv (absent in older result sets)
   std::optional<Table> sensitivity;  // sensitivity: sensitivity.csv
   std::optional<Table> tornado;      // sensitivity: tornado.csv
 };

@@ -136,8 +136,8 @@ TEST_CASE("the command line itself being wrong exits 64", "[cli]") {
     const Result r = run_ssproj("frobnicate x.toml");
     CHECK(r.status == 64);
     CHECK(r.err ==
-          "ssproj: unknown command 'frobnicate' (expected run, compare, sensitivity, validate or "
-          "describe)\n"
+          "ssproj: unknown command 'frobnicate' (expected run, compare, sensitivity, report, "
+          "validate or describe)\n"
           "Try 'ssproj --help'.\n");
   }
   SECTION("validate without a file") {
