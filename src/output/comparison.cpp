@@ -43,7 +43,10 @@ Rows rows_of(const Series& s, const Series& base) {
     const double additional = s.active[y] - base.active[y];
     cumulative_cost += s.programme[y] + s.subsidy[y];
     cumulative_additional += additional;
-    const double per = cumulative_additional > 0 ? cumulative_cost / cumulative_additional : kNaN;
+    // Not applicable (empty) when nothing is spent or nothing is gained (docs/outputs.md §9.2).
+    const double per = cumulative_cost > 0 && cumulative_additional > 0
+                           ? cumulative_cost / cumulative_additional
+                           : kNaN;
     rows.years.push_back({s.active[y], s.employed[y] > 0 ? s.active[y] / s.employed[y] : 0.0,
                           additional, s.programme[y], s.subsidy[y], cumulative_cost, per,
                           s.reserve[y], s.paygo[y], kNaN, kNaN});

@@ -578,3 +578,17 @@ TEST_CASE("decisions: programme costs deflated and discounted by hand", "[model]
   CHECK(value.count("2026,actuarial_balance_change") == 0);
   CHECK(value.count("horizon,actuarial_balance_change") == 1);
 }
+
+TEST_CASE("comparison.csv: a strategy that spends nothing has no cost per contributor-year",
+          "[model][compare]") {
+  const Scenario base = small_scenario(2030);
+  Scenario law = base;  // a rule change, no programme: more register, nothing is spent
+  law.coverage.registration_hazard = Schedule::constant(0.05);
+  const std::vector<std::string> rows =
+      rows_of(comparison_csv({run("baseline", base), run("law", law)}), "law");
+  const std::vector<std::string> horizon = fields(rows.back());
+  REQUIRE(horizon[1] == "horizon");
+  CHECK(std::stod(horizon[4]) > 0);  // additional contributor-years
+  CHECK(horizon[7] == "0");          // cumulative cost
+  CHECK(horizon[8].empty());         // not applicable, not "0" (which reads as free)
+}
