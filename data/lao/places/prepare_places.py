@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Build the place tables of issue 16 (provinces, districts, sectors) for Lao PDR.
+
+Python 3, standard library only, deterministic. Every number typed below is
+quoted from a named public source (see SOURCES.md in this directory, ids S-*),
+or derived here by a stated computation, or flagged ASSUMPTION.
+
+Usage (from the repository root):
+
+    python3 data/lao/places/prepare_places.py data/lao/places
+
+Optional check of the Vientiane Capital district aggregates against the
+village-level census file they were computed from (ecomore2/census,
+data/census.csv, commit 6792f40ba5429c940c9d10e8e82bace95e3f163d):
+
+    python3 data/lao/places/prepare_places.py data/lao/places --ecomore2 path/to/census.csv
+
+Do not edit the CSV files by hand: change this script and run it again.
+"""
+
+import csv
+import os
+import sys
+
+# ---------------------------------------------------------------------------
+# S-PHC: 2015 Population and Housing Census, Lao Statistics Bureau (census
+# night 1 March 2015). Province totals as tabulated in "Provinces of Laos"
+# (Wikipedia, column "Population (2015 census)"), which quotes the census;
+# Champasak (694,023) is confirmed by the LSB Champasak provincial statistics
+# centre (S-PSC-CH), Xiengkhouang (244,684) by the Wikipedia article on the
+# province citing the census. National totals (6,492,228 persons, of whom
+# 3,237,458 female) from the KPL/VNA report of the final census report
+# (S-VNA-2016).
+# ---------------------------------------------------------------------------
+NATIONAL_TOTAL_2015 = 6492228
+NATIONAL_FEMALE_2015 = 3237458
+NATIONAL_MALE_2015 = NATIONAL_TOTAL_2015 - NATIONAL_FEMALE_2015  # 3,254,770
+
+# (province, ISO 3166-2, region, census 2015 total)
+# Regions follow data/lao/SOURCES.md (regions.csv): North = Phongsaly,
+# Luangnamtha, Oudomxay, Bokeo, Luangprabang, Huaphanh, Xayabury; Centre =
+# Xiengkhuang, Vientiane Province, Borikhamxay, Khammuane, Savannakhet,
+# Xaysomboun; South = Saravane, Sekong, Champasack, Attapeu; Vientiane
+# Capital on its own.
+PROVINCES = [
+    ("Vientiane Capital", "LA-VT", "Vientiane Capital", 820940),
+    ("Phongsaly", "LA-PH", "North", 177989),
+    ("Luang Namtha", "LA-LM", "North", 175753),
+    ("Oudomxay", "LA-OU", "North", 307622),
+    ("Bokeo", "LA-BK", "North", 179243),
+    ("Luang Prabang", "LA-LP", "North", 431889),
+    ("Houaphanh", "LA-HO", "North", 289393),
+    ("Xayabury", "LA-XA", "North", 381376),
+    ("Xiengkhouang", "LA-XI", "Centre", 244684),
+    ("Vientiane Province", "LA-VI", "Centre", 419090),
+    ("Bolikhamxay", "LA-BL", "Centre", 273691),
+    ("Khammouane", "LA-KH", "Centre", 392052),
+    ("Savannakhet", "LA-SV", "Centre", 969697),
+    ("Xaisomboun", "LA-XS", "Centre", 85168),
+    ("Salavan", "LA-SL", "South", 396942),
+    ("Sekong", "LA-XE", "South", 113048),
+    ("Champasak", "LA-CH", "South", 694023),
+    ("Attapeu", "LA-AT", "South", 139628),
+]
+
+# ---------------------------------------------------------------------------
+# S-ECOMORE2: village-level aggregates of the 2015 census for Vientiane
+# Capital (province 1), github.com/ecomore2/census, data/census.csv. Per
+# district: sum of the village columns male, female, total_pop, and the
+# total_pop of villages whose village_type is "Urban". 5 of the 485 rows have
+# no counts (3 rows with village code 999 = collective households, 2 villages
+# not matched); the village totals therefore add up to 770,741, not 820,940.
+# (district code, name, male, female, total, urban)
+# ---------------------------------------------------------------------------
+VTE_DISTRICTS = [
+    ("01-01", "Chanthabuly", 31264, 33871, 65135, 65135),
+    ("01-02", "Sikhottabong", 55521, 59528, 115049, 108875),
+    ("01-03", "Xaysetha", 51733, 55000, 106733, 106733),
+    ("01-04", "Sisattanak", 27745, 30573, 58318, 58318),
+    ("01-05", "Naxaithong", 34920, 35907, 70827, 34320),
+    ("01-06", "Xaythany", 89676, 93487, 183163, 120200),
+    ("01-07", "Hadxaifong", 45864, 48733, 94597, 83549),
+    ("01-08", "Sangthong", 14296, 14620, 28916, 5872),
+    ("01-09", "Mayparkngum", 23465, 24538, 48003, 12919),
+]
+
+# S-FRWIKI-SL: Salavan urban share 2015: "seuls 11,3 % des habitants vivent en
+# zone urbaine" (French Wikipedia, Province de Saravane, citing LSB, Results
+# of Population and Housing Census 2015, pp. 23-25).
+SALAVAN_URBAN_2015 = 0.113
+
+
+def read_regions(path):
+    """regions.csv -> {region: (population_share, urban_share)}."""
+    cells = {}
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            cells[(row["region"], row["area"])] = float(row["population_share"])
+    out = {}
+    for region in ("Vientiane Capital", "North", "Centre", "South"):
+        u, r = cells[(region, "urban")], cells[(region, "rural")]
+        out[region] = (u + r, u / (u + r))
+    return out
+
+
+def largest_remainder(weights, total):
+    """Integers proportional to weights that add up exactly to total."""
+    s = float(sum(weights))
+    raw = [w * total / s for w in weights]
+    base = [int(x) for x in raw]
+    rest = total - sum(base)
+    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - base[i]), i))
+    for i in order[:rest]:
+        base[i] += 1
+    return base
+
+
+def provinces_table(regions):
+    """Rows of provinces.csv and the check report."""
+    vte_m = sum(d[2] for d in VTE_DISTRICTS)
+    vte_f = sum(d[3] for d in VTE_DISTRICTS)
+    vte_t = sum(d[4] for d in VTE_DISTRICTS)
+    vte_u = sum(d[5] for d in VTE_DISTRICTS)
+    assert vte_m + vte_f == vte_t
+
+    # Sex. Vientiane Capital: female share of the village table applied to the
+    # census total. Other provinces: ASSUMPTION, one common female share, the
+    # national one once Vientiane Capital is taken out, so that all provinces
+    # add up exactly to the national female total.
+    vte_total = PROVINCES[0][3]
+    vte_female = round(vte_total * vte_f / vte_t)
+    others = PROVINCES[1:]
+    females_rest = largest_remainder([p[3] for p in others],
+                                     NATIONAL_FEMALE_2015 - vte_female)
+    females = [vte_female] + females_rest
+
+    rows = []
+    for (name, iso, region, total), fem in zip(PROVINCES, females):
+        if name == "Vientiane Capital":
+            urban, uflag = vte_u / vte_t, "derived:S-ECOMORE2"
+            sflag = "derived:S-ECOMORE2"
+        elif name == "Salavan":
+            urban, uflag = SALAVAN_URBAN_2015, "source:S-FRWIKI-SL"
+            sflag = "ASSUMPTION:common_sex_ratio"
+        else:
+            urban, uflag = regions[region][1], "ASSUMPTION:region_value"
+            sflag = "ASSUMPTION:common_sex_ratio"
+        rows.append({
+            "province": name,
+            "iso_3166_2": iso,
+            "region": region,
+            "population_total": total,
+            "population_male": total - fem,
+            "population_female": fem,
+            "urban_share": f"{urban:.4f}",
+            "source_year": 2015,
+            "total_source": "S-PHC",
+            "sex_flag": sflag,
+            "urban_flag": uflag,
+        })
+    return rows
+
+
+def check_provinces(rows, regions):
+    lines = []
+    tot = sum(r["population_total"] for r in rows)
+    fem = sum(r["population_female"] for r in rows)
+    mal = sum(r["population_male"] for r in rows)
+    lines.append(f"provinces: {len(rows)}")
+    lines.append(f"sum of province totals {tot:,} vs census {NATIONAL_TOTAL_2015:,}: "
+                 f"difference {tot - NATIONAL_TOTAL_2015:+,}")
+    lines.append(f"sum of females {fem:,} vs census {NATIONAL_FEMALE_2015:,}: "
+                 f"difference {fem - NATIONAL_FEMALE_2015:+,}; males {mal:,} vs "
+                 f"{NATIONAL_MALE_2015:,}: difference {mal - NATIONAL_MALE_2015:+,}")
+    lines.append("region | persons | share | regions.csv share | diff (points) | "
+                 "urban share | regions.csv urban | diff (points)")
+    for region in ("Vientiane Capital", "North", "Centre", "South"):
+        rr = [r for r in rows if r["region"] == region]
+        n = sum(r["population_total"] for r in rr)
+        u = sum(r["population_total"] * float(r["urban_share"]) for r in rr) / n
+        share = n / tot
+        s0, u0 = regions[region]
+        lines.append(f"{region} | {n:,} | {100*share:.4f}% | {100*s0:.4f}% | "
+                     f"{100*(share - s0):+.4f} | {100*u:.2f}% | {100*u0:.2f}% | "
+                     f"{100*(u - u0):+.2f}")
+    un = sum(r["population_total"] * float(r["urban_share"]) for r in rows) / tot
+    lines.append(f"national urban share implied by provinces.csv: {100*un:.2f}% "
+                 f"(regions.csv: {100*sum(s*u for s, u in regions.values()):.2f}%)")
+    return lines
+
+
+def write_csv(path, fields, rows):
+    with open(path, "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow(r)
+
+
+def verify_ecomore2(path):
+    """Recompute VTE_DISTRICTS from ecomore2/census data/census.csv."""
+    agg = {}
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            if row["male"] == "NA":
+                continue
+            a = agg.setdefault(row["District_Name"], [0, 0, 0, 0])
+            a[0] += int(row["male"])
+            a[1] += int(row["female"])
+            a[2] += int(row["total_pop"])
+            if row["village_type"] == "Urban":
+                a[3] += int(row["total_pop"])
+    for code, name, m, f_, t, u in VTE_DISTRICTS:
+        if agg.get(name) != [m, f_, t, u]:
+            raise SystemExit(f"ecomore2 check failed for {name}: {agg.get(name)}")
+    print("ecomore2 check: the 9 Vientiane Capital district aggregates match.")
+
+
+def main(argv):
+    if len(argv) < 2:
+        raise SystemExit(__doc__)
+    out = argv[1]
+    if "--ecomore2" in argv:
+        verify_ecomore2(argv[argv.index("--ecomore2") + 1])
+    regions = read_regions(os.path.join(out, "..", "regions.csv"))
+
+    prov = provinces_table(regions)
+    write_csv(os.path.join(out, "provinces.csv"),
+              ["province", "iso_3166_2", "region", "population_total",
+               "population_male", "population_female", "urban_share",
+               "source_year", "total_source", "sex_flag", "urban_flag"], prov)
+    print("\n".join(check_provinces(prov, regions)))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
