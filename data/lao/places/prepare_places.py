@@ -90,6 +90,64 @@ VTE_DISTRICTS = [
 SALAVAN_URBAN_2015 = 0.113
 
 
+# ---------------------------------------------------------------------------
+# Districts. Populations are 2015 census counts:
+#   S-PSC-CH   LSB Champasak provincial statistics centre, psc-ch.lsb.gov.la
+#              (?page_id=53), table of district populations 1985-2015.
+#   S-FRWIKI-SL French Wikipedia "Province de Saravane", district table
+#              "Population (2015)", citing LSB Results of PHC 2015 pp. 101-105.
+#   S-ECOMORE2 Vientiane Capital, see VTE_DISTRICTS above.
+# (code, district, province, population 2015 or None, source)
+# ---------------------------------------------------------------------------
+SOUTH_DISTRICTS = [
+    ("16-01", "Pakse", "Champasak", 77860, "S-PSC-CH"),
+    ("16-02", "Sanasomboun", "Champasak", 68346, "S-PSC-CH"),
+    ("16-03", "Bachiangchaleunsouk", "Champasak", 57762, "S-PSC-CH"),
+    ("16-04", "Paksong", "Champasak", 81244, "S-PSC-CH"),
+    ("16-05", "Pathoumphone", "Champasak", 62059, "S-PSC-CH"),
+    ("16-06", "Phonthong", "Champasak", 94209, "S-PSC-CH"),
+    ("16-07", "Champasak", "Champasak", 62728, "S-PSC-CH"),
+    ("16-08", "Soukhoumma", "Champasak", 57609, "S-PSC-CH"),
+    ("16-09", "Mounlapamok", "Champasak", 38774, "S-PSC-CH"),
+    ("16-10", "Khong", "Champasak", 93432, "S-PSC-CH"),
+    ("14-01", "Salavan", "Salavan", 100859, "S-FRWIKI-SL"),
+    ("14-02", "Ta Oi", "Salavan", 31280, "S-FRWIKI-SL"),
+    ("14-03", "Toomlarn", "Salavan", 28920, "S-FRWIKI-SL"),
+    ("14-04", "Lakhonepheng", "Salavan", 47772, "S-FRWIKI-SL"),
+    ("14-05", "Vapy", "Salavan", 37538, "S-FRWIKI-SL"),
+    ("14-06", "Khongxedone", "Salavan", 62870, "S-FRWIKI-SL"),
+    ("14-07", "Lao Ngarm", "Salavan", 71454, "S-FRWIKI-SL"),
+    ("14-08", "Samuoi", "Salavan", 16249, "S-FRWIKI-SL"),
+    # Thateng: a Bolaven coffee district (S-LCA); no 2015 district count found.
+    ("15-04", "Thateng", "Sekong", None, ""),
+]
+
+# What the programmes say about places (SOURCES.md lists each source):
+#   district_office     Paksong: "A new District Social Security Office was
+#                       opened at Paksong District" (S-GIMI-1313, 2023).
+#   solar_target        Paksong is "one of the SOLAR ... Project's target
+#                       areas" (S-GIMI-1313).
+#   bolaven_coffee      Paksong, Thateng and Lao Ngarm (Laongam) are the three
+#                       Bolaven Plateau districts producing more than 95% of
+#                       Lao coffee (S-LCA).
+#   southern_pilot_2024 "village dissemination meetings in three southern
+#                       districts targeted for the piloting in 2024"
+#                       (S-GIMI-1313): the districts are not named.
+#                       ASSUMPTION: the three Bolaven coffee districts, because
+#                       the outcome is reported under SOLAR, whose area is the
+#                       Bolaven Plateau (S-ILO-SOLAR), and the mobile
+#                       registration units of the LSSO/SOLAR pilot visited
+#                       Bolaven villages (S-GDN-2024).
+PROGRAMMES = {
+    "Paksong": ("yes", "district_office;solar_target;bolaven_coffee;southern_pilot_2024",
+                "southern_pilot_2024=ASSUMPTION"),
+    "Lao Ngarm": ("unknown", "bolaven_coffee;southern_pilot_2024",
+                  "southern_pilot_2024=ASSUMPTION"),
+    "Thateng": ("unknown", "bolaven_coffee;southern_pilot_2024",
+                "southern_pilot_2024=ASSUMPTION;population_not_found"),
+}
+
+
 def read_regions(path):
     """regions.csv -> {region: (population_share, urban_share)}."""
     cells = {}
@@ -189,6 +247,56 @@ def check_provinces(rows, regions):
     return lines
 
 
+def districts_table(prov):
+    """Rows of districts.csv: Vientiane Capital and the southern districts."""
+    region_of = {r["province"]: r["region"] for r in prov}
+    rows = []
+    vte_total = next(r["population_total"] for r in prov
+                     if r["province"] == "Vientiane Capital")
+    # Vientiane Capital: the village sums cover 770,741 of the census 820,940
+    # persons (collective households and 2 villages have no counts).
+    # ASSUMPTION: the missing persons are spread over districts in proportion
+    # to the village sums (largest remainder, so the districts add up to the
+    # census total exactly). The raw sum is kept in population_village_sum.
+    scaled = largest_remainder([d[4] for d in VTE_DISTRICTS], vte_total)
+    for (code, name, m, f_, t, u), pop in zip(VTE_DISTRICTS, scaled):
+        rows.append({
+            "district_code": code, "district": name,
+            "province": "Vientiane Capital", "region": "Vientiane Capital",
+            "population": pop, "population_village_sum": t,
+            "population_year": 2015, "population_source": "S-ECOMORE2",
+            "urban_share": f"{u / t:.4f}",
+            "office_present": "unknown", "programmes": "",
+            "flags": "population=ASSUMPTION:scaled_to_census_total",
+        })
+    for code, name, province, pop, src in SOUTH_DISTRICTS:
+        office, progs, flags = PROGRAMMES.get(name, ("unknown", "", ""))
+        rows.append({
+            "district_code": code, "district": name, "province": province,
+            "region": region_of[province],
+            "population": "" if pop is None else pop,
+            "population_village_sum": "",
+            "population_year": "" if pop is None else 2015,
+            "population_source": src, "urban_share": "",
+            "office_present": office, "programmes": progs, "flags": flags,
+        })
+    return rows
+
+
+def check_districts(rows, prov):
+    lines = []
+    total_of = {r["province"]: r["population_total"] for r in prov}
+    for province in ("Vientiane Capital", "Champasak", "Salavan"):
+        rr = [r for r in rows if r["province"] == province]
+        s = sum(r["population"] for r in rr)
+        lines.append(f"districts of {province}: {len(rr)}, sum {s:,} vs province "
+                     f"{total_of[province]:,}: difference {s - total_of[province]:+,}")
+    vs = sum(d[4] for d in VTE_DISTRICTS)
+    lines.append(f"Vientiane Capital village sums {vs:,} = "
+                 f"{100 * vs / total_of['Vientiane Capital']:.2f}% of the census total")
+    return lines
+
+
 def write_csv(path, fields, rows):
     with open(path, "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
@@ -230,6 +338,13 @@ def main(argv):
                "population_male", "population_female", "urban_share",
                "source_year", "total_source", "sex_flag", "urban_flag"], prov)
     print("\n".join(check_provinces(prov, regions)))
+
+    dist = districts_table(prov)
+    write_csv(os.path.join(out, "districts.csv"),
+              ["district_code", "district", "province", "region", "population",
+               "population_village_sum", "population_year", "population_source",
+               "urban_share", "office_present", "programmes", "flags"], dist)
+    print("\n".join(check_districts(dist, prov)))
 
 
 if __name__ == "__main__":
