@@ -148,6 +148,104 @@ PROGRAMMES = {
 }
 
 
+# ---------------------------------------------------------------------------
+# Sectors and labour status (sectors.csv). Long format; every row names its
+# source id (SOURCES.md) and its concept, because the sources disagree on
+# what "employed" means (LFS 2017/2022 use the 19th ICLS definition, which
+# leaves out subsistence food producers; the ILO modelled estimates and the
+# 2005 census do not).
+# (source_id, year, concept, sex, area, sector, status, value, unit, flag)
+# ---------------------------------------------------------------------------
+SECTOR_ROWS = [
+    # S-LT-2022: Laotian Times 13 Dec 2022, the Minister of Labour and Social
+    # Welfare reporting the Labour Force Survey 2022 to the National Assembly.
+    ("S-LT-2022", 2022, "LFS2022_employed_15plus", "total", "total", "total", "employed",
+     2400000, "persons", "secondary_news;rounded"),
+    ("S-LT-2022", 2022, "LFS2022_employed_15plus", "total", "total", "agriculture", "employed",
+     1000000, "persons", "secondary_news;lower_bound('more than one million')"),
+    ("S-LT-2022", 2022, "LFS2022_employed_15plus", "total", "total", "industry", "employed",
+     252000, "persons", "secondary_news;rounded('around')"),
+    ("S-LT-2022", 2022, "LFS2022_employed_15plus", "total", "total", "services", "employed",
+     814000, "persons", "secondary_news;rounded"),
+    ("S-LT-2022", 2022, "LFS2022_labour_force_15plus", "total", "total", "total", "unemployed",
+     61207, "persons", "secondary_news"),
+    ("S-LT-2022", 2022, "LFS2022_labour_force_15plus", "total", "total", "total",
+     "unemployment_rate", 2.4, "percent", "secondary_news"),
+    # S-WDI: World Bank WDI, ILO modelled estimates, open-numbers snapshot
+    # (files ddf--datapoints--sl_agr_empl_zs / sl_ind_empl_zs--by--geo--time.csv).
+    ("S-WDI", 2017, "ILO_modelled_share_of_employment", "total", "total", "agriculture",
+     "employed", 68.372, "percent", "modelled"),
+    ("S-WDI", 2019, "ILO_modelled_share_of_employment", "total", "total", "agriculture",
+     "employed", 67.689, "percent", "modelled"),
+    ("S-WDI", 2017, "ILO_modelled_share_of_employment", "total", "total", "industry",
+     "employed", 9.023, "percent", "modelled"),
+    ("S-WDI", 2018, "ILO_modelled_share_of_employment", "total", "total", "industry",
+     "employed", 9.086, "percent", "modelled"),
+    # S-LSB-SDG: LSB SDG platform data (github.com/sdg-laos/data, Goal 8 SDMX).
+    ("S-LSB-SDG", 2017, "LFS2017_share_employed_informal_sector", "total", "total", "total",
+     "informal_sector", 82.66, "percent", "series _L_LA_080504_01"),
+    ("S-LSB-SDG", 2017, "LFS2017_proportion_informal_employment", "total", "total", "total",
+     "informal_employment", 66.5, "percent",
+     "series SL_ISV_IFEM;definition_ambiguous(probably non-agricultural)"),
+    ("S-LSB-SDG", 2017, "LFS2017_unemployment_rate_15plus", "total", "total", "total",
+     "unemployment_rate", 9.4, "percent", "series SL_TLF_UEM"),
+    ("S-LSB-SDG", 2017, "LFS2017_unemployment_rate_15plus", "male", "total", "total",
+     "unemployment_rate", 10.7, "percent", "series SL_TLF_UEM"),
+    ("S-LSB-SDG", 2017, "LFS2017_unemployment_rate_15plus", "female", "total", "total",
+     "unemployment_rate", 7.8, "percent", "series SL_TLF_UEM"),
+    ("S-LSB-SDG", 2017, "LFS2017_unemployment_rate_15plus", "total", "urban", "total",
+     "unemployment_rate", 5.3, "percent", "series SL_TLF_UEM"),
+    ("S-LSB-SDG", 2017, "LFS2017_unemployment_rate_15plus", "total", "rural", "total",
+     "unemployment_rate", 12.4, "percent", "series SL_TLF_UEM"),
+    # S-ATLAS: Socio-Economic Atlas of the Lao PDR (2005 census), maps G5/G6.
+    ("S-ATLAS", 2005, "PHC2005_population_10plus_main_work", "total", "total", "agriculture",
+     "employed", 78.5, "percent", "census_2005;12_month_reference"),
+    ("S-ATLAS", 2005, "PHC2005_population_10plus_main_work", "total", "Vientiane Capital",
+     "non_agriculture", "employed", 65.0, "percent", "census_2005;province_row"),
+    ("S-ATLAS", 2005, "PHC2005_economically_active_10plus", "total", "total", "total",
+     "formal_employee", 11.5, "percent",
+     "census_2005;government+parastatal+private+state_enterprise_employees"),
+    # S-GIMI-PROFILE: ILO GIMI country profile (reference file section 2.5).
+    ("S-GIMI-PROFILE", 2023, "NSSF_insured_members", "total", "total", "mostly_agriculture",
+     "self_employed_voluntary_member", 26793, "persons", "date_not_shown(c.2022-23)"),
+]
+
+# ---------------------------------------------------------------------------
+# Coffee and tea of the Bolaven Plateau (coffee_tea.csv).
+# (item, place, year, value, unit, source_id, flag)
+# ---------------------------------------------------------------------------
+COFFEE_TEA_ROWS = [
+    ("share_of_lao_coffee_production", "Bolaven Plateau", "", 95, "percent",
+     "S-ILO-SOLAR", "quoted;page_undated(project 2021-2024)"),
+    ("share_of_lao_coffee_production", "Paksong;Thateng;Lao Ngarm", "", 95, "percent",
+     "S-LCA", "lower_bound('more than 95%');year_not_stated"),
+    ("coffee_plantation_area", "Paksong;Thateng;Lao Ngarm", "", 70000, "hectares",
+     "S-LCA", "lower_bound('more than 70,000 ha');year_not_stated(page table is 2011-2012)"),
+    ("coffee_plantation_area_new_southern_areas", "other districts of Champasak, Salavan, "
+     "Sekong, Attapeu, Savannakhet", "", 15000, "hectares", "S-LCA",
+     "potential('not less than 15,000 ha of new plantations could be developed')"),
+    ("coffee_harvested_area", "Lao PDR", 2020, 88000, "hectares", "S-FFTC",
+     "quoted(FAO 2022 via FFTC)"),
+    ("coffee_harvested_area_share_south", "Southern Laos", 2020, 80, "percent", "S-FFTC",
+     "lower_bound('more than 80%')"),
+    ("coffee_area", "Champasak", 2013, 47000, "hectares", "S-VT-2013", "quoted;year_approximate"),
+    ("people_benefiting_from_coffee", "Paksong", 2013, 70000, "persons", "S-VT-2013",
+     "lower_bound('more than 70,000 people');year_approximate"),
+    ("coffee_growing_families", "Bolaven Plateau (250 villages)", "", 20000, "households",
+     "S-KINGFISHER", "low_quality_source(tourism lodge);undated;approximate"),
+    ("solar_farmers_reached", "Bolaven Plateau (SOLAR target districts)", 2024, 12612,
+     "persons", "S-ILO-SOLAR-CLOSE", "quoted;project_total_2021-2024"),
+    ("solar_nssf_registrations", "Bolaven Plateau (SOLAR target districts)", 2024, 806,
+     "persons", "S-ILO-SOLAR-CLOSE", "quoted;project_total_2021-2024"),
+    ("solar_social_protection_promoters", "SOLAR target districts", 2024, 34, "persons",
+     "S-ILO-SOLAR-CLOSE", "quoted"),
+    ("tea_and_coffee_producer_groups_equipped", "Paksong", "", 10, "groups",
+     "S-ILO-EQUIP", "quoted;date_not_seen"),
+    ("coffee_and_tea_workers_by_status", "Champasak;Salavan;Sekong", "", "", "persons",
+     "", "NOT_FOUND(no public count by labour status)"),
+]
+
+
 def read_regions(path):
     """regions.csv -> {region: (population_share, urban_share)}."""
     cells = {}
@@ -297,6 +395,33 @@ def check_districts(rows, prov):
     return lines
 
 
+def sector_rows():
+    keys = ["source_id", "year", "concept", "sex", "area", "sector", "status",
+            "value", "unit", "flag"]
+    return [dict(zip(keys, r)) for r in SECTOR_ROWS]
+
+
+def check_sectors():
+    lines = []
+    lfs = {r[5]: r[7] for r in SECTOR_ROWS
+           if r[0] == "S-LT-2022" and r[6] == "employed"}
+    parts = lfs["agriculture"] + lfs["industry"] + lfs["services"]
+    lines.append(f"LFS 2022 (news): agriculture+industry+services {parts:,} vs employed "
+                 f"{lfs['total']:,}: difference {parts - lfs['total']:+,} "
+                 f"({100 * (parts - lfs['total']) / lfs['total']:+.1f}%)")
+    for sec in ("agriculture", "industry", "services"):
+        lines.append(f"  {sec}: {100 * lfs[sec] / parts:.1f}% of the three sectors' sum, "
+                     f"{100 * lfs[sec] / lfs['total']:.1f}% of 2.4 million")
+    agr = next(r[7] for r in SECTOR_ROWS if r[0] == "S-WDI" and r[1] == 2017
+               and r[5] == "agriculture")
+    ind = next(r[7] for r in SECTOR_ROWS if r[0] == "S-WDI" and r[1] == 2017
+               and r[5] == "industry")
+    lines.append(f"ILO modelled 2017: services = 100 - {agr} - {ind} = "
+                 f"{100 - agr - ind:.3f}% (derived; the two WDI files are different "
+                 f"vintages)")
+    return lines
+
+
 def write_csv(path, fields, rows):
     with open(path, "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
@@ -345,6 +470,18 @@ def main(argv):
                "population_village_sum", "population_year", "population_source",
                "urban_share", "office_present", "programmes", "flags"], dist)
     print("\n".join(check_districts(dist, prov)))
+
+    write_csv(os.path.join(out, "sectors.csv"),
+              ["source_id", "year", "concept", "sex", "area", "sector", "status",
+               "value", "unit", "flag"], sector_rows())
+    print("\n".join(check_sectors()))
+    keys = ["item", "place", "year", "value", "unit", "source_id", "flag"]
+    write_csv(os.path.join(out, "coffee_tea.csv"), keys,
+              [dict(zip(keys, r)) for r in COFFEE_TEA_ROWS])
+    paksong = next(d[3] for d in SOUTH_DISTRICTS if d[1] == "Paksong")
+    print(f"Paksong: 'more than 70,000 people' benefiting from coffee (c. 2013) vs "
+          f"{paksong:,} residents (2015 census): {100 * 70000 / paksong:.0f}% "
+          f"(different years; order of magnitude only)")
 
 
 if __name__ == "__main__":
