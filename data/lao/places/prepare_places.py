@@ -205,6 +205,20 @@ SECTOR_ROWS = [
     ("S-ATLAS", 2005, "PHC2005_economically_active_10plus", "total", "total", "total",
      "formal_employee", 11.5, "percent",
      "census_2005;government+parastatal+private+state_enterprise_employees"),
+    # S-UN-SDG8: UN Lao PDR, "SDG 8: Work and growth" page (la.one.un.org),
+    # figures for 2010 (survey not named on the page; probably the Labour
+    # Force and Child Labour Survey 2010). Sector by labour status.
+    ("S-UN-SDG8", 2010, "employed_2010_survey_unnamed", "total", "total",
+     "agriculture_fishery", "employed", 70, "percent",
+     "approximate('about 70 percent of employed persons')"),
+    ("S-UN-SDG8", 2010, "employed_2010_survey_unnamed", "total", "total", "total",
+     "own_account_or_unpaid_family", 84, "percent", "quoted('vulnerable employment')"),
+    ("S-UN-SDG8", 2010, "employed_2010_survey_unnamed", "total", "total",
+     "agriculture_fishery", "own_account_or_unpaid_family_within_sector", 99, "percent",
+     "quoted"),
+    ("S-UN-SDG8", 2010, "employed_2010_survey_unnamed", "total", "total",
+     "sales_workers(occupation)", "own_account_or_unpaid_family_within_sector", 73,
+     "percent", "quoted;occupation_not_sector"),
     # S-GIMI-PROFILE: ILO GIMI country profile (reference file section 2.5).
     ("S-GIMI-PROFILE", 2023, "NSSF_insured_members", "total", "total", "mostly_agriculture",
      "self_employed_voluntary_member", 26793, "persons", "date_not_shown(c.2022-23)"),
