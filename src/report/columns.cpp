@@ -100,6 +100,15 @@ constexpr std::array kColumns = {
     ColumnInfo{"cost_per_additional_contributor_year", "kip per contributor-year", Format::kMoney},
     ColumnInfo{"general_average_premium", "share of insurable earnings", Format::kShare},
     ColumnInfo{"reserve_depletion_year", "year", Format::kYear},
+    // decisions.csv: the unit is the measure's; comparison_replications.csv
+    ColumnInfo{"better", "", Format::kKey},
+    ColumnInfo{"mean", "see measure", Format::kNumber},
+    ColumnInfo{"p05", "see measure", Format::kNumber},
+    ColumnInfo{"p50", "see measure", Format::kNumber},
+    ColumnInfo{"p95", "see measure", Format::kNumber},
+    ColumnInfo{"prob_beats_baseline", "share of replications", Format::kShare},
+    ColumnInfo{"prob_ranks_first", "share of replications", Format::kShare},
+    ColumnInfo{"replication", "", Format::kYear},
 };
 
 }  // namespace

@@ -355,6 +355,7 @@ void write_workbook(const ResultDirectory& d, const ReportContent& c,
   summary_sheet(wb, c);
   charts_sheet(wb, c.charts);
   if (d.comparison) table_sheet(wb, "comparison", *d.comparison);
+  if (d.decisions) table_sheet(wb, "decisions", *d.decisions);
   if (d.tornado) table_sheet(wb, "tornado", *d.tornado);
   if (d.sensitivity) table_sheet(wb, "sensitivity", *d.sensitivity);
   if (d.kind == ResultKind::kRun) {
