@@ -923,7 +923,9 @@ ReportContent build_content(const ResultDirectory& d, const std::vector<int>& ke
     return ch.kind != ChartKind::kPyramid && ch.id.find("labour") == std::string::npos;
   });
   if (base.find("coverage.csv") == nullptr) {
-    c.notes.push_back("The scenario names no workforce tables: only the population is shown.");
+    c.notes.push_back(
+        "The scenario runs no scheme (no coverage, contribution, fund or benefit "
+        "tables): only the population and the tables it has are shown.");
   }
 
   const auto scenario_path = [&](const std::string& file) {
