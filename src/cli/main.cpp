@@ -155,6 +155,46 @@ void print_diagnostics(const ssproj::ScenarioError& e) {
             << '\n';
 }
 
+// The warnings of a command's scenarios, each distinct warning once (issue 15: a comparison of
+// nine strategies that extend one baseline printed the baseline's warning nine times). Two
+// warnings are the same when their key, message, value and expectation are: the first one is
+// printed, at its place. With several scenarios each line ends with the scenarios it applies to
+// ("[all 9 scenarios]", "[in baseline, mobile_offices]"); `names[k]` names scenario k.
+void print_warnings(const std::vector<std::string>& names,
+                    const std::vector<const std::vector<ssproj::Diagnostic>*>& warnings) {
+  struct Distinct {
+    const ssproj::Diagnostic* first;
+    std::vector<std::size_t> scenarios;
+  };
+  std::vector<Distinct> distinct;
+  for (std::size_t k = 0; k < warnings.size(); ++k) {
+    for (const ssproj::Diagnostic& w : *warnings[k]) {
+      const auto same = std::find_if(distinct.begin(), distinct.end(), [&](const Distinct& d) {
+        return d.first->key == w.key && d.first->message == w.message && d.first->got == w.got &&
+               d.first->expected == w.expected;
+      });
+      if (same == distinct.end()) {
+        distinct.push_back(Distinct{&w, {k}});
+      } else if (same->scenarios.back() != k) {
+        same->scenarios.push_back(k);
+      }
+    }
+  }
+  for (const Distinct& d : distinct) {
+    std::string line = d.first->to_string();
+    if (names.size() > 1) {
+      if (d.scenarios.size() == names.size()) {
+        line += " [all " + std::to_string(names.size()) + " scenarios]";
+      } else {
+        std::string which;
+        for (std::size_t k : d.scenarios) which += (which.empty() ? "" : ", ") + names[k];
+        line += " [in " + which + "]";
+      }
+    }
+    std::cerr << line << '\n';
+  }
+}
+
 // On SIGINT or SIGTERM while a run works: a message, and exit 130 / 143 at once. The result
 // directory keeps its previous set (the new one was being built in a staging directory beside
 // it, which the next run for the same directory removes).
@@ -249,16 +289,21 @@ int command_validate(const std::vector<std::string>& args) {
   ssproj::ScenarioOverrides overrides;
   overrides.set = set_arguments(vm);
   int status = 0;
-  for (const std::string& file : vm["scenario"].as<std::vector<std::string>>()) {
+  const std::vector<std::string> files = vm["scenario"].as<std::vector<std::string>>();
+  // Each file's warnings, printed once per distinct warning after every file is checked.
+  std::vector<std::vector<ssproj::Diagnostic>> warnings(files.size());
+  for (std::size_t k = 0; k < files.size(); ++k) {
     try {
-      const ssproj::Scenario s = ssproj::load_scenario(file, overrides);
-      for (const ssproj::Diagnostic& w : s.warnings) std::cerr << w.to_string() << '\n';
-      if (!vm.count("quiet")) std::cout << file << ": valid\n";
+      warnings[k] = ssproj::load_scenario(files[k], overrides).warnings;
+      if (!vm.count("quiet")) std::cout << files[k] << ": valid\n";
     } catch (const ssproj::ScenarioError& e) {
       print_diagnostics(e);
       status = kExitInvalidInput;
     }
   }
+  std::vector<const std::vector<ssproj::Diagnostic>*> lists;
+  for (const auto& w : warnings) lists.push_back(&w);
+  print_warnings(files, lists);
   return status;
 }
 
@@ -371,9 +416,7 @@ int command_run(const std::vector<std::string>& args) {
   ssproj::ResultSet& set = *result_set;
   watch_interruptions(out);
 
-  if (!quiet) {
-    for (const ssproj::Diagnostic& w : scenario.warnings) std::cerr << w.to_string() << '\n';
-  }
+  if (!quiet) print_warnings({scenario.name}, {&scenario.warnings});
 
   ssproj::RunOptions options;
   options.threads = threads;
@@ -483,9 +526,9 @@ int command_compare(const std::vector<std::string>& args) {
   const std::vector<std::string> names = ssproj::strategy_names(scenarios);
   warn_key_years(key_years, scenarios.front(), quiet);
   if (!quiet) {
-    for (const ssproj::Scenario& s : scenarios) {
-      for (const ssproj::Diagnostic& w : s.warnings) std::cerr << w.to_string() << '\n';
-    }
+    std::vector<const std::vector<ssproj::Diagnostic>*> warnings;
+    for (const ssproj::Scenario& s : scenarios) warnings.push_back(&s.warnings);
+    print_warnings(names, warnings);
   }
 
   // All scenarios at once (each is parallel over persons too); results do not depend on it.
@@ -582,11 +625,7 @@ int command_sensitivity(const std::vector<std::string>& args) {
   ssproj::ResultSet& set = *result_set;
   watch_interruptions(out);
   warn_key_years(plan.key_years, scenarios.front(), quiet);
-  if (!quiet) {
-    for (const ssproj::Diagnostic& w : scenarios.front().warnings) {
-      std::cerr << w.to_string() << '\n';
-    }
-  }
+  if (!quiet) print_warnings({scenarios.front().name}, {&scenarios.front().warnings});
   ssproj::RunOptions options;
   options.threads = threads;
   const auto started = std::chrono::steady_clock::now();

@@ -746,6 +746,44 @@ TEST_CASE("compare: key years outside the projection are named in a warning", "[
   CHECK(r.out.find("| 1900") == std::string::npos);
 }
 
+TEST_CASE("compare: each warning is printed once, with the scenarios it applies to", "[cli]") {
+  // Issue 15: the baseline's warning was printed once per scenario (nine times for the Lao
+  // strategies). A warning of the baseline and of the strategy that extends it is one line; a
+  // warning of the strategy only says so.
+  TempDir dir;
+  compare_files(dir,
+                "[[interventions]]\ntype = \"mobile_registration\"\nname = \"free\"\n"
+                "start_year = 2021\nvisits_per_year = 20\n");
+  const Result r = run_ssproj(
+      "compare scenario.toml strategy.toml --out out --threads 2 --key-years 2022", dir.path());
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(r.err.rfind("scenario.toml:1:1: warning: fund.initial_reserve: the fund starts with no "
+                    "reserve (got 0, expected the reserve on 1 January of the start year, in "
+                    "kip) [all 2 scenarios]\n",
+                    0) == 0);
+  CHECK(r.err.find("strategy.toml:5:8: warning: interventions[0].name: intervention has no costs "
+                   "(got \"free\", expected a cost key") != std::string::npos);
+  CHECK(r.err.find("will be 0) [in strategy]\n") != std::string::npos);
+  std::size_t count = 0;
+  for (std::size_t at = r.err.find("fund.initial_reserve"); at != std::string::npos;
+       at = r.err.find("fund.initial_reserve", at + 1)) {
+    ++count;
+  }
+  CHECK(count == 1);
+}
+
+TEST_CASE("validate: each warning of several files is printed once", "[cli]") {
+  TempDir dir;
+  compare_files(dir);
+  const Result r = run_ssproj("validate -q scenario.toml strategy.toml", dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "scenario.toml:1:1: warning: fund.initial_reserve: the fund starts with no reserve (got "
+        "0, expected the reserve on 1 January of the start year, in kip) [all 2 scenarios]\n");
+}
+
 TEST_CASE("run: --threads is bounded", "[cli]") {
   TempDir dir;
   small_scenario(dir);
