@@ -71,12 +71,13 @@ std::optional<fs::path> existing_data_file(const toml::table& document, std::str
   return path;
 }
 
-// A warning at a key (or at its table when the key is not written).
+// A warning at a key (or at its table when the key is not written; at "command line" when an
+// option such as --sample-fraction gave it).
 void add_warning(const toml::table& document, std::string_view key, std::string_view table,
                  std::string message, std::string got, std::string expected,
                  std::vector<Diagnostic>& warnings) {
   toml::source_region where = scenario::source_of(document, key);
-  if (!where.path) where = scenario::source_of(document, table);
+  if (!where.path && !document.at_path(key)) where = scenario::source_of(document, table);
   Diagnostics notes;
   notes.add_at(where, std::string(key), std::move(message), std::move(got), std::move(expected));
   for (Diagnostic w : notes.take()) {
@@ -343,9 +344,32 @@ void check_stages(const toml::table& document, const Scenario& s, Diagnostics& d
   }
 }
 
-// A warning when the workforce model runs on fewer simulated persons than
-// kFewestSimulatedPersons: its tables are then mostly sampling noise.
+// A warning when a run simulates fewer than kFewestSimulatedPersons persons: its tables are then
+// mostly sampling noise. A share p of the population estimated from n simulated persons has a
+// relative standard error of sqrt((1 - p) / (n p)); the tables are cut into groups of about 1% of
+// the population (a five-year age group of one sex; a labour status in one area), and at
+// n = 10,000 such a group holds about 100 simulated persons, a relative standard error of 10% (a
+// 95% interval of +-20%). Below that, what the tables show from year to year is mostly noise.
 constexpr double kFewestSimulatedPersons = 10000;
+
+// A whole number with a comma between thousands ("7,665").
+std::string with_thousands(double x) {
+  std::string digits = std::to_string(static_cast<long long>(std::llround(x)));
+  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
+    digits.insert(static_cast<std::size_t>(at), ",");
+  }
+  return digits;
+}
+
+// `x` rounded up to two significant digits, as the shortest text ("0.0014").
+std::string up_two_digits(double x) {
+  constexpr int kSignificantDigits = 2;
+  const double scale = std::pow(10.0, std::floor(std::log10(x)) - (kSignificantDigits - 1));
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*g", kSignificantDigits, std::ceil(x / scale) * scale);
+  return text;
+}
+
 // A sample expected to hold less than one person (sample_fraction = 1e-300) would simulate
 // nobody and write tables of zeros: an error, for any scenario.
 void check_sample_size(const toml::table& d, Scenario& s, Diagnostics& diagnostics) {
@@ -367,15 +391,17 @@ void check_sample_size(const toml::table& d, Scenario& s, Diagnostics& diagnosti
                        "projection.sample_fraction", "the sample holds nobody", got, expected);
     return;
   }
-  if (!s.has_workforce() || persons <= 0 || simulated >= kFewestSimulatedPersons) return;
-  char got[96];
-  std::snprintf(got, sizeof got, "%g (about %.0f persons simulated)", s.projection.sample_fraction,
-                simulated);
-  add_warning(d, "projection.sample_fraction", "projection",
-              "too small a sample for the workforce tables", got,
-              "a sample of at least 10,000 persons (sample_fraction >= " +
-                  std::to_string(kFewestSimulatedPersons / persons).substr(0, 8) +
-                  "); below it the membership and fund tables are mostly sampling noise",
+  // A whole population smaller than the threshold is not a sample: nothing to raise.
+  if (simulated >= kFewestSimulatedPersons || s.projection.sample_fraction >= 1) return;
+  char fraction[32];
+  std::snprintf(fraction, sizeof fraction, "%g", s.projection.sample_fraction);
+  add_warning(d, "projection.sample_fraction", "projection", "too small a sample",
+              std::string(fraction) + " (" + with_thousands(simulated) + " of " +
+                  with_thousands(persons) + " persons simulated)",
+              "at least " + with_thousands(kFewestSimulatedPersons) +
+                  " simulated persons, below which the tables are mostly sampling noise: raise "
+                  "--sample-fraction (or projection.sample_fraction) to " +
+                  up_two_digits(std::min(1.0, kFewestSimulatedPersons / persons)) + " or more",
               s.warnings);
 }
 

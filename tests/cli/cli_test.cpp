@@ -784,6 +784,32 @@ TEST_CASE("validate: each warning of several files is printed once", "[cli]") {
         "0, expected the reserve on 1 January of the start year, in kip) [all 2 scenarios]\n");
 }
 
+TEST_CASE("run: a sample of fewer than 10,000 persons is warned about, naming --sample-fraction",
+          "[cli]") {
+  // Issue 15: `-f 0.0005` ran without a word about the tiny sample. The small scenario holds
+  // 20,200 persons: 0.1 simulates 2,020 of them, 0.5 simulates 10,100.
+  TempDir dir;
+  small_scenario(dir);
+  const Result r = run_ssproj("run scenario.toml --out out -f 0.1", dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.err.rfind("command line: warning: projection.sample_fraction: too small a sample (got "
+                    "0.1 (2,020 of 20,200 persons simulated), expected at least 10,000 simulated "
+                    "persons, below which the tables are mostly sampling noise: raise "
+                    "--sample-fraction (or projection.sample_fraction) to 0.5 or more)\n",
+                    0) == 0);
+  const Result enough = run_ssproj("run scenario.toml --out out -f 0.5", dir.path());
+  CHECK(enough.status == 0);
+  CHECK(enough.err.find("warning") == std::string::npos);
+  // Written in the file, the warning points at the key.
+  dir.write("scenario.toml", scenario_text("start_year = 2020\nend_year = 2023\n"
+                                           "sample_fraction = 0.1\n"));
+  const Result file = run_ssproj("validate -q scenario.toml", dir.path());
+  CHECK(file.status == 0);
+  CHECK(file.err.rfind("scenario.toml:7:19: warning: projection.sample_fraction: too small a "
+                       "sample (got 0.1 (2,020 of 20,200 persons simulated)",
+                       0) == 0);
+}
+
 TEST_CASE("run: --threads is bounded", "[cli]") {
   TempDir dir;
   small_scenario(dir);

@@ -2373,7 +2373,7 @@ TEST_CASE("every scenario key is documented in docs/scenario-reference.md", "[sc
   }
 }
 
-TEST_CASE("A workforce sample of fewer than ten thousand persons gives a warning",
+TEST_CASE("A sample of fewer than ten thousand persons gives a warning naming the option",
           "[unit][scenario]") {
   const auto baseline = ssproj::testing::source_dir() / "scenarios/lao/baseline.toml";
   auto warned = [&](double fraction) {
@@ -2383,8 +2383,11 @@ TEST_CASE("A workforce sample of fewer than ten thousand persons gives a warning
     for (const ssproj::Diagnostic& w : s.warnings) {
       if (w.key == "projection.sample_fraction") {
         CHECK(w.warning);
-        CHECK(w.message == "too small a sample for the workforce tables");
-        CHECK(w.got.find("about 7665 persons simulated") != std::string::npos);
+        CHECK(w.message == "too small a sample");
+        CHECK(w.got.rfind("0.001 (7,665 of 7,66", 0) == 0);
+        CHECK(w.expected ==
+              "at least 10,000 simulated persons, below which the tables are mostly sampling "
+              "noise: raise --sample-fraction (or projection.sample_fraction) to 0.0014 or more");
         return true;
       }
     }
