@@ -300,12 +300,10 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
     const auto found =
         std::find(s.workforce.regions.begin(), s.workforce.regions.end(), name.str());
     if (found == s.workforce.regions.end()) {
-      const std::string suggestion = core::closest_match(name.str(), s.workforce.regions);
       diagnostics.add_at(
           name.source(), "coverage.compliance_factor_by_region." + std::string(name.str()),
           "unknown region", "\"" + std::string(name.str()) + "\"",
-          suggestion.empty() ? "a region of data.regions"
-                             : "a region of data.regions; did you mean \"" + suggestion + "\"?");
+          core::expected_word(name.str(), s.workforce.regions, "a region of data.regions"));
       continue;
     }
     if (auto schedule = scenario::schedule_from_node(node, core::kFactor)) {

@@ -1042,11 +1042,13 @@ TEST_CASE("interventions: regions are regions of the regions table", "[scenario]
       "setup_cost = 1\nregions = [\"south\", \"nort\", \"Atlantis\", \"North\"]\n");
   CHECK(errors_of(file) ==
         at(Lines{"{DIR}/scenario.toml:33:21: error: interventions[0].regions[1]: unknown region "
-                 "(got \"nort\", expected a region of regions.csv; did you mean \"north\"?)",
+                 "(got \"nort\", expected a region of regions.csv: \"north\" or \"south\"; did you "
+                 "mean \"north\"?)",
                  "{DIR}/scenario.toml:33:29: error: interventions[0].regions[2]: unknown region "
-                 "(got \"Atlantis\", expected a region of regions.csv: \"north\", \"south\")",
+                 "(got \"Atlantis\", expected a region of regions.csv: \"north\" or \"south\")",
                  "{DIR}/scenario.toml:33:41: error: interventions[0].regions[3]: unknown region "
-                 "(got \"North\", expected a region of regions.csv; did you mean \"north\"?)"},
+                 "(got \"North\", expected a region of regions.csv: \"north\" or \"south\"; did "
+                 "you mean \"north\"?)"},
            dir.path()));
 }
 
@@ -1110,7 +1112,7 @@ TEST_CASE("interventions: every problem is reported at once, in file order",
                  "the start year (got 2022, expected a year >= start_year (2023), or 0 for no "
                  "end)",
                  "{DIR}/scenario.toml:42:12: error: interventions[1].regions[0]: unknown region "
-                 "(got \"west\", expected a region of regions.csv: \"north\", \"south\")",
+                 "(got \"west\", expected a region of regions.csv: \"north\" or \"south\")",
                  "{DIR}/scenario.toml:46:8: error: interventions[2].name: duplicate intervention "
                  "name (got \"mobile\", expected a name no other intervention has)",
                  "{DIR}/scenario.toml:48:19: error: interventions[2].inspected_share: schedule "
@@ -1120,7 +1122,7 @@ TEST_CASE("interventions: every problem is reported at once, in file order",
                  "age_min (got 20, expected an age >= age_min (50))",
                  "{DIR}/scenario.toml:51:1: error: interventions[2].compliance: key does not "
                  "apply to this type (got \"compliance\", expected a key of an \"enforcement\" "
-                 "intervention (see docs/interventions.md))"},
+                 "intervention; did you mean \"compliance_effect\"?)"},
            dir.path()));
 }
 
@@ -1387,13 +1389,14 @@ TEST_CASE("interventions: errors of an extends chain are located in the file tha
         dir, "",
         "[[interventions]]\ntype = \"district_office\"\nname = \"o\"\nstart_year = 2021\n"
         "regions = [\"east\"]\nsetup_cost = 1\nturnout = 1\n");
-    CHECK(errors_of(child) ==
-          at(Lines{"{DIR}/strategies/child.toml:8:12: error: interventions[0].regions[0]: unknown "
-                   "region (got \"east\", expected a region of regions.csv: \"north\", \"south\")",
-                   "{DIR}/strategies/child.toml:10:1: error: interventions[0].turnout: key does "
-                   "not apply to this type (got \"turnout\", expected a key of a "
-                   "\"district_office\" intervention (see docs/interventions.md))"},
-             dir.path()));
+    CHECK(
+        errors_of(child) ==
+        at(Lines{"{DIR}/strategies/child.toml:8:12: error: interventions[0].regions[0]: unknown "
+                 "region (got \"east\", expected a region of regions.csv: \"north\" or \"south\")",
+                 "{DIR}/strategies/child.toml:10:1: error: interventions[0].turnout: key does "
+                 "not apply to this type (got \"turnout\", expected a key of a "
+                 "\"district_office\" intervention (see docs/interventions.md))"},
+           dir.path()));
   }
   SECTION("a base without the workforce tables") {
     ssproj::testing::write_small_scenario(dir, SmallDataOptions{2020, 2025}, kOk);
@@ -1526,6 +1529,6 @@ TEST_CASE("interventions: an unknown region after an item that is not a string i
         at(Lines{"{DIR}/scenario.toml:33:12: error: interventions[0].regions[0]: wrong type (got "
                  "1, expected a string)",
                  "{DIR}/scenario.toml:33:15: error: interventions[0].regions[1]: unknown region "
-                 "(got \"west\", expected a region of regions.csv: \"north\", \"south\")"},
+                 "(got \"west\", expected a region of regions.csv: \"north\" or \"south\")"},
            dir.path()));
 }

@@ -17,6 +17,7 @@
 #include <ssproj/error.h>
 #include <ssproj/scenario.h>
 
+#include "core/diagnostics.h"
 #include "scenario/data_tables.h"
 #include "scenario/document.h"
 #include "scenario/schema.h"
@@ -2152,7 +2153,8 @@ TEST_CASE("minimum_wage_indexation and ceiling_indexation are one of their words
         dir, scenario_text(kOk, "[economy]\nminimum_wage_indexation = \"Wages\"\n\n"));
     CHECK(errors_of(file) ==
           Lines{at("{DIR}/scenario.toml:9:27: error: economy.minimum_wage_indexation: unknown "
-                   "value (got \"Wages\", expected \"wages\", \"prices\" or \"none\")",
+                   "value (got \"Wages\", expected \"wages\", \"prices\" or \"none\"; did you mean "
+                   "\"wages\"?)",
                    dir.path())});
   }
   SECTION("contributions.ceiling_indexation, likewise") {
@@ -2468,4 +2470,27 @@ TEST_CASE("A scenario file over 4 MiB and an extends chain over 32 files are ref
         Lines{at("{DIR}/big.toml:1:1: error: scenario file too large (got 5242902 "
                  "bytes, expected a scenario file of at most 4 MiB)",
                  dir.path())});
+}
+
+TEST_CASE("closest_match: the 'did you mean' of every closed list of words", "[unit][scenario]") {
+  using ssproj::closest_match;
+  // Issue 15: near-miss spellings of regions and statuses got no suggestion.
+  const std::vector<std::string> regions = {"Vientiane Capital", "North", "Centre", "South"};
+  CHECK(closest_match("Southern", regions) == "South");
+  CHECK(closest_match("south", regions) == "South");
+  CHECK(closest_match("vientiane-capital", regions) == "Vientiane Capital");
+  CHECK(closest_match("nowhere", regions).empty());
+  const std::vector<std::string> statuses = {"own_account", "domestic_worker", "inactive"};
+  CHECK(closest_match("own-account", statuses) == "own_account");
+  CHECK(closest_match("Own Account", statuses) == "own_account");
+  CHECK(closest_match("Inactive", statuses) == "inactive");
+  // A short beginning is no match: "in" is not "information_outreach".
+  CHECK(closest_match("in", {"information_outreach"}).empty());
+  CHECK(closest_match("mobile", {"mobile_registration"}).empty());
+  // Typos still are.
+  CHECK(closest_match("sed", {"seed", "end_year"}) == "seed");
+  // The message helper: the list, then the suggestion.
+  CHECK(ssproj::core::expected_word("Male", {"male", "female"}) ==
+        "\"male\" or \"female\"; did you mean \"male\"?");
+  CHECK(ssproj::core::expected_word("men", {"male", "female"}, "a sex") == "a sex");
 }
