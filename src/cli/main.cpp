@@ -87,8 +87,12 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
         vm);
     po::notify(vm);
   } catch (const po::unknown_option& e) {
+    // The options a user can give: not the hidden option that holds the positional arguments.
     std::vector<std::string> names;
-    for (const auto& option : named.options()) names.push_back("--" + option->long_name());
+    for (const auto& option : named.options()) {
+      if (option->long_name() == positional.name_for_position(0)) continue;
+      names.push_back("--" + option->long_name());
+    }
     std::string given = e.get_option_name();
     given = given.substr(0, given.find('='));
     std::string near = ssproj::closest_match(given, names);
@@ -135,6 +139,16 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
     throw UsageError(e.what());
   }
   return vm;
+}
+
+// The options a command parses: those its --help shows, and the hidden option that receives its
+// file arguments (`positional`, which --help shows in the usage line instead: "SCENARIO...").
+po::options_description with_files(const po::options_description& visible, const char* name,
+                                   const po::value_semantic* files) {
+  po::options_description all;
+  all.add(visible);
+  all.add_options()(name, files, "the command's file arguments");
+  return all;
 }
 
 // The result set of --out, checked before any work: a directory that cannot take the results
@@ -276,11 +290,11 @@ int command_validate(const std::vector<std::string>& args) {
       "wrong (got VALUE, expected RANGE)).\nExit status 0 when all are "
       "valid, 2 when not.\n\nOptions");
   named.add_options()("help,h", "this help")("quiet,q", "print nothing when valid")(
-      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp)(
-      "scenario", po::value<std::vector<std::string>>(), "scenario file(s)");
+      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp);
   po::positional_options_description positional;
   positional.add("scenario", -1);
-  const po::variables_map vm = parse(args, named, positional);
+  const po::variables_map vm =
+      parse(args, with_files(named, "scenario", po::value<std::vector<std::string>>()), positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
     return 0;
@@ -317,11 +331,11 @@ int command_describe(const std::vector<std::string>& args) {
       "(docs/scenario-reference.md section 6) as Markdown.\n\nOptions");
   named.add_options()("help,h", "this help")(
       "reference", "the key tables of the scenario reference, as Markdown")(
-      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp)(
-      "scenario", po::value<std::string>(), "scenario file");
+      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp);
   po::positional_options_description positional;
   positional.add("scenario", 1);
-  const po::variables_map vm = parse(args, named, positional);
+  const po::variables_map vm =
+      parse(args, with_files(named, "scenario", po::value<std::string>()), positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
     return 0;
@@ -387,10 +401,10 @@ int command_run(const std::vector<std::string>& args) {
       "beneficiaries.csv, indicators.csv, replacement_rates.csv and\ninterventions.csv; last "
       "manifest.json. Each file is written atomically.\n\nOptions");
   add_run_options(named);
-  named.add_options()("scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
   positional.add("scenario", 1);
-  const po::variables_map vm = parse(args, named, positional);
+  const po::variables_map vm =
+      parse(args, with_files(named, "scenario", po::value<std::string>()), positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
     return 0;
@@ -464,11 +478,11 @@ int command_compare(const std::vector<std::string>& args) {
       "--set apply to every scenario.\n\nOptions");
   add_run_options(named);
   named.add_options()("key-years", po::value<std::string>()->default_value("2030,2050"),
-                      "years shown in the summary, comma-separated")(
-      "scenario", po::value<std::vector<std::string>>(), "baseline, then strategy files");
+                      "years shown in the summary, comma-separated");
   po::positional_options_description positional;
   positional.add("scenario", -1);
-  const po::variables_map vm = parse(args, named, positional);
+  const po::variables_map vm =
+      parse(args, with_files(named, "scenario", po::value<std::vector<std::string>>()), positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
     return 0;
@@ -595,10 +609,10 @@ int command_sensitivity(const std::vector<std::string>& args) {
       "each variant's tables as `run` writes them. Prints the variants' valuation results.\n"
       "The options below apply to every variant, before its own changes.\n\nOptions");
   add_run_options(named);
-  named.add_options()("plan", po::value<std::string>(), "sensitivity file");
   po::positional_options_description positional;
   positional.add("plan", 1);
-  const po::variables_map vm = parse(args, named, positional);
+  const po::variables_map vm =
+      parse(args, with_files(named, "plan", po::value<std::string>()), positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
     return 0;

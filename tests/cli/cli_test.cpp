@@ -147,6 +147,35 @@ TEST_CASE("the command line itself being wrong exits 64", "[cli]") {
   }
 }
 
+TEST_CASE("every command's help shows its usage line and no internal option", "[cli]") {
+  // Issue 15: the hidden option that receives the file arguments (`--scenario arg`, `--plan
+  // arg`) was listed among every command's options.
+  struct Case {
+    const char* command;
+    const char* usage;
+  };
+  const Case cases[] = {{"run", "ssproj run SCENARIO --out DIR [options]\n"},
+                        {"compare", "ssproj compare BASELINE STRATEGY... --out DIR [options]\n"},
+                        {"sensitivity", "ssproj sensitivity PLAN --out DIR [options]\n"},
+                        {"validate", "ssproj validate SCENARIO... [options]\n"},
+                        {"describe", "ssproj describe SCENARIO [options]\n"}};
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.command) {
+      const Result r = run_ssproj(std::string(c.command) + " --help");
+      CHECK(r.status == 0);
+      CHECK(r.err.empty());
+      CHECK(r.out.rfind(c.usage, 0) == 0);
+      CHECK(r.out.find("--scenario") == std::string::npos);
+      CHECK(r.out.find("--plan") == std::string::npos);
+      CHECK(r.out.find("--help") != std::string::npos);
+      // A misspelt option is not matched to the internal one.
+      const Result typo = run_ssproj(std::string(c.command) + " --scenari x.toml");
+      CHECK(typo.status == 64);
+      CHECK(typo.err.rfind("ssproj: unknown option '--scenari'\n", 0) == 0);
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // run
 
