@@ -474,8 +474,8 @@ int command_compare(const std::vector<std::string>& args) {
       "same seed (common random numbers: a person's draws are the same in each, so the\n"
       "differences are the policy), and writes into DIR comparison.csv and, in DIR/NAME/, each\n"
       "scenario's tables as `run` writes them (NAME: the file's stem). Prints a summary of the\n"
-      "strategies at the key years on stdout. --seed, --replications, --sample-fraction and\n"
-      "--set apply to every scenario.\n\nOptions");
+      "strategies, by their scenario `name`, at the key years on stdout. --seed,\n"
+      "--replications, --sample-fraction and --set apply to every scenario.\n\nOptions");
   add_run_options(named);
   named.add_options()("key-years", po::value<std::string>()->default_value("2030,2050"),
                       "years shown in the summary, comma-separated");
@@ -574,6 +574,15 @@ int command_compare(const std::vector<std::string>& args) {
   set.write("comparison.csv", ssproj::comparison_csv(runs));
   set.write("manifest.json", ssproj::set_manifest_json("compare", set.files()));
   set.commit();
+  // The summaries name each scenario by its `name` (the directories and comparison.csv keep the
+  // file's stem); a name that two scenarios share gets its directory name beside it.
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const auto same = [&](const ssproj::StrategyRun& other) {
+      return &other != &runs[k] && other.scenario.name == runs[k].scenario.name;
+    };
+    const bool shared = std::any_of(runs.begin(), runs.end(), same);
+    runs[k].name = shared ? runs[k].scenario.name + " (" + names[k] + ")" : runs[k].scenario.name;
+  }
   std::cout << ssproj::comparison_summary(runs, key_years);
   {
     // The valuation of each scenario too: strategies that change rules or assumptions rather

@@ -428,17 +428,20 @@ TEST_CASE("compare: writes comparison.csv, each scenario's tables and a summary"
   CHECK(read_file(dir.path() / "out/strategy/interventions.csv").find("\n2022,visits,") !=
         std::string::npos);
   // The summary: a header naming the key years, and one line per scenario.
-  CHECK(r.out.rfind("Strategies against scenario, 2020-2024: seed 3, 1 replication(s)", 0) == 0);
+  // Scenarios are named by their `name` ("small" for scenario.toml), not their file's stem.
+  CHECK(r.out.rfind("Strategies against small, 2020-2024: seed 3, 1 replication(s)", 0) == 0);
   CHECK(r.out.find("| 2022 ") != std::string::npos);
   CHECK(r.out.find("| 2024 ") != std::string::npos);
-  CHECK(r.out.find("\nscenario ") != std::string::npos);
+  CHECK(r.out.find("\nsmall ") != std::string::npos);
   CHECK(r.out.find("\nstrategy ") != std::string::npos);
+  CHECK(r.out.find("\nscenario ") == std::string::npos);
   // Then the valuation of each scenario: GAP, balance, scaled premium, depletion, PAYG.
   const std::size_t valuation = r.out.find("\nValuation (all schemes):\nvariant ");
   REQUIRE(valuation != std::string::npos);
   CHECK(r.out.find("GAP pens", valuation) != std::string::npos);
   CHECK(r.out.find("PAYG 2022", valuation) != std::string::npos);
   CHECK(r.out.find("\nstrategy ", valuation) != std::string::npos);
+  CHECK(r.out.find("\nsmall ", valuation) != std::string::npos);
 
   // The same comparison on one thread is byte for byte the same.
   const Result one = run_ssproj(
@@ -448,6 +451,25 @@ TEST_CASE("compare: writes comparison.csv, each scenario's tables and a summary"
   CHECK(one.status == 0);
   CHECK(read_file(dir.path() / "out1/comparison.csv") == csv);
   CHECK(one.out == r.out);
+}
+
+TEST_CASE("compare: the summary names scenarios by their name, the directories by their file",
+          "[cli]") {
+  TempDir dir;
+  compare_files(dir);
+  // A second strategy with the same name as the first: its directory name is shown beside it.
+  dir.write("other.toml", "extends = \"strategy.toml\"\n");
+  const Result r = run_ssproj(
+      "compare scenario.toml strategy.toml other.toml --out out -q --key-years 2022", dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.out.rfind("Strategies against small, 2020-2024:", 0) == 0);
+  CHECK(r.out.find("\nsmall ") != std::string::npos);
+  CHECK(r.out.find("\nstrategy (strategy) ") != std::string::npos);
+  CHECK(r.out.find("\nstrategy (other) ") != std::string::npos);
+  // Directories and comparison.csv keep the files' stems.
+  CHECK(fs::is_directory(dir.path() / "out/scenario"));
+  CHECK(fs::is_directory(dir.path() / "out/other"));
+  CHECK(read_file(dir.path() / "out/comparison.csv").find("\nscenario,2020,") != std::string::npos);
 }
 
 TEST_CASE("compare: an invalid strategy writes nothing and names every problem", "[cli]") {
@@ -493,7 +515,7 @@ TEST_CASE("compare: scenarios with different seeds are refused unless --seed is 
   const Result seeded =
       run_ssproj("compare scenario.toml strategy.toml --out out -q --seed 5", dir.path());
   CHECK(seeded.status == 0);
-  CHECK(seeded.out.rfind("Strategies against scenario, 2020-2024: seed 5,", 0) == 0);
+  CHECK(seeded.out.rfind("Strategies against small, 2020-2024: seed 5,", 0) == 0);
 }
 
 TEST_CASE("compare: a wrong command line exits 64", "[cli]") {
