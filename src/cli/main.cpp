@@ -327,8 +327,9 @@ int command_describe(const std::vector<std::string>& args) {
       "ssproj describe --reference\n\n"
       "Prints the fully resolved scenario as TOML: the extends chain "
       "merged, defaults filled in,\ndata paths relative to the "
-      "scenario's directory. With --reference, prints instead the tables\nof every key "
-      "(docs/scenario-reference.md section 6) as Markdown.\n\nOptions");
+      "scenario's directory; keys in the order the files give them,\nnumbers as their shortest "
+      "text, each key's description as a comment. With --reference,\nprints instead the "
+      "tables of every key (docs/scenario-reference.md section 6) as Markdown.\n\nOptions");
   named.add_options()("help,h", "this help")(
       "reference", "the key tables of the scenario reference, as Markdown")(
       "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp);
@@ -351,7 +352,8 @@ int command_describe(const std::vector<std::string>& args) {
   try {
     ssproj::ScenarioOverrides overrides;
     overrides.set = set_arguments(vm);
-    std::cout << ssproj::load_scenario(vm["scenario"].as<std::string>(), overrides).resolved_toml;
+    std::cout << ssproj::describe_scenario(
+        ssproj::load_scenario(vm["scenario"].as<std::string>(), overrides));
   } catch (const ssproj::ScenarioError& e) {
     print_diagnostics(e);
     return kExitInvalidInput;

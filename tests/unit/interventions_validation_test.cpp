@@ -1244,33 +1244,34 @@ TEST_CASE("interventions: resolved_toml has every entry with its defaults filled
       "[[interventions]]\ntype = \"district_office\"\nname = \"office\"\nstart_year = 2021\n"
       "regions = [\"south\"]\nfixed_cost_per_year = { 2021 = 5, 2023 = 6 }\n"));
   const std::string& text = s.resolved_toml;
-  // The entries, in the order written, each with the keys of its type only (in key order).
+  // The entries, in the order written, each with the keys of its type only (in the order of the
+  // key table), numbers as their shortest text.
   const std::string expected_entries =
       "[[interventions]]\n"
-      "compliance = 0.10000000000000001\n"  // toml++ writes 17 digits
-      "end_year = 0\n"
-      "fixed_cost_per_year = 0.0\n"
-      "name = 'mandate'\n"
-      "setup_cost = 100\n"
+      "type = \"domestic_worker_mandate\"\n"
+      "name = \"mandate\"\n"
       "start_year = 2024\n"
-      "type = 'domestic_worker_mandate'\n"
+      "end_year = 0\n"
+      "setup_cost = 100\n"
+      "fixed_cost_per_year = 0.0\n"
+      "compliance = 0.1\n"
       "\n"
       "[[interventions]]\n"
-      "age_max = 100\n"
-      "age_min = 15\n"
-      "area = 'both'\n"
-      "end_year = 0\n"
-      "fixed_cost_per_year = { 2021 = 5, 2023 = 6 }\n"
-      "lapse_multiplier = 0.90000000000000002\n"
-      "name = 'office'\n"
-      "regions = [ 'south' ]\n"
-      "registration_increase = 0.0050000000000000001\n"
-      "setup_cost = 0.0\n"
-      "sex = 'both'\n"
+      "type = \"district_office\"\n"
+      "name = \"office\"\n"
       "start_year = 2021\n"
-      "statuses = [ 'informal_employee', 'domestic_worker', 'own_account', "
-      "'contributing_family' ]\n"
-      "type = 'district_office'\n";
+      "end_year = 0\n"
+      "regions = [\"south\"]\n"
+      "area = \"both\"\n"
+      "sex = \"both\"\n"
+      "age_min = 15\n"
+      "age_max = 100\n"
+      "statuses = [\"informal_employee\", \"domestic_worker\", \"own_account\", "
+      "\"contributing_family\"]\n"
+      "setup_cost = 0.0\n"
+      "fixed_cost_per_year = { 2021 = 5, 2023 = 6 }\n"
+      "registration_increase = 0.005\n"
+      "lapse_multiplier = 0.9\n";
   INFO(text);
   CHECK(text.find(expected_entries) != std::string::npos);
   CHECK(text.find("turnout") == std::string::npos);
@@ -1343,7 +1344,7 @@ TEST_CASE("interventions: a strategy that extends a base scenario adds its inter
   CHECK(again.resolved_toml == s.resolved_toml);
   REQUIRE(again.interventions.size() == 1);
   check_same(again.interventions[0], s.interventions[0]);
-  CHECK(s.resolved_toml.find("regions = '../data/regions.csv'\n") != std::string::npos);
+  CHECK(s.resolved_toml.find("regions = \"../data/regions.csv\"\n") != std::string::npos);
 }
 
 TEST_CASE("interventions: a strategy's [[interventions]] replace the base's whole",

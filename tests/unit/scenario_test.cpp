@@ -1426,33 +1426,35 @@ TEST_CASE("extends: a chain of three files in different directories merges deepl
   CHECK(s.inputs.last_year == 2024);
 
   // The resolved scenario: merged, defaults filled in, data paths relative to child/.
+  // In the order of the key table, whatever order the files give (so that the same values give
+  // the same resolved_sha256); numbers as their shortest text.
   CHECK(s.resolved_toml ==
-        "description = 'the child'\n"
-        "name = 'mid'\n"
         "schema_version = 1\n"
-        "\n"
-        "[data]\n"
-        "base_population = '../data/base_population.csv'\n"
-        "fertility = '../data/fertility.csv'\n"
-        "mortality = '../data/mortality.csv'\n"
-        "net_migration = '../data/net_migration.csv'\n"
-        "sex_ratio_at_birth = '../data/sex_ratio_at_birth.csv'\n"
-        "\n"
-        "[demography]\n"
-        "birth_timing = 'exposure'\n"
-        "fertility_multiplier = 1.25\n"
-        "migration_multiplier = 2.0\n"
-        "mortality_measure = 'mx'\n"
-        "mortality_multiplier = { 2020 = 0.75 }\n"
+        "name = \"mid\"\n"
+        "description = \"the child\"\n"
         "\n"
         "[projection]\n"
+        "start_year = 2020\n"
         "end_year = 2024\n"
-        "prices = 'current'\n"
-        "replications = 3\n"
-        "sample_fraction = 0.5\n"
         "seed = 7\n"
-        "stages = 'all'\n"
-        "start_year = 2020\n");
+        "sample_fraction = 0.5\n"
+        "replications = 3\n"
+        "prices = \"current\"\n"
+        "stages = \"all\"\n"
+        "\n"
+        "[data]\n"
+        "base_population = \"../data/base_population.csv\"\n"
+        "mortality = \"../data/mortality.csv\"\n"
+        "fertility = \"../data/fertility.csv\"\n"
+        "sex_ratio_at_birth = \"../data/sex_ratio_at_birth.csv\"\n"
+        "net_migration = \"../data/net_migration.csv\"\n"
+        "\n"
+        "[demography]\n"
+        "mortality_multiplier = { 2020 = 0.75 }\n"
+        "fertility_multiplier = 1.25\n"
+        "migration_multiplier = 2.0\n"
+        "mortality_measure = \"mx\"\n"
+        "birth_timing = \"exposure\"\n");
 }
 
 TEST_CASE("extends: a data path given in the child is relative to the child", "[scenario]") {
@@ -1464,8 +1466,8 @@ TEST_CASE("extends: a data path given in the child is relative to the child", "[
   const Scenario s = load_scenario(child);
   CHECK(s.data.mortality == dir.path() / "child/own/mortality.csv");
   CHECK(s.data.fertility == dir.path() / "data/fertility.csv");
-  CHECK(s.resolved_toml.find("mortality = 'own/mortality.csv'\n") != std::string::npos);
-  CHECK(s.resolved_toml.find("fertility = '../data/fertility.csv'\n") != std::string::npos);
+  CHECK(s.resolved_toml.find("mortality = \"own/mortality.csv\"\n") != std::string::npos);
+  CHECK(s.resolved_toml.find("fertility = \"../data/fertility.csv\"\n") != std::string::npos);
 }
 
 TEST_CASE("extends: errors are located in the file that has them", "[scenario]") {
@@ -1750,32 +1752,32 @@ TEST_CASE("resolved_toml has every default filled in", "[scenario]") {
   const fs::path file = write_scenario(dir, scenario_text("start_year = 2021\nend_year = 2025\n"));
   const Scenario s = load_scenario(file);
   CHECK(s.resolved_toml ==
-        "description = ''\n"
-        "name = 'small'\n"
         "schema_version = 1\n"
-        "\n"
-        "[data]\n"
-        "base_population = 'data/base_population.csv'\n"
-        "fertility = 'data/fertility.csv'\n"
-        "mortality = 'data/mortality.csv'\n"
-        "net_migration = 'data/net_migration.csv'\n"
-        "sex_ratio_at_birth = 'data/sex_ratio_at_birth.csv'\n"
-        "\n"
-        "[demography]\n"
-        "birth_timing = 'exposure'\n"
-        "fertility_multiplier = 1.0\n"
-        "migration_multiplier = 1.0\n"
-        "mortality_measure = 'mx'\n"
-        "mortality_multiplier = 1.0\n"
+        "name = \"small\"\n"
+        "description = \"\"\n"
         "\n"
         "[projection]\n"
+        "start_year = 2021\n"
         "end_year = 2025\n"
-        "prices = 'current'\n"
-        "replications = 1\n"
-        "sample_fraction = 1.0\n"
         "seed = 1\n"
-        "stages = 'all'\n"
-        "start_year = 2021\n");
+        "sample_fraction = 1.0\n"
+        "replications = 1\n"
+        "prices = \"current\"\n"
+        "stages = \"all\"\n"
+        "\n"
+        "[data]\n"
+        "base_population = \"data/base_population.csv\"\n"
+        "mortality = \"data/mortality.csv\"\n"
+        "fertility = \"data/fertility.csv\"\n"
+        "sex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n"
+        "net_migration = \"data/net_migration.csv\"\n"
+        "\n"
+        "[demography]\n"
+        "mortality_multiplier = 1.0\n"
+        "fertility_multiplier = 1.0\n"
+        "migration_multiplier = 1.0\n"
+        "mortality_measure = \"mx\"\n"
+        "birth_timing = \"exposure\"\n");
 }
 
 TEST_CASE("resolved_toml saved next to the scenario loads to the same resolved_toml",
@@ -1980,10 +1982,10 @@ TEST_CASE("the workforce keys have their defaults, which resolved_toml shows", "
   CHECK(s.contributions.ceiling_multiple_of_minimum_wage == Schedule::constant(0.0));
   CHECK(s.contributions.voluntary_declared_multiple == Schedule::constant(1.0));
   for (const char* line :
-       {"\n[economy]\n", "minimum_wage_indexation = 'wages'\n", "\n[coverage]\n",
+       {"\n[economy]\n", "minimum_wage_indexation = \"wages\"\n", "\n[coverage]\n",
         "lapse_hazard = 0.25\n", "[coverage.compliance]\n", "public_employee = 0.0\n",
         "\n[contributions]\n", "voluntary_declared_multiple = 1.0\n", "\n[labour]\n",
-        "earnings_dispersion = 0.5\n", "labour_transitions = 'data/labour_transitions.csv'\n"}) {
+        "earnings_dispersion = 0.5\n", "labour_transitions = \"data/labour_transitions.csv\"\n"}) {
     INFO(line);
     CHECK(s.resolved_toml.find(line) != std::string::npos);
   }
