@@ -510,6 +510,81 @@ TEST_CASE("compare: the summary names scenarios by their name, the directories b
   CHECK(read_file(dir.path() / "out/comparison.csv").find("\nscenario,2020,") != std::string::npos);
 }
 
+TEST_CASE("extends: a file's [[interventions]] say whether they add to or replace the base's",
+          "[cli]") {
+  // Issue 15: a file's [[interventions]] replaced those of the file it extends, silently.
+  TempDir dir;
+  compare_files(dir);  // strategy.toml has one entry, "visits"
+  const std::string entry =
+      "[[interventions]]\ntype = \"district_office\"\nname = \"office\"\nstart_year = 2022\n"
+      "fixed_cost_per_year = 1000000\n";
+  const auto entries = [](const std::string& described) {
+    std::vector<std::string> names;
+    for (std::size_t at = described.find("\n[[interventions]]\n"); at != std::string::npos;
+         at = described.find("\n[[interventions]]\n", at + 1)) {
+      const std::size_t name = described.find("\nname = \"", at) + 9;
+      names.push_back(described.substr(name, described.find('"', name) - name));
+    }
+    return names;
+  };
+  SECTION("without interventions_mode: an error that names both words") {
+    dir.write("child.toml", "extends = \"strategy.toml\"\nname = \"child\"\n\n" + entry);
+    const Result r = run_ssproj("validate child.toml", dir.path());
+    CHECK(r.status == 2);
+    CHECK(
+        r.err ==
+        "child.toml:4:1: error: interventions: the file this one extends has [[interventions]] "
+        "entries too (got 1 entry here, 1 entry in the file extended, expected interventions_mode "
+        "= \"append\" (add these after the extended file's entries) or \"replace\" (drop the "
+        "extended file's) in this file)\n1 error\n");
+  }
+  SECTION("append: the base's entries, then the file's") {
+    dir.write("child.toml",
+              "extends = \"strategy.toml\"\nname = \"child\"\n"
+              "interventions_mode = \"append\"\n\n" +
+                  entry);
+    const Result r = run_ssproj("describe child.toml", dir.path());
+    CHECK(r.status == 0);
+    CHECK(entries(r.out) == std::vector<std::string>{"visits", "office"});
+    CHECK(r.out.find("interventions_mode") == std::string::npos);
+  }
+  SECTION("replace: the file's entries only") {
+    dir.write("child.toml",
+              "extends = \"strategy.toml\"\nname = \"child\"\n"
+              "interventions_mode = \"replace\"\n\n" +
+                  entry);
+    const Result r = run_ssproj("describe child.toml", dir.path());
+    CHECK(r.status == 0);
+    CHECK(entries(r.out) == std::vector<std::string>{"office"});
+  }
+  SECTION("an empty list drops the base's entries without a mode") {
+    dir.write("child.toml", "extends = \"strategy.toml\"\nname = \"child\"\ninterventions = []\n");
+    const Result r = run_ssproj("describe child.toml", dir.path());
+    CHECK(r.status == 0);
+    CHECK(entries(r.out).empty());
+  }
+  SECTION("a mode that is not a word of the list, and a mode without entries") {
+    dir.write("child.toml",
+              "extends = \"strategy.toml\"\nname = \"child\"\n"
+              "interventions_mode = \"apend\"\n\n" +
+                  entry);
+    const Result misspelt = run_ssproj("validate child.toml", dir.path());
+    CHECK(misspelt.status == 2);
+    CHECK(misspelt.err ==
+          "child.toml:3:22: error: interventions_mode: unknown value (got \"apend\", expected "
+          "\"append\" or \"replace\"; did you mean \"append\"?)\n1 error\n");
+    dir.write("child.toml",
+              "extends = \"strategy.toml\"\nname = \"child\"\n"
+              "interventions_mode = \"append\"\n");
+    const Result alone = run_ssproj("validate child.toml", dir.path());
+    CHECK(alone.status == 2);
+    CHECK(alone.err ==
+          "child.toml:3:22: error: interventions_mode: interventions_mode without "
+          "[[interventions]] (got \"append\", expected [[interventions]] entries in this file (the "
+          "mode says what they do to those of the file it extends))\n1 error\n");
+  }
+}
+
 TEST_CASE("compare: an invalid strategy writes nothing and names every problem", "[cli]") {
   TempDir dir;
   compare_files(dir, "[coverage]\nlapse_hazard = 2\n");

@@ -1347,14 +1347,36 @@ TEST_CASE("interventions: a strategy that extends a base scenario adds its inter
   CHECK(s.resolved_toml.find("regions = \"../data/regions.csv\"\n") != std::string::npos);
 }
 
-TEST_CASE("interventions: a strategy's [[interventions]] replace the base's whole",
+TEST_CASE("interventions: interventions_mode says whether a strategy's entries add to the base's",
           "[scenario][interventions]") {
   TempDir dir;
-  SECTION("the child's entries, not the base's and the child's") {
-    const Scenario s = load_scenario(write_strategy(dir, kMobile + kOutreach, kOffice));
+  const std::string append = "interventions_mode = \"append\"\n";
+  const std::string replace = "interventions_mode = \"replace\"\n";
+  SECTION("replace: the child's entries, not the base's") {
+    const Scenario s = load_scenario(write_strategy(dir, kMobile + kOutreach, replace + kOffice));
     REQUIRE(s.interventions.size() == 1);
     CHECK(s.interventions[0].name == "office");
     CHECK(s.resolved_toml.find("mobile") == std::string::npos);
+    CHECK(s.resolved_toml.find("interventions_mode") == std::string::npos);
+  }
+  SECTION("append: the base's entries, then the child's") {
+    const Scenario s = load_scenario(write_strategy(dir, kMobile + kOutreach, append + kOffice));
+    REQUIRE(s.interventions.size() == 3);
+    CHECK(s.interventions[0].name == "mobile");
+    CHECK(s.interventions[1].name == "outreach");
+    CHECK(s.interventions[2].name == "office");
+    // The appended entries keep the places of the files that write them.
+    const Scenario again = load_scenario(dir.write("strategies/described.toml", s.resolved_toml));
+    CHECK(again.resolved_toml == s.resolved_toml);
+  }
+  SECTION("neither: an error, since the base's entries would be dropped silently") {
+    CHECK(errors_of(write_strategy(dir, kMobile + kOutreach, kOffice)) ==
+          at(Lines{"{DIR}/strategies/child.toml:4:1: error: interventions: the file this one "
+                   "extends has [[interventions]] entries too (got 1 entry here, 2 entries in "
+                   "the file extended, expected interventions_mode = \"append\" (add these after "
+                   "the extended file's entries) or \"replace\" (drop the extended file's) in "
+                   "this file)"},
+             dir.path()));
   }
   SECTION("a child without [[interventions]] has the base's") {
     const Scenario s = load_scenario(write_strategy(dir, kMobile + kOutreach, ""));
@@ -1362,11 +1384,17 @@ TEST_CASE("interventions: a strategy's [[interventions]] replace the base's whol
     CHECK(s.interventions[0].name == "mobile");
     CHECK(s.interventions[1].name == "outreach");
   }
-  SECTION("the same name in the base and the child is no duplicate") {
-    const Scenario s = load_scenario(write_strategy(dir, kOffice, kOffice + kMobile));
+  SECTION("with replace, the same name in the base and the child is no duplicate") {
+    const Scenario s = load_scenario(write_strategy(dir, kOffice, replace + kOffice + kMobile));
     REQUIRE(s.interventions.size() == 2);
     CHECK(s.interventions[0].name == "office");
     CHECK(s.interventions[1].name == "mobile");
+  }
+  SECTION("with append, it is") {
+    const Lines errors = errors_of(write_strategy(dir, kOffice, append + kOffice));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("interventions[1].name: duplicate intervention name (got \"office\"") !=
+          std::string::npos);
   }
 }
 
