@@ -7,6 +7,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -209,16 +210,20 @@ void print_warnings(const std::vector<std::string>& names,
   }
 }
 
-// On SIGINT or SIGTERM while a run works: a message, and exit 130 / 143 at once. The result
-// directory keeps its previous set (the new one was being built in a staging directory beside
-// it, which the next run for the same directory removes).
-char interrupted_message[512];
-std::size_t interrupted_length = 0;
+// On SIGINT or SIGTERM while a run works: a message that says what was and was not written,
+// and exit 130 / 143 at once. Until the new result set is swapped into place (ResultSet::commit),
+// nothing of it is in the result directory, which keeps what it held: the set was being built
+// in a staging directory beside it, which the next run for the same directory removes. After the
+// swap the new set is complete. The handler may only write(): both messages are made before.
+char interrupted_message[2][1024];
+std::size_t interrupted_length[2] = {0, 0};
+volatile std::sig_atomic_t results_in_place = 0;
 
 extern "C" void on_interruption(int signal_number) {
-  if (interrupted_length > 0) {
+  const int k = results_in_place != 0 ? 1 : 0;
+  if (interrupted_length[k] > 0) {
     [[maybe_unused]] const ssize_t n =
-        ::write(STDERR_FILENO, interrupted_message, interrupted_length);
+        ::write(STDERR_FILENO, interrupted_message[k], interrupted_length[k]);
   }
   ::_exit(128 + signal_number);
 }
@@ -269,17 +274,43 @@ void warn_key_years(const std::vector<int>& key_years, const ssproj::Scenario& s
   }
 }
 
-void watch_interruptions(const std::string& out) {
-  const int n =
-      std::snprintf(interrupted_message, sizeof interrupted_message,
-                    "\nssproj: interrupted; %s keeps its previous results\n", out.c_str());
-  interrupted_length =
-      n > 0 ? std::min(static_cast<std::size_t>(n), sizeof interrupted_message - 1) : 0;
+// What the result directory holds before a command replaces it, for the message of an
+// interruption (found before the ResultSet prepares it).
+std::string previous_contents(const std::string& out) {
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::path(out) / "manifest.json", ec)) {
+    return out + " keeps its previous results";
+  }
+  if (std::filesystem::exists(out, ec)) return out + " stays as it was (empty)";
+  return out + " was not created";
+}
+
+// `what`: the files the command writes ("the tables", "comparison.csv and each scenario's
+// tables").
+void watch_interruptions(const std::string& previous, const ssproj::ResultSet& set,
+                         const std::string& what) {
+  const std::string messages[2] = {
+      "\nssproj: interrupted: nothing was written (" + what + " were not); " + previous +
+          "; the unfinished set in " + set.staging().string() + " is removed by the next run\n",
+      "\nssproj: interrupted after the results were written: " + set.dir().string() +
+          " holds the new complete set (" + what + ")\n"};
+  for (int k = 0; k < 2; ++k) {
+    const std::size_t n = std::min(messages[k].size(), sizeof interrupted_message[k]);
+    std::copy_n(messages[k].begin(), n, interrupted_message[k]);
+    interrupted_length[k] = n;
+  }
+  results_in_place = 0;
   struct sigaction action {};
   action.sa_handler = on_interruption;
   sigemptyset(&action.sa_mask);
   ::sigaction(SIGINT, &action, nullptr);
   ::sigaction(SIGTERM, &action, nullptr);
+}
+
+// The new set is in place: an interruption from now on says so.
+void commit_results(ssproj::ResultSet& set) {
+  set.commit();
+  results_in_place = 1;
 }
 
 int command_validate(const std::vector<std::string>& args) {
@@ -428,9 +459,10 @@ int command_run(const std::vector<std::string>& args) {
 
   const std::string out = vm["out"].as<std::string>();
   check_memory({&scenario}, threads);
+  const std::string previous = previous_contents(out);
   const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
   ssproj::ResultSet& set = *result_set;
-  watch_interruptions(out);
+  watch_interruptions(previous, set, "the tables");
 
   if (!quiet) print_warnings({scenario.name}, {&scenario.warnings});
 
@@ -455,7 +487,7 @@ int command_run(const std::vector<std::string>& args) {
   if (show_progress) std::fputc('\n', stderr);
 
   ssproj::write_run_outputs(set, "", scenario, results, record);
-  set.commit();
+  commit_results(set);
   if (!quiet) {
     std::fprintf(stderr,
                  "ssproj: %s: %d-%d, %d replication(s), %.1f million person-years in %.1f s "
@@ -536,9 +568,10 @@ int command_compare(const std::vector<std::string>& args) {
     for (const ssproj::Scenario& s : scenarios) all.push_back(&s);
     check_memory(all, threads);
   }
+  const std::string previous = previous_contents(out);
   const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
   ssproj::ResultSet& set = *result_set;
-  watch_interruptions(out);
+  watch_interruptions(previous, set, "comparison.csv and the tables of each scenario");
   const std::vector<std::string> names = ssproj::strategy_names(scenarios);
   warn_key_years(key_years, scenarios.front(), quiet);
   if (!quiet) {
@@ -575,7 +608,7 @@ int command_compare(const std::vector<std::string>& args) {
   }
   set.write("comparison.csv", ssproj::comparison_csv(runs));
   set.write("manifest.json", ssproj::set_manifest_json("compare", set.files()));
-  set.commit();
+  commit_results(set);
   // The summaries name each scenario by its `name` (the directories and comparison.csv keep the
   // file's stem); a name that two scenarios share gets its directory name beside it.
   for (std::size_t k = 0; k < runs.size(); ++k) {
@@ -646,9 +679,12 @@ int command_sensitivity(const std::vector<std::string>& args) {
   const std::string out = vm["out"].as<std::string>();
   // One variant at a time, with the baseline's results kept beside it.
   check_memory({&scenarios.front(), &scenarios.front()}, threads);
+  const std::string previous = previous_contents(out);
   const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
   ssproj::ResultSet& set = *result_set;
-  watch_interruptions(out);
+  watch_interruptions(previous, set,
+                      "sensitivity.csv, tornado.csv and the tables of each variant, including "
+                      "those already finished");
   warn_key_years(plan.key_years, scenarios.front(), quiet);
   if (!quiet) print_warnings({scenarios.front().name}, {&scenarios.front().warnings});
   ssproj::RunOptions options;
@@ -672,7 +708,7 @@ int command_sensitivity(const std::vector<std::string>& args) {
   set.write("sensitivity.csv", ssproj::sensitivity_csv(runs, plan.key_years));
   set.write("tornado.csv", ssproj::tornado_csv(runs, plan.key_years));
   set.write("manifest.json", ssproj::set_manifest_json("sensitivity", set.files()));
-  set.commit();
+  commit_results(set);
   std::cout << ssproj::sensitivity_summary(runs, plan.key_years);
   if (!quiet) {
     std::fprintf(stderr,

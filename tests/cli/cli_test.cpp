@@ -871,8 +871,42 @@ TEST_CASE("run: SIGTERM during the projection leaves the previous set and says s
   const int status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   REQUIRE(status == 124);  // timeout's status when it had to send the signal
   CHECK(snapshot(dir.path() / "out") == previous);
-  CHECK(read_file(dir.path() / "err.txt").find("interrupted; out keeps its previous results") !=
-        std::string::npos);
+  const std::string err = read_file(dir.path() / "err.txt");
+  CHECK(err.rfind("\nssproj: interrupted: nothing was written (the tables were not); out keeps "
+                  "its previous results; the unfinished set in ./.out.staging.",
+                  0) == 0);
+  CHECK(err.find(" is removed by the next run\n") != std::string::npos);
+}
+
+TEST_CASE("run and compare: Ctrl-C says what was not written and exits 130", "[cli][result_set]") {
+  // Issue 15: Ctrl-C exited 130 without a word. SIGINT (what Ctrl-C sends) during the
+  // projection; `timeout --preserve-status` returns ssproj's own exit status.
+  TempDir dir;
+  compare_files(dir);
+  const auto interrupted = [&](const std::string& args) {
+    const std::string cmd = "cd " + quote(dir.path()) +
+                            " && timeout --preserve-status -s INT 0.5 " +
+                            quote(std::string(SSPROJ_BINARY)) + " " + args + " 2>err.txt";
+    const int raw = std::system(cmd.c_str());
+    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  };
+  SECTION("run, into a directory that does not exist") {
+    CHECK(interrupted("run scenario.toml --out out --replications 10000 -q") == 130);
+    const std::string err = read_file(dir.path() / "err.txt");
+    CHECK(err.rfind("\nssproj: interrupted: nothing was written (the tables were not); out was "
+                    "not created; the unfinished set in ./.out.staging.",
+                    0) == 0);
+    CHECK_FALSE(fs::exists(dir.path() / "out"));
+  }
+  SECTION("compare") {
+    CHECK(interrupted("compare scenario.toml strategy.toml --out out --replications 10000 -q") ==
+          130);
+    CHECK(read_file(dir.path() / "err.txt")
+              .rfind("\nssproj: interrupted: nothing was written (comparison.csv and the tables "
+                     "of each scenario were not); out was not created; ",
+                     0) == 0);
+    CHECK_FALSE(fs::exists(dir.path() / "out"));
+  }
 }
 
 TEST_CASE("run: an amount beyond its bound is refused before the run, and nothing is written",
