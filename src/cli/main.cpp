@@ -313,6 +313,87 @@ void commit_results(ssproj::ResultSet& set) {
   results_in_place = 1;
 }
 
+// A progress line on standard error, redrawn in place, with the time elapsed and an estimate of
+// the time left; only when standard error is a terminal (and not with --quiet): a file or a
+// pipe gets no progress line. Thread-safe: replications and scenarios report from any thread.
+class Progress {
+ public:
+  // `what` is the line's prefix ("projecting", "comparing 9 scenarios:").
+  Progress(std::string what, bool quiet)
+      : what_(std::move(what)),
+        shown_(!quiet && ::isatty(STDERR_FILENO)),
+        started_(std::chrono::steady_clock::now()) {}
+
+  bool shown() const { return shown_; }
+
+  // `done` of `total` replication-years.
+  void update(long done, long total) {
+    if (!shown_) return;
+    const std::lock_guard lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    const double elapsed = std::chrono::duration<double>(now - started_).count();
+    const bool last = done >= total;
+    if (!last && drawn_ &&
+        std::chrono::duration<double>(now - drawn_at_).count() < kRedrawSeconds) {
+      return;
+    }
+    drawn_ = true;
+    drawn_at_ = now;
+    std::string line = "\rssproj: " + what_ + " " + std::to_string(done) + "/" +
+                       std::to_string(total) + " replication-years (" +
+                       std::to_string(total > 0 ? 100 * done / total : 100L) + "%)";
+    if (last) {
+      line += " in " + duration(elapsed);
+    } else {
+      line += ", " + duration(elapsed) + " elapsed";
+      // The rate so far, once there is one to go by.
+      if (done > 0 && elapsed >= kSecondsBeforeEstimate) {
+        line += ", about " +
+                duration(elapsed * static_cast<double>(total - done) / static_cast<double>(done)) +
+                " left";
+      }
+    }
+    // Spaces over what a longer line before left on the screen.
+    const std::size_t width = line.size();
+    if (line.size() < width_) line += std::string(width_ - line.size(), ' ');
+    width_ = width;
+    std::fputs(line.c_str(), stderr);
+    if (last) std::fputc('\n', stderr);
+    std::fflush(stderr);
+  }
+
+ private:
+  // At most one redraw per kRedrawSeconds; no estimate before kSecondsBeforeEstimate, when the
+  // first steps (the base year, the first compactions) would make it wrong.
+  static constexpr double kRedrawSeconds = 0.25;
+  static constexpr double kSecondsBeforeEstimate = 1.0;
+
+  // "12 s", "3 min 20 s", "1 h 05 min".
+  static std::string duration(double seconds) {
+    constexpr long kMinute = 60, kHour = 3600;
+    char text[32];
+    const long s = std::lround(seconds);
+    if (seconds < 10) {
+      std::snprintf(text, sizeof text, "%.1f s", seconds);
+    } else if (s < kMinute) {
+      std::snprintf(text, sizeof text, "%ld s", s);
+    } else if (s < kHour) {
+      std::snprintf(text, sizeof text, "%ld min %02ld s", s / kMinute, s % kMinute);
+    } else {
+      std::snprintf(text, sizeof text, "%ld h %02ld min", s / kHour, s % kHour / kMinute);
+    }
+    return text;
+  }
+
+  std::string what_;
+  bool shown_;
+  std::chrono::steady_clock::time_point started_;
+  std::chrono::steady_clock::time_point drawn_at_{};
+  bool drawn_ = false;
+  std::size_t width_ = 0;
+  std::mutex mutex_;
+};
+
 int command_validate(const std::vector<std::string>& args) {
   po::options_description named(
       "ssproj validate SCENARIO... [options]\n\n"
@@ -468,15 +549,9 @@ int command_run(const std::vector<std::string>& args) {
 
   ssproj::RunOptions options;
   options.threads = threads;
-  std::mutex progress_mutex;
-  const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
-  if (show_progress) {
-    options.progress = [&](long done, long total) {
-      const std::lock_guard lock(progress_mutex);
-      std::fprintf(stderr, "\rssproj: projecting %ld/%ld replication-years (%3ld%%)", done, total,
-                   total > 0 ? 100 * done / total : 100L);
-      std::fflush(stderr);
-    };
+  Progress progress("projecting", quiet);
+  if (progress.shown()) {
+    options.progress = [&progress](long done, long total) { progress.update(done, total); };
   }
   const auto started = std::chrono::steady_clock::now();
   const ssproj::ProjectionResults results = ssproj::simulate(scenario, options);
@@ -484,7 +559,6 @@ int command_run(const std::vector<std::string>& args) {
   record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
   record.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (show_progress) std::fputc('\n', stderr);
 
   ssproj::write_run_outputs(set, "", scenario, results, record);
   commit_results(set);
@@ -583,6 +657,29 @@ int command_compare(const std::vector<std::string>& args) {
   // All scenarios at once (each is parallel over persons too); results do not depend on it.
   std::vector<ssproj::StrategyRun> runs(scenarios.size());
   std::vector<double> seconds(scenarios.size());
+  // One progress line for all scenarios: the replication-years done of each, over those of all
+  // (each scenario's total as simulate() counts it: a step from the base year to the end, for
+  // each replication).
+  Progress progress("comparing " + std::to_string(scenarios.size()) + " scenarios:", quiet);
+  std::vector<long> done(scenarios.size(), 0), total(scenarios.size(), 0);
+  for (std::size_t k = 0; k < scenarios.size(); ++k) {
+    total[k] = static_cast<long>(scenarios[k].projection.end_year - scenarios[k].inputs.base_year) *
+               scenarios[k].projection.replications;
+  }
+  std::mutex progress_mutex;
+  const auto report = [&](std::size_t k, long d, long t) {
+    long all_done = 0, all = 0;
+    {
+      const std::lock_guard lock(progress_mutex);
+      done[k] = d;
+      total[k] = t;
+      for (std::size_t j = 0; j < done.size(); ++j) {
+        all_done += done[j];
+        all += total[j];
+      }
+    }
+    progress.update(all_done, all);
+  };
   const auto started = std::chrono::steady_clock::now();
   tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
   arena.execute([&] {
@@ -593,6 +690,9 @@ int command_compare(const std::vector<std::string>& args) {
       run.scenario = scenarios[k];
       ssproj::RunOptions options;
       options.threads = threads;
+      if (progress.shown()) {
+        options.progress = [&report, k](long d, long t) { report(k, d, t); };
+      }
       run.results = ssproj::simulate(run.scenario, options);
       seconds[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     });

@@ -1008,6 +1008,49 @@ TEST_CASE("run: a sample of fewer than 10,000 persons is warned about, naming --
                        0) == 0);
 }
 
+TEST_CASE("run and compare: progress with the time left on a terminal, none elsewhere", "[cli]") {
+  // Issue 15: compare showed no progress, run no time remaining. `script` runs ssproj on a
+  // pseudo-terminal and copies what it writes there (stderr included) to a file.
+  TempDir dir;
+  compare_files(dir);
+  const auto on_terminal = [&](const std::string& args) {
+    const std::string cmd = "cd " + quote(dir.path()) + " && script -qec " +
+                            quote(quote(std::string(SSPROJ_BINARY)) + " " + args) +
+                            " /dev/null > terminal.txt";
+    const int raw = std::system(cmd.c_str());
+    INFO(read_file(dir.path() / "terminal.txt"));
+    CHECK((WIFEXITED(raw) ? WEXITSTATUS(raw) : -1) == 0);
+    return read_file(dir.path() / "terminal.txt");
+  };
+  SECTION("run: the time elapsed and left, then the total time") {
+    // Long enough (several seconds on one thread) for an estimate, which waits for a second.
+    const std::string screen =
+        on_terminal("run " + quote(ssproj::testing::source_dir() / "scenarios/lao/baseline.toml") +
+                    " --out out -f 0.05 -r 2 --threads 1");
+    CHECK(screen.find("\rssproj: projecting 1/154 replication-years (0%), ") != std::string::npos);
+    CHECK(screen.find(" elapsed, about ") != std::string::npos);
+    CHECK(screen.find(" left") != std::string::npos);
+    CHECK(screen.find("\rssproj: projecting 154/154 replication-years (100%) in ") !=
+          std::string::npos);
+  }
+  SECTION("compare: one line for all scenarios") {
+    const std::string screen =
+        on_terminal("compare scenario.toml strategy.toml --out out --key-years 2022");
+    CHECK(screen.find("\rssproj: comparing 2 scenarios: ") != std::string::npos);
+    CHECK(screen.find("\rssproj: comparing 2 scenarios: 8/8 replication-years (100%) in ") !=
+          std::string::npos);
+  }
+  SECTION("no progress when standard error is not a terminal, or with --quiet") {
+    const Result r =
+        run_ssproj("compare scenario.toml strategy.toml --out out --key-years 2022", dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.err.find('\r') == std::string::npos);
+    CHECK(r.err.find("replication-years") == std::string::npos);
+    const std::string quiet = on_terminal("run scenario.toml --out out -q");
+    CHECK(quiet.find("replication-years") == std::string::npos);
+  }
+}
+
 TEST_CASE("run: --threads is bounded", "[cli]") {
   TempDir dir;
   small_scenario(dir);
