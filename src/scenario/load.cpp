@@ -708,8 +708,8 @@ std::vector<toml::table> chain_of(const fs::path& top) {
 }
 
 // Ranks of the dotted paths of `t`: in source order, each path numbered when first seen. The
-// keys of the entries of an array of tables ([[interventions]]) are ranked under the array's
-// path, in the order the entries give them.
+// keys of the entries of an array of tables ([[interventions]]) are not ranked: entries of
+// different types have different keys, and no order of the files would fit them all.
 void rank_paths(const toml::table& t, const std::string& path,
                 std::map<std::string, std::size_t, std::less<>>& ranks) {
   std::vector<std::pair<toml::source_position, std::pair<const toml::key*, const toml::node*>>>
@@ -722,9 +722,6 @@ void rank_paths(const toml::table& t, const std::string& path,
     const std::string child = TomlWriter::join(path, entry.first->str());
     ranks.emplace(child, ranks.size());
     if (const auto* sub = entry.second->as_table()) rank_paths(*sub, child, ranks);
-    if (const auto* array = entry.second->as_array(); array && array->is_array_of_tables()) {
-      for (const toml::node& element : *array) rank_paths(*element.as_table(), child, ranks);
-    }
   }
 }
 
@@ -808,7 +805,7 @@ std::string describe_scenario(const Scenario& scenario) {
   // Every key where the first file of the chain that writes it puts it (a base file's key that
   // the scenario changes keeps the base's place, a key only the scenario writes follows the
   // base's keys of its table); keys no file writes (defaults, --set) after them, in the
-  // resolved text's order.
+  // resolved text's order (the key table's), as are the keys of [[interventions]] entries.
   std::map<std::string, std::size_t, std::less<>> ranks;
   for (const toml::table& file : chain_of(scenario.file)) rank_paths(file, "", ranks);
   TomlWriter writer;

@@ -405,6 +405,22 @@ TEST_CASE("describe: numbers are the shortest text that reads back as the same n
   CHECK(demography < economy);
 }
 
+TEST_CASE("describe: a Lao strategy's description, saved beside it, describes itself", "[cli]") {
+  // Entries of several types, each with its type's defaults.
+  TempDir dir;
+  const fs::path lao = ssproj::testing::source_dir() / "scenarios/lao";
+  const Result r = run_ssproj("describe " + quote(lao / "combined.toml"));
+  REQUIRE(r.status == 0);
+  // Beside it: the same data paths (../../data/lao/...) reach a copy of the data.
+  fs::create_directories(dir.path() / "data");
+  fs::copy(ssproj::testing::source_dir() / "data/lao", dir.path() / "data/lao",
+           fs::copy_options::recursive);
+  dir.write("scenarios/lao/described.toml", r.out);
+  const Result again = run_ssproj("describe scenarios/lao/described.toml", dir.path());
+  CHECK(again.status == 0);
+  CHECK(again.out == r.out);
+}
+
 TEST_CASE("describe: an invalid scenario prints nothing on stdout and exits 2", "[cli]") {
   TempDir dir;
   small_scenario(dir);
