@@ -52,9 +52,13 @@ class ScenarioError : public Error {
   std::vector<Diagnostic> diagnostics_;
 };
 
-// The closest candidate to `word` within a small edit distance (at most a third of its length,
-// and at least 2), or "" when none is close: the "did you mean" of every error about a word that
-// must come from a closed list (keys, names, options).
+// The closest candidate to `word`, or "" when none is close: the "did you mean" of every error
+// about a word that must come from a closed list (keys, names, options, and the words of scenario
+// files and data tables: regions, statuses, types, sexes, schemes...). Letters are compared
+// without case, and '-' and ' ' count as '_' (`own-account` is `own_account`, `Male` is `male`).
+// Close means within an edit distance of a third of the word's length (at least 2), or the
+// candidate begins the word or the word the candidate, the shorter being at least 4 characters
+// and half the longer (`Southern` is `South`).
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 // A file could not be read, written or renamed.

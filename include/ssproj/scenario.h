@@ -383,8 +383,11 @@ struct Scenario {
   std::map<std::string, Place, std::less<>> places;
 
   // The fully resolved scenario (extends merged, defaults filled in, command-line overrides
-  // applied, data paths relative to the directory of `file`) as TOML text. This is what
-  // `ssproj describe` prints and what manifest.json hashes.
+  // applied, data paths relative to the directory of `file`) as TOML text: keys in the order
+  // of the key table whatever order the files give (the same values give the same text),
+  // numbers as their shortest round-trip text, no comments. This is what manifest.json hashes;
+  // `ssproj describe` prints it in the files' order with the keys' descriptions
+  // (describe_scenario).
   std::string resolved_toml;
 };
 
@@ -413,6 +416,11 @@ struct ScenarioOverrides {
 // Every problem in the files is collected before anything is thrown.
 // @throws ScenarioError with all diagnostics when anything is invalid.
 Scenario load_scenario(const std::filesystem::path& file, const ScenarioOverrides& overrides = {});
+
+// The resolved scenario as `ssproj describe` prints it: Scenario::resolved_toml with its keys in
+// the order the files of `scenario.file`'s extends chain give them (a base file's first; keys no
+// file writes after them) and each key's description from the key table as a comment above it.
+std::string describe_scenario(const Scenario& scenario);
 
 // The key tables of docs/scenario-reference.md §6 as Markdown, generated from the key table
 // (`ssproj describe --reference`): one table per section, between marker comments.

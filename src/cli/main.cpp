@@ -7,6 +7,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -90,8 +91,12 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
         vm);
     po::notify(vm);
   } catch (const po::unknown_option& e) {
+    // The options a user can give: not the hidden option that holds the positional arguments.
     std::vector<std::string> names;
-    for (const auto& option : named.options()) names.push_back("--" + option->long_name());
+    for (const auto& option : named.options()) {
+      if (option->long_name() == positional.name_for_position(0)) continue;
+      names.push_back("--" + option->long_name());
+    }
     std::string given = e.get_option_name();
     given = given.substr(0, given.find('='));
     std::string near = ssproj::closest_match(given, names);
@@ -140,6 +145,16 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
   return vm;
 }
 
+// The options a command parses: those its --help shows, and the hidden option that receives its
+// file arguments (`positional`, which --help shows in the usage line instead: "SCENARIO...").
+po::options_description with_files(const po::options_description& visible, const char* name,
+                                   const po::value_semantic* files) {
+  po::options_description all;
+  all.add(visible);
+  all.add_options()(name, files, "the command's file arguments");
+  return all;
+}
+
 // The result set of --out, checked before any work: a directory that cannot take the results
 // (a file, a directory of other files, an empty name, a parent that is not writable) is a
 // usage error (exit 64), as a wrong option is.
@@ -158,16 +173,61 @@ void print_diagnostics(const ssproj::ScenarioError& e) {
             << '\n';
 }
 
-// On SIGINT or SIGTERM while a run works: a message, and exit 130 / 143 at once. The result
-// directory keeps its previous set (the new one was being built in a staging directory beside
-// it, which the next run for the same directory removes).
-char interrupted_message[512];
-std::size_t interrupted_length = 0;
+// The warnings of a command's scenarios, each distinct warning once (issue 15: a comparison of
+// nine strategies that extend one baseline printed the baseline's warning nine times). Two
+// warnings are the same when their key, message, value and expectation are: the first one is
+// printed, at its place. With several scenarios each line ends with the scenarios it applies to
+// ("[all 9 scenarios]", "[in baseline, mobile_offices]"); `names[k]` names scenario k.
+void print_warnings(const std::vector<std::string>& names,
+                    const std::vector<const std::vector<ssproj::Diagnostic>*>& warnings) {
+  struct Distinct {
+    const ssproj::Diagnostic* first;
+    std::vector<std::size_t> scenarios;
+  };
+  std::vector<Distinct> distinct;
+  for (std::size_t k = 0; k < warnings.size(); ++k) {
+    for (const ssproj::Diagnostic& w : *warnings[k]) {
+      const auto same = std::find_if(distinct.begin(), distinct.end(), [&](const Distinct& d) {
+        return d.first->key == w.key && d.first->message == w.message && d.first->got == w.got &&
+               d.first->expected == w.expected;
+      });
+      if (same == distinct.end()) {
+        distinct.push_back(Distinct{&w, {k}});
+      } else if (same->scenarios.back() != k) {
+        same->scenarios.push_back(k);
+      }
+    }
+  }
+  for (const Distinct& d : distinct) {
+    std::string line = d.first->to_string();
+    if (names.size() > 1) {
+      if (d.scenarios.size() == names.size()) {
+        line += " [all " + std::to_string(names.size()) + " scenarios]";
+      } else {
+        std::string which;
+        for (std::size_t k : d.scenarios) which += (which.empty() ? "" : ", ") + names[k];
+        line += " [in " + which + "]";
+      }
+    }
+    std::cerr << line << '\n';
+  }
+}
+
+// On SIGINT or SIGTERM while a run works: a message that says what was and was not written,
+// and exit 130 / 143 at once. Until the new result set is swapped into place (ResultSet::commit),
+// nothing of it is in the result directory, which keeps what it held: the set was being built
+// in a staging directory beside it, which the next run for the same directory removes. After the
+// swap the new set is complete; with --report the reports are written after it (state 2). The
+// handler may only write(): the messages are made before.
+char interrupted_message[3][1024];
+std::size_t interrupted_length[3] = {0, 0, 0};
+volatile std::sig_atomic_t results_in_place = 0;  // 0 staging, 1 in place, 2 writing the reports
 
 extern "C" void on_interruption(int signal_number) {
-  if (interrupted_length > 0) {
+  const int k = results_in_place >= 0 && results_in_place <= 2 ? results_in_place : 1;
+  if (interrupted_length[k] > 0) {
     [[maybe_unused]] const ssize_t n =
-        ::write(STDERR_FILENO, interrupted_message, interrupted_length);
+        ::write(STDERR_FILENO, interrupted_message[k], interrupted_length[k]);
   }
   ::_exit(128 + signal_number);
 }
@@ -218,18 +278,130 @@ void warn_key_years(const std::vector<int>& key_years, const ssproj::Scenario& s
   }
 }
 
-void watch_interruptions(const std::string& out) {
-  const int n =
-      std::snprintf(interrupted_message, sizeof interrupted_message,
-                    "\nssproj: interrupted; %s keeps its previous results\n", out.c_str());
-  interrupted_length =
-      n > 0 ? std::min(static_cast<std::size_t>(n), sizeof interrupted_message - 1) : 0;
+// What the result directory holds before a command replaces it, for the message of an
+// interruption (found before the ResultSet prepares it).
+std::string previous_contents(const std::string& out) {
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::path(out) / "manifest.json", ec)) {
+    return out + " keeps its previous results";
+  }
+  if (std::filesystem::exists(out, ec)) return out + " stays as it was (empty)";
+  return out + " was not created";
+}
+
+// `what`: the files the command writes ("the tables", "comparison.csv and each scenario's
+// tables").
+void watch_interruptions(const std::string& previous, const ssproj::ResultSet& set,
+                         const std::string& what) {
+  const std::string messages[3] = {
+      "\nssproj: interrupted: nothing was written (" + what + " were not); " + previous +
+          "; the unfinished set in " + set.staging().string() + " is removed by the next run\n",
+      "\nssproj: interrupted after the results were written: " + set.dir().string() +
+          " holds the new complete set (" + what + ")\n",
+      "\nssproj: interrupted while writing the reports: " + set.dir().string() +
+          " holds the new complete set (" + what +
+          "); report.html and results.xlsx may be "
+          "missing or from an earlier run: ssproj report " +
+          set.dir().string() + " writes them\n"};
+  for (int k = 0; k < 3; ++k) {
+    const std::size_t n = std::min(messages[k].size(), sizeof interrupted_message[k]);
+    std::copy_n(messages[k].begin(), n, interrupted_message[k]);
+    interrupted_length[k] = n;
+  }
+  results_in_place = 0;
   struct sigaction action {};
   action.sa_handler = on_interruption;
   sigemptyset(&action.sa_mask);
   ::sigaction(SIGINT, &action, nullptr);
   ::sigaction(SIGTERM, &action, nullptr);
 }
+
+// The new set is in place: an interruption from now on says so.
+void commit_results(ssproj::ResultSet& set) {
+  set.commit();
+  results_in_place = 1;
+}
+
+// A progress line on standard error, redrawn in place, with the time elapsed and an estimate of
+// the time left; only when standard error is a terminal (and not with --quiet): a file or a
+// pipe gets no progress line. Thread-safe: replications and scenarios report from any thread.
+class Progress {
+ public:
+  // `what` is the line's prefix ("projecting", "comparing 9 scenarios:").
+  Progress(std::string what, bool quiet)
+      : what_(std::move(what)),
+        shown_(!quiet && ::isatty(STDERR_FILENO)),
+        started_(std::chrono::steady_clock::now()) {}
+
+  bool shown() const { return shown_; }
+
+  // `done` of `total` replication-years.
+  void update(long done, long total) {
+    if (!shown_) return;
+    const std::lock_guard lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    const double elapsed = std::chrono::duration<double>(now - started_).count();
+    const bool last = done >= total;
+    if (!last && drawn_ &&
+        std::chrono::duration<double>(now - drawn_at_).count() < kRedrawSeconds) {
+      return;
+    }
+    drawn_ = true;
+    drawn_at_ = now;
+    std::string line = "\rssproj: " + what_ + " " + std::to_string(done) + "/" +
+                       std::to_string(total) + " replication-years (" +
+                       std::to_string(total > 0 ? 100 * done / total : 100L) + "%)";
+    if (last) {
+      line += " in " + duration(elapsed);
+    } else {
+      line += ", " + duration(elapsed) + " elapsed";
+      // The rate so far, once there is one to go by.
+      if (done > 0 && elapsed >= kSecondsBeforeEstimate) {
+        line += ", about " +
+                duration(elapsed * static_cast<double>(total - done) / static_cast<double>(done)) +
+                " left";
+      }
+    }
+    // Spaces over what a longer line before left on the screen.
+    const std::size_t width = line.size();
+    if (line.size() < width_) line += std::string(width_ - line.size(), ' ');
+    width_ = width;
+    std::fputs(line.c_str(), stderr);
+    if (last) std::fputc('\n', stderr);
+    std::fflush(stderr);
+  }
+
+ private:
+  // At most one redraw per kRedrawSeconds; no estimate before kSecondsBeforeEstimate, when the
+  // first steps (the base year, the first compactions) would make it wrong.
+  static constexpr double kRedrawSeconds = 0.25;
+  static constexpr double kSecondsBeforeEstimate = 1.0;
+
+  // "12 s", "3 min 20 s", "1 h 05 min".
+  static std::string duration(double seconds) {
+    constexpr long kMinute = 60, kHour = 3600;
+    char text[32];
+    const long s = std::lround(seconds);
+    if (seconds < 10) {
+      std::snprintf(text, sizeof text, "%.1f s", seconds);
+    } else if (s < kMinute) {
+      std::snprintf(text, sizeof text, "%ld s", s);
+    } else if (s < kHour) {
+      std::snprintf(text, sizeof text, "%ld min %02ld s", s / kMinute, s % kMinute);
+    } else {
+      std::snprintf(text, sizeof text, "%ld h %02ld min", s / kHour, s % kHour / kMinute);
+    }
+    return text;
+  }
+
+  std::string what_;
+  bool shown_;
+  std::chrono::steady_clock::time_point started_;
+  std::chrono::steady_clock::time_point drawn_at_{};
+  bool drawn_ = false;
+  std::size_t width_ = 0;
+  std::mutex mutex_;
+};
 
 int command_validate(const std::vector<std::string>& args) {
   po::options_description named(
@@ -239,11 +411,11 @@ int command_validate(const std::vector<std::string>& args) {
       "wrong (got VALUE, expected RANGE)).\nExit status 0 when all are "
       "valid, 2 when not.\n\nOptions");
   named.add_options()("help,h", "this help")("quiet,q", "print nothing when valid")(
-      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp)(
-      "scenario", po::value<std::vector<std::string>>(), "scenario file(s)");
+      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp);
   po::positional_options_description positional;
   positional.add("scenario", -1);
-  const po::variables_map vm = parse(args, named, positional);
+  const po::variables_map vm =
+      parse(args, with_files(named, "scenario", po::value<std::vector<std::string>>()), positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
     return 0;
@@ -252,16 +424,21 @@ int command_validate(const std::vector<std::string>& args) {
   ssproj::ScenarioOverrides overrides;
   overrides.set = set_arguments(vm);
   int status = 0;
-  for (const std::string& file : vm["scenario"].as<std::vector<std::string>>()) {
+  const std::vector<std::string> files = vm["scenario"].as<std::vector<std::string>>();
+  // Each file's warnings, printed once per distinct warning after every file is checked.
+  std::vector<std::vector<ssproj::Diagnostic>> warnings(files.size());
+  for (std::size_t k = 0; k < files.size(); ++k) {
     try {
-      const ssproj::Scenario s = ssproj::load_scenario(file, overrides);
-      for (const ssproj::Diagnostic& w : s.warnings) std::cerr << w.to_string() << '\n';
-      if (!vm.count("quiet")) std::cout << file << ": valid\n";
+      warnings[k] = ssproj::load_scenario(files[k], overrides).warnings;
+      if (!vm.count("quiet")) std::cout << files[k] << ": valid\n";
     } catch (const ssproj::ScenarioError& e) {
       print_diagnostics(e);
       status = kExitInvalidInput;
     }
   }
+  std::vector<const std::vector<ssproj::Diagnostic>*> lists;
+  for (const auto& w : warnings) lists.push_back(&w);
+  print_warnings(files, lists);
   return status;
 }
 
@@ -271,15 +448,16 @@ int command_describe(const std::vector<std::string>& args) {
       "ssproj describe --reference\n\n"
       "Prints the fully resolved scenario as TOML: the extends chain "
       "merged, defaults filled in,\ndata paths relative to the "
-      "scenario's directory. With --reference, prints instead the tables\nof every key "
-      "(docs/scenario-reference.md section 6) as Markdown.\n\nOptions");
+      "scenario's directory; keys in the order the files give them,\nnumbers as their shortest "
+      "text, each key's description as a comment. With --reference,\nprints instead the "
+      "tables of every key (docs/scenario-reference.md section 6) as Markdown.\n\nOptions");
   named.add_options()("help,h", "this help")(
       "reference", "the key tables of the scenario reference, as Markdown")(
-      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp)(
-      "scenario", po::value<std::string>(), "scenario file");
+      "set", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), kSetHelp);
   po::positional_options_description positional;
   positional.add("scenario", 1);
-  const po::variables_map vm = parse(args, named, positional);
+  const po::variables_map vm =
+      parse(args, with_files(named, "scenario", po::value<std::string>()), positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
     return 0;
@@ -295,7 +473,8 @@ int command_describe(const std::vector<std::string>& args) {
   try {
     ssproj::ScenarioOverrides overrides;
     overrides.set = set_arguments(vm);
-    std::cout << ssproj::load_scenario(vm["scenario"].as<std::string>(), overrides).resolved_toml;
+    std::cout << ssproj::describe_scenario(
+        ssproj::load_scenario(vm["scenario"].as<std::string>(), overrides));
   } catch (const ssproj::ScenarioError& e) {
     print_diagnostics(e);
     return kExitInvalidInput;
@@ -324,7 +503,9 @@ std::vector<int> parse_key_years(const std::string& text) {
 void write_reports(const std::string& out, const std::vector<int>& key_years, bool quiet) {
   ssproj::ReportOptions options;
   options.key_years = key_years;
+  results_in_place = 2;  // an interruption now says the reports may be missing
   ssproj::write_reports(out, options);
+  results_in_place = 1;
   if (!quiet) std::fprintf(stderr, "ssproj: report.html and results.xlsx in %s\n", out.c_str());
 }
 
@@ -371,10 +552,10 @@ int command_run(const std::vector<std::string>& args) {
       "beneficiaries.csv, indicators.csv, replacement_rates.csv and\ninterventions.csv; last "
       "manifest.json. Each file is written atomically.\n\nOptions");
   add_run_options(named);
-  named.add_options()("scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
   positional.add("scenario", 1);
-  const po::variables_map vm = parse(args, named, positional);
+  const po::variables_map vm =
+      parse(args, with_files(named, "scenario", po::value<std::string>()), positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
     return 0;
@@ -396,25 +577,18 @@ int command_run(const std::vector<std::string>& args) {
 
   const std::string out = vm["out"].as<std::string>();
   check_memory({&scenario}, threads);
+  const std::string previous = previous_contents(out);
   const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
   ssproj::ResultSet& set = *result_set;
-  watch_interruptions(out);
+  watch_interruptions(previous, set, "the tables");
 
-  if (!quiet) {
-    for (const ssproj::Diagnostic& w : scenario.warnings) std::cerr << w.to_string() << '\n';
-  }
+  if (!quiet) print_warnings({scenario.name}, {&scenario.warnings});
 
   ssproj::RunOptions options;
   options.threads = threads;
-  std::mutex progress_mutex;
-  const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
-  if (show_progress) {
-    options.progress = [&](long done, long total) {
-      const std::lock_guard lock(progress_mutex);
-      std::fprintf(stderr, "\rssproj: projecting %ld/%ld replication-years (%3ld%%)", done, total,
-                   total > 0 ? 100 * done / total : 100L);
-      std::fflush(stderr);
-    };
+  Progress progress("projecting", quiet);
+  if (progress.shown()) {
+    options.progress = [&progress](long done, long total) { progress.update(done, total); };
   }
   const auto started = std::chrono::steady_clock::now();
   const ssproj::ProjectionResults results = ssproj::simulate(scenario, options);
@@ -422,10 +596,9 @@ int command_run(const std::vector<std::string>& args) {
   record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
   record.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (show_progress) std::fputc('\n', stderr);
 
   ssproj::write_run_outputs(set, "", scenario, results, record);
-  set.commit();
+  commit_results(set);
   if (vm.count("report")) write_reports(out, ssproj::ReportOptions{}.key_years, quiet);
   if (!quiet) {
     std::fprintf(stderr,
@@ -447,15 +620,15 @@ int command_compare(const std::vector<std::string>& args) {
       "same seed (common random numbers: a person's draws are the same in each, so the\n"
       "differences are the policy), and writes into DIR comparison.csv and, in DIR/NAME/, each\n"
       "scenario's tables as `run` writes them (NAME: the file's stem). Prints a summary of the\n"
-      "strategies at the key years on stdout. --seed, --replications, --sample-fraction and\n"
-      "--set apply to every scenario.\n\nOptions");
+      "strategies, by their scenario `name`, at the key years on stdout. --seed,\n"
+      "--replications, --sample-fraction and --set apply to every scenario.\n\nOptions");
   add_run_options(named);
   named.add_options()("key-years", po::value<std::string>()->default_value("2030,2050"),
-                      "years shown in the summary, comma-separated")(
-      "scenario", po::value<std::vector<std::string>>(), "baseline, then strategy files");
+                      "years shown in the summary, comma-separated");
   po::positional_options_description positional;
   positional.add("scenario", -1);
-  const po::variables_map vm = parse(args, named, positional);
+  const po::variables_map vm =
+      parse(args, with_files(named, "scenario", po::value<std::vector<std::string>>()), positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
     return 0;
@@ -493,20 +666,44 @@ int command_compare(const std::vector<std::string>& args) {
     for (const ssproj::Scenario& s : scenarios) all.push_back(&s);
     check_memory(all, threads);
   }
+  const std::string previous = previous_contents(out);
   const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
   ssproj::ResultSet& set = *result_set;
-  watch_interruptions(out);
+  watch_interruptions(previous, set, "comparison.csv and the tables of each scenario");
   const std::vector<std::string> names = ssproj::strategy_names(scenarios);
   warn_key_years(key_years, scenarios.front(), quiet);
   if (!quiet) {
-    for (const ssproj::Scenario& s : scenarios) {
-      for (const ssproj::Diagnostic& w : s.warnings) std::cerr << w.to_string() << '\n';
-    }
+    std::vector<const std::vector<ssproj::Diagnostic>*> warnings;
+    for (const ssproj::Scenario& s : scenarios) warnings.push_back(&s.warnings);
+    print_warnings(names, warnings);
   }
 
   // All scenarios at once (each is parallel over persons too); results do not depend on it.
   std::vector<ssproj::StrategyRun> runs(scenarios.size());
   std::vector<double> seconds(scenarios.size());
+  // One progress line for all scenarios: the replication-years done of each, over those of all
+  // (each scenario's total as simulate() counts it: a step from the base year to the end, for
+  // each replication).
+  Progress progress("comparing " + std::to_string(scenarios.size()) + " scenarios:", quiet);
+  std::vector<long> done(scenarios.size(), 0), total(scenarios.size(), 0);
+  for (std::size_t k = 0; k < scenarios.size(); ++k) {
+    total[k] = static_cast<long>(scenarios[k].projection.end_year - scenarios[k].inputs.base_year) *
+               scenarios[k].projection.replications;
+  }
+  std::mutex progress_mutex;
+  const auto report = [&](std::size_t k, long d, long t) {
+    long all_done = 0, all = 0;
+    {
+      const std::lock_guard lock(progress_mutex);
+      done[k] = d;
+      total[k] = t;
+      for (std::size_t j = 0; j < done.size(); ++j) {
+        all_done += done[j];
+        all += total[j];
+      }
+    }
+    progress.update(all_done, all);
+  };
   const auto started = std::chrono::steady_clock::now();
   tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
   arena.execute([&] {
@@ -517,6 +714,9 @@ int command_compare(const std::vector<std::string>& args) {
       run.scenario = scenarios[k];
       ssproj::RunOptions options;
       options.threads = threads;
+      if (progress.shown()) {
+        options.progress = [&report, k](long d, long t) { report(k, d, t); };
+      }
       run.results = ssproj::simulate(run.scenario, options);
       seconds[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     });
@@ -534,8 +734,17 @@ int command_compare(const std::vector<std::string>& args) {
   set.write("decisions.csv", ssproj::decisions_csv(runs, key_years));
   set.write("comparison_replications.csv", ssproj::comparison_replications_csv(runs, key_years));
   set.write("manifest.json", ssproj::set_manifest_json("compare", set.files()));
-  set.commit();
+  commit_results(set);
   if (vm.count("report")) write_reports(out, key_years, quiet);
+  // The summaries name each scenario by its `name` (the directories and comparison.csv keep the
+  // file's stem); a name that two scenarios share gets its directory name beside it.
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const auto same = [&](const ssproj::StrategyRun& other) {
+      return &other != &runs[k] && other.scenario.name == runs[k].scenario.name;
+    };
+    const bool shared = std::any_of(runs.begin(), runs.end(), same);
+    runs[k].name = shared ? runs[k].scenario.name + " (" + names[k] + ")" : runs[k].scenario.name;
+  }
   std::cout << ssproj::comparison_summary(runs, key_years);
   std::cout << '\n' << ssproj::decisions_summary(runs, key_years);
   {
@@ -572,10 +781,10 @@ int command_sensitivity(const std::vector<std::string>& args) {
       "each variant's tables as `run` writes them. Prints the variants' valuation results.\n"
       "The options below apply to every variant, before its own changes.\n\nOptions");
   add_run_options(named);
-  named.add_options()("plan", po::value<std::string>(), "sensitivity file");
   po::positional_options_description positional;
   positional.add("plan", 1);
-  const po::variables_map vm = parse(args, named, positional);
+  const po::variables_map vm =
+      parse(args, with_files(named, "plan", po::value<std::string>()), positional);
   if (vm.count("help")) {
     std::cout << named << '\n';
     return 0;
@@ -598,15 +807,14 @@ int command_sensitivity(const std::vector<std::string>& args) {
   const std::string out = vm["out"].as<std::string>();
   // One variant at a time, with the baseline's results kept beside it.
   check_memory({&scenarios.front(), &scenarios.front()}, threads);
+  const std::string previous = previous_contents(out);
   const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
   ssproj::ResultSet& set = *result_set;
-  watch_interruptions(out);
+  watch_interruptions(previous, set,
+                      "sensitivity.csv, tornado.csv and the tables of each variant, including "
+                      "those already finished");
   warn_key_years(plan.key_years, scenarios.front(), quiet);
-  if (!quiet) {
-    for (const ssproj::Diagnostic& w : scenarios.front().warnings) {
-      std::cerr << w.to_string() << '\n';
-    }
-  }
+  if (!quiet) print_warnings({scenarios.front().name}, {&scenarios.front().warnings});
   ssproj::RunOptions options;
   options.threads = threads;
   const auto started = std::chrono::steady_clock::now();
@@ -628,7 +836,7 @@ int command_sensitivity(const std::vector<std::string>& args) {
   set.write("sensitivity.csv", ssproj::sensitivity_csv(runs, plan.key_years));
   set.write("tornado.csv", ssproj::tornado_csv(runs, plan.key_years));
   set.write("manifest.json", ssproj::set_manifest_json("sensitivity", set.files()));
-  set.commit();
+  commit_results(set);
   if (vm.count("report")) write_reports(out, plan.key_years, quiet);
   std::cout << ssproj::sensitivity_summary(runs, plan.key_years);
   if (!quiet) {

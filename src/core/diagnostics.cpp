@@ -88,15 +88,57 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 }  // namespace
 
+std::string normalized_word(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) {
+    if (c == '-' || c == ' ') c = '_';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string quoted_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " or " : ", ";
+    out += "\"" + words[i] + "\"";
+  }
+  return out;
+}
+
+std::string expected_word(std::string_view word, const std::vector<std::string>& words,
+                          std::string what) {
+  if (what.empty()) what = quoted_words(words);
+  const std::string near = closest_match(word, words);
+  if (near.empty() || near == word) return what;
+  return what + "; did you mean \"" + near + "\"?";
+}
+
 }  // namespace ssproj::core
 
 namespace ssproj {
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  // Edits allowed: a third of the word, at least kFewestEdits (a typo and a transposition).
+  constexpr std::size_t kFewestEdits = 2;
+  constexpr std::size_t kEditsPerLetter = 3;
+  // A candidate that begins the word (or the word it) is close when the shorter has at least
+  // kShortestPrefix letters and at least half the longer's: `South` for `Southern`, not `in` for
+  // `information`.
+  constexpr std::size_t kShortestPrefix = 4;
+  const std::string w = core::normalized_word(word);
+  const std::size_t most = std::max(kFewestEdits, w.size() / kEditsPerLetter);
   std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  std::size_t best_distance = most + 1;
   for (const std::string& c : candidates) {
-    const std::size_t d = core::edit_distance(word, c);
+    const std::string n = core::normalized_word(c);
+    std::size_t d = core::edit_distance(w, n);
+    const std::size_t shorter = std::min(w.size(), n.size());
+    const std::size_t longer = std::max(w.size(), n.size());
+    if (shorter >= kShortestPrefix && 2 * shorter >= longer &&
+        (w.starts_with(n) || n.starts_with(w))) {
+      d = std::min(d, most);
+    }
     if (d < best_distance) {
       best_distance = d;
       best = c;

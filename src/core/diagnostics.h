@@ -57,4 +57,18 @@ std::string describe_value(const toml::node& node);
 // ssproj::closest_match (declared in <ssproj/error.h>, for the command line too).
 using ssproj::closest_match;
 
+// `word` as closest_match compares it: lower case, '-' and ' ' as '_'.
+std::string normalized_word(std::string_view word);
+
+// "\"a\", \"b\" or \"c\"".
+std::string quoted_words(const std::vector<std::string>& words);
+
+// The "expected" part of every message about a word that is not in a closed list (a choice of a
+// scenario key, a region, a status, a sex, an intervention type, a word of a data table): `what`
+// (the list in words; "" for the quoted words themselves), then "; did you mean \"W\"?" with the
+// closest word of the list when one is close (closest_match). One helper, so that every such
+// message suggests the same way.
+std::string expected_word(std::string_view word, const std::vector<std::string>& words,
+                          std::string what = {});
+
 }  // namespace ssproj::core

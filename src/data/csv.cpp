@@ -172,7 +172,9 @@ std::optional<int> CsvFile::choice(const Row& row, std::size_t field,
   }
   std::string expected;
   for (std::string_view c : choices) expected += (expected.empty() ? "" : " or ") + in_quotes(c);
-  report(diagnostics, row, field, "unknown value", in_quotes(text), expected);
+  report(diagnostics, row, field, "unknown value", in_quotes(text),
+         core::expected_word(text, std::vector<std::string>(choices.begin(), choices.end()),
+                             std::move(expected)));
   return std::nullopt;
 }
 

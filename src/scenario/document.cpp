@@ -30,6 +30,69 @@ std::string chain_text(const std::vector<fs::path>& chain, const fs::path& last)
   return text + last.filename().string();
 }
 
+// The key that says what a file's [[interventions]] do to those of the file it extends, and its
+// words.
+constexpr std::string_view kInterventionsMode = "interventions_mode";
+constexpr std::string_view kAppend = "append";
+constexpr std::string_view kReplace = "replace";
+
+// The mode a file gives, when it is one of the words (anything else is left in the document,
+// where the schema check reports it with its words).
+std::optional<std::string> interventions_mode(const toml::table& file) {
+  const std::optional<std::string> mode = file[kInterventionsMode].value<std::string>();
+  if (mode && (*mode == kAppend || *mode == kReplace)) return mode;
+  return std::nullopt;
+}
+
+// Checks a file's interventions_mode against its entries and erases it (it says how this file
+// is merged, not what the scenario is). A mode without entries of the file's own is an error.
+void check_interventions_mode(toml::table& file, Diagnostics& diagnostics) {
+  const toml::node* mode = file.get(kInterventionsMode);
+  if (mode == nullptr || !interventions_mode(file)) return;
+  if (file.get("interventions") == nullptr) {
+    diagnostics.add_at(mode->source(), std::string(kInterventionsMode),
+                       "interventions_mode without [[interventions]]", describe_value(*mode),
+                       "[[interventions]] entries in this file (the mode says what they do to "
+                       "those of the file it extends)");
+  }
+  file.erase(kInterventionsMode);
+}
+
+// Before `file` is merged into `base` (the file it extends, merged): with interventions_mode =
+// "append", the base's entries are put before the file's own, so that the merge keeps both. A
+// file that writes entries of its own while the base has some must say which (issue 15: the
+// base's list used to be replaced silently). An empty list (`interventions = []`) says it
+// itself: no entries.
+void combine_interventions(const toml::table& base, toml::table& file, Diagnostics& diagnostics) {
+  const auto entries = [](std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " entry" : " entries");
+  };
+  const std::optional<std::string> mode = interventions_mode(file);
+  const bool mode_written = file.get(kInterventionsMode) != nullptr;
+  check_interventions_mode(file, diagnostics);
+  toml::array* own = file.get_as<toml::array>("interventions");
+  const toml::array* inherited = base.get_as<toml::array>("interventions");
+  if (own == nullptr || own->empty() || inherited == nullptr || inherited->empty()) return;
+  // Entries that are not tables are reported by the schema check.
+  if (!own->is_array_of_tables() || !inherited->is_array_of_tables()) return;
+  if (!mode) {
+    // An invalid mode is reported by the schema check, with its words.
+    if (mode_written) return;
+    diagnostics.add_at(
+        file.get("interventions")->source(), "interventions",
+        "the file this one extends has [[interventions]] entries too",
+        entries(own->size()) + " here, " + entries(inherited->size()) + " in the file extended",
+        "interventions_mode = \"append\" (add these after the extended file's entries) or "
+        "\"replace\" (drop the extended file's) in this file");
+    return;
+  }
+  if (*mode == kAppend) {
+    toml::array both = *inherited;
+    for (toml::node& entry : *own) both.push_back(std::move(*entry.as_table()));
+    *own = std::move(both);
+  }
+}
+
 std::optional<toml::table> read_chain(const fs::path& file, std::vector<fs::path>& chain,
                                       Diagnostics& diagnostics) {
   toml::table table;
@@ -70,7 +133,10 @@ std::optional<toml::table> read_chain(const fs::path& file, std::vector<fs::path
   }
 
   toml::node* extends = table.get("extends");
-  if (extends == nullptr) return table;
+  if (extends == nullptr) {
+    check_interventions_mode(table, diagnostics);
+    return table;
+  }
 
   const toml::source_region where = extends->source();
   const auto* name = extends->as_string();
@@ -106,6 +172,7 @@ std::optional<toml::table> read_chain(const fs::path& file, std::vector<fs::path
   if (!base) return std::nullopt;
 
   table.erase("extends");
+  combine_interventions(*base, table, diagnostics);
   merge_into(*base, std::move(table));
   return base;
 }

@@ -41,17 +41,12 @@ void read_target(const toml::table& table, std::size_t index, const Scenario& s,
         t.regions[static_cast<std::size_t>(found - s.workforce.regions.begin())] = true;
         continue;
       }
-      const std::string suggestion = closest_match(name, s.workforce.regions);
-      std::string known;
-      for (const std::string& r : s.workforce.regions) {
-        known += (known.empty() ? "\"" : ", \"") + r + "\"";
-      }
-      diagnostics.add_at(
-          item.source(), element_path(index, "regions") + "[" + std::to_string(i) + "]",
-          "unknown region", "\"" + name + "\"",
-          suggestion.empty() ? "a region of " + s.data.regions.filename().string() + ": " + known
-                             : "a region of " + s.data.regions.filename().string() +
-                                   "; did you mean \"" + suggestion + "\"?");
+      diagnostics.add_at(item.source(),
+                         element_path(index, "regions") + "[" + std::to_string(i) + "]",
+                         "unknown region", "\"" + name + "\"",
+                         core::expected_word(name, s.workforce.regions,
+                                             "a region of " + s.data.regions.filename().string() +
+                                                 ": " + core::quoted_words(s.workforce.regions)));
     }
   }
   if (t.age_min > t.age_max) {

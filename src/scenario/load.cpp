@@ -4,12 +4,15 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
+#include <map>
 #include <sstream>
 #include <tuple>
 
 #include <ssproj/scenario.h>
 
+#include "core/toml_guard.h"
 #include "data/workforce_tables.h"
 #include "data/yearly_table.h"
 #include "interventions/intervention.h"
@@ -71,12 +74,13 @@ std::optional<fs::path> existing_data_file(const toml::table& document, std::str
   return path;
 }
 
-// A warning at a key (or at its table when the key is not written).
+// A warning at a key (or at its table when the key is not written; at "command line" when an
+// option such as --sample-fraction gave it).
 void add_warning(const toml::table& document, std::string_view key, std::string_view table,
                  std::string message, std::string got, std::string expected,
                  std::vector<Diagnostic>& warnings) {
   toml::source_region where = scenario::source_of(document, key);
-  if (!where.path) where = scenario::source_of(document, table);
+  if (!where.path && !document.at_path(key)) where = scenario::source_of(document, table);
   Diagnostics notes;
   notes.add_at(where, std::string(key), std::move(message), std::move(got), std::move(expected));
   for (Diagnostic w : notes.take()) {
@@ -299,12 +303,10 @@ void load_workforce(const toml::table& document, Scenario& s, Diagnostics& diagn
     const auto found =
         std::find(s.workforce.regions.begin(), s.workforce.regions.end(), name.str());
     if (found == s.workforce.regions.end()) {
-      const std::string suggestion = core::closest_match(name.str(), s.workforce.regions);
       diagnostics.add_at(
           name.source(), "coverage.compliance_factor_by_region." + std::string(name.str()),
           "unknown region", "\"" + std::string(name.str()) + "\"",
-          suggestion.empty() ? "a region of data.regions"
-                             : "a region of data.regions; did you mean \"" + suggestion + "\"?");
+          core::expected_word(name.str(), s.workforce.regions, "a region of data.regions"));
       continue;
     }
     if (auto schedule = scenario::schedule_from_node(node, core::kFactor)) {
@@ -343,9 +345,32 @@ void check_stages(const toml::table& document, const Scenario& s, Diagnostics& d
   }
 }
 
-// A warning when the workforce model runs on fewer simulated persons than
-// kFewestSimulatedPersons: its tables are then mostly sampling noise.
+// A warning when a run simulates fewer than kFewestSimulatedPersons persons: its tables are then
+// mostly sampling noise. A share p of the population estimated from n simulated persons has a
+// relative standard error of sqrt((1 - p) / (n p)); the tables are cut into groups of about 1% of
+// the population (a five-year age group of one sex; a labour status in one area), and at
+// n = 10,000 such a group holds about 100 simulated persons, a relative standard error of 10% (a
+// 95% interval of +-20%). Below that, what the tables show from year to year is mostly noise.
 constexpr double kFewestSimulatedPersons = 10000;
+
+// A whole number with a comma between thousands ("7,665").
+std::string with_thousands(double x) {
+  std::string digits = std::to_string(static_cast<long long>(std::llround(x)));
+  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
+    digits.insert(static_cast<std::size_t>(at), ",");
+  }
+  return digits;
+}
+
+// `x` rounded up to two significant digits, as the shortest text ("0.0014").
+std::string up_two_digits(double x) {
+  constexpr int kSignificantDigits = 2;
+  const double scale = std::pow(10.0, std::floor(std::log10(x)) - (kSignificantDigits - 1));
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*g", kSignificantDigits, std::ceil(x / scale) * scale);
+  return text;
+}
+
 // A sample expected to hold less than one person (sample_fraction = 1e-300) would simulate
 // nobody and write tables of zeros: an error, for any scenario.
 void check_sample_size(const toml::table& d, Scenario& s, Diagnostics& diagnostics) {
@@ -367,15 +392,17 @@ void check_sample_size(const toml::table& d, Scenario& s, Diagnostics& diagnosti
                        "projection.sample_fraction", "the sample holds nobody", got, expected);
     return;
   }
-  if (!s.has_workforce() || persons <= 0 || simulated >= kFewestSimulatedPersons) return;
-  char got[96];
-  std::snprintf(got, sizeof got, "%g (about %.0f persons simulated)", s.projection.sample_fraction,
-                simulated);
-  add_warning(d, "projection.sample_fraction", "projection",
-              "too small a sample for the workforce tables", got,
-              "a sample of at least 10,000 persons (sample_fraction >= " +
-                  std::to_string(kFewestSimulatedPersons / persons).substr(0, 8) +
-                  "); below it the membership and fund tables are mostly sampling noise",
+  // A whole population smaller than the threshold is not a sample: nothing to raise.
+  if (simulated >= kFewestSimulatedPersons || s.projection.sample_fraction >= 1) return;
+  char fraction[32];
+  std::snprintf(fraction, sizeof fraction, "%g", s.projection.sample_fraction);
+  add_warning(d, "projection.sample_fraction", "projection", "too small a sample",
+              std::string(fraction) + " (" + with_thousands(simulated) + " of " +
+                  with_thousands(persons) + " persons simulated)",
+              "at least " + with_thousands(kFewestSimulatedPersons) +
+                  " simulated persons, below which the tables are mostly sampling noise: raise "
+                  "--sample-fraction (or projection.sample_fraction) to " +
+                  up_two_digits(std::min(1.0, kFewestSimulatedPersons / persons)) + " or more",
               s.warnings);
 }
 
@@ -466,6 +493,254 @@ void check_workforce_assumptions(const toml::table& d, Scenario& s, Diagnostics&
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Writing the resolved scenario as TOML: keys in the order the files give them (toml++ keeps a
+// table's keys sorted by name, so the order is taken from the files' source regions), numbers as
+// their shortest round-trip text, and optionally each key's description as a comment.
+
+// The place of a key among its siblings: smaller first.
+using KeyRank = std::function<std::size_t(const std::string& path, const toml::key& key)>;
+
+// Keys that no file writes (defaults, values given on the command line) come after those that
+// a file writes, in the order of the key table.
+constexpr std::size_t kUnwritten = std::numeric_limits<std::size_t>::max() / 2;
+
+// A TOML basic string: quotes, backslashes and control characters escaped.
+std::string toml_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
+          out += escaped;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// A key's text: bare when TOML allows it, quoted otherwise ("Vientiane Capital").
+std::string toml_key(std::string_view key) {
+  const bool bare = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  });
+  if (bare) return std::string(key);
+  return toml_string(key);
+}
+
+// The key table's description of `path` (with `type` for a key of an [[interventions]] entry),
+// as plain text: Markdown links become their text, bold marks go.
+std::string key_description(const std::string& path, std::string_view type) {
+  const scenario::KeySpec* spec =
+      type.empty() ? scenario::find_key(path) : scenario::find_element_key(path, type);
+  if (spec == nullptr) return {};
+  std::string text;
+  const std::string_view d = spec->description;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    if (d[i] == '[') {
+      // A link: [TEXT](TARGET), TEXT without brackets.
+      const std::size_t close = d.find(']', i);
+      const std::size_t end = close == std::string_view::npos ? close : d.find(')', close);
+      if (end != std::string_view::npos && d[close + 1] == '(' &&
+          d.substr(i + 1, close - i - 1).find('[') == std::string_view::npos) {
+        text += d.substr(i + 1, close - i - 1);
+        i = end;
+        continue;
+      }
+    }
+    if (d.compare(i, 2, "**") == 0) {
+      ++i;
+      continue;
+    }
+    text += d[i];
+  }
+  if (!spec->units.empty() && spec->units != "–")
+    text += " Units: " + std::string(spec->units) + ".";
+  return text;
+}
+
+// `text` as comment lines of at most kCommentWidth characters.
+std::string comment_lines(const std::string& text) {
+  constexpr std::size_t kCommentWidth = 100;
+  std::string out, line;
+  std::istringstream words(text);
+  for (std::string word; words >> word;) {
+    if (!line.empty() && line.size() + 1 + word.size() > kCommentWidth - 2) {
+      out += "# " + line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  if (!line.empty()) out += "# " + line + "\n";
+  return out;
+}
+
+struct TomlWriter {
+  KeyRank rank;
+  bool comments = false;
+
+  // The children of `t` in the order of their rank.
+  std::vector<std::pair<const toml::key*, const toml::node*>> ordered(
+      const toml::table& t, const std::string& path) const {
+    std::vector<std::pair<std::size_t, std::pair<const toml::key*, const toml::node*>>> ranked;
+    for (auto&& [key, node] : t)
+      ranked.push_back({rank(join(path, key.str()), key), {&key, &node}});
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::pair<const toml::key*, const toml::node*>> out;
+    for (const auto& r : ranked) out.push_back(r.second);
+    return out;
+  }
+
+  static std::string join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+  // Written as a [header] (or [[header]]) rather than as a value on the key's line.
+  static bool is_section(const toml::node& node) {
+    if (const auto* t = node.as_table()) return !t->is_inline();
+    const auto* a = node.as_array();
+    return a != nullptr && !a->empty() && a->is_array_of_tables();
+  }
+
+  std::string value(const toml::node& node, const std::string& path) const {
+    if (const auto* s = node.as_string()) return toml_string(s->get());
+    if (node.is_floating_point()) return core::describe_value(node);
+    if (const auto* i = node.as_integer()) return std::to_string(i->get());
+    if (const auto* b = node.as_boolean()) return b->get() ? "true" : "false";
+    if (const auto* a = node.as_array()) {
+      std::string out = "[";
+      for (std::size_t k = 0; k < a->size(); ++k) {
+        out += (k == 0 ? "" : ", ") + value(*a->get(k), path);
+      }
+      return out + "]";
+    }
+    if (const auto* t = node.as_table()) {
+      if (t->empty()) return "{}";
+      std::string out = "{ ";
+      bool first = true;
+      for (const auto& [key, child] : ordered(*t, path)) {
+        out += (first ? "" : ", ") + toml_key(key->str()) + " = " +
+               value(*child, join(path, key->str()));
+        first = false;
+      }
+      return out + " }";
+    }
+    std::ostringstream text;
+    node.visit([&text](const auto& v) { text << v; });
+    return text.str();
+  }
+
+  // The key = value lines of `t`, then its sections. `header` is the TOML path of `t` as
+  // written in a [header]; `type` the intervention type of an [[interventions]] entry.
+  void table(const toml::table& t, const std::string& path, const std::string& header,
+             std::string_view type, std::string& out) const {
+    const auto children = ordered(t, path);
+    for (const auto& [key, node] : children) {
+      if (is_section(*node)) continue;
+      const std::string child = join(path, key->str());
+      if (comments) out += comment_lines(key_description(child, type));
+      out += toml_key(key->str()) + " = " + value(*node, child) + "\n";
+    }
+    for (const auto& [key, node] : children) {
+      if (!is_section(*node)) continue;
+      const std::string child = join(path, key->str());
+      const std::string child_header =
+          header.empty() ? toml_key(key->str()) : header + "." + toml_key(key->str());
+      if (const auto* sub = node->as_table()) {
+        const bool has_values =
+            sub->empty() ||
+            std::any_of(sub->begin(), sub->end(), [](auto&& kv) { return !is_section(kv.second); });
+        if (has_values) {
+          out += out.empty() ? "" : "\n";
+          if (comments) out += comment_lines(key_description(child, type));
+          out += "[" + child_header + "]\n";
+        }
+        table(*sub, child, child_header, type, out);
+        continue;
+      }
+      for (const toml::node& element : *node->as_array()) {
+        const toml::table& entry = *element.as_table();
+        out += out.empty() ? "" : "\n";
+        out += "[[" + child_header + "]]\n";
+        table(entry, child, child_header, entry["type"].value_or(std::string_view{}), out);
+      }
+    }
+  }
+};
+
+// The files of the extends chain of `top`, the deepest base first, as parsed (only for the order
+// of their keys: they have been read and checked already).
+std::vector<toml::table> chain_of(const fs::path& top) {
+  std::vector<toml::table> chain;
+  fs::path file = top;
+  for (std::size_t depth = 0; depth <= core::kMaxExtendsDepth; ++depth) {
+    try {
+      toml::table t = toml::parse_file(file.string());
+      const std::optional<std::string> extends = t["extends"].value<std::string>();
+      chain.insert(chain.begin(), std::move(t));
+      if (!extends) break;
+      file = (file.parent_path() / *extends).lexically_normal();
+    } catch (const toml::parse_error&) {
+      break;
+    }
+  }
+  return chain;
+}
+
+// Ranks of the dotted paths of `t`: in source order, each path numbered when first seen. The
+// keys of the entries of an array of tables ([[interventions]]) are not ranked: entries of
+// different types have different keys, and no order of the files would fit them all.
+void rank_paths(const toml::table& t, const std::string& path,
+                std::map<std::string, std::size_t, std::less<>>& ranks) {
+  std::vector<std::pair<toml::source_position, std::pair<const toml::key*, const toml::node*>>>
+      keys;
+  for (auto&& [key, node] : t) keys.push_back({key.source().begin, {&key, &node}});
+  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first.line, a.first.column) < std::tie(b.first.line, b.first.column);
+  });
+  for (const auto& [where, entry] : keys) {
+    const std::string child = TomlWriter::join(path, entry.first->str());
+    ranks.emplace(child, ranks.size());
+    if (const auto* sub = entry.second->as_table()) rank_paths(*sub, child, ranks);
+  }
+}
+
+// A key's place in the resolved scenario, whatever order the files give: the order of the key
+// table; keys it does not list (years of a schedule, region names) after them, by name. So the
+// same values give the same text (and the same resolved_sha256), written in any order or given
+// by --set.
+std::size_t key_table_rank(const std::string& path) {
+  const auto keys = scenario::scenario_keys();
+  const scenario::KeySpec* spec = scenario::find_key(path);
+  return spec == nullptr ? kUnwritten : static_cast<std::size_t>(spec - keys.data());
+}
+
+// A key's place in the text it was parsed from: line, then column.
+std::size_t text_rank(const toml::key& key) {
+  constexpr std::size_t kColumnsPerLine = 1 << 16;
+  return key.source().begin.line * kColumnsPerLine + key.source().begin.column;
+}
+
 // The resolved scenario: defaults filled in, data paths relative to the top file's directory.
 std::string resolved_toml(const toml::table& document, const Scenario& s) {
   toml::table out = document;
@@ -511,12 +786,38 @@ std::string resolved_toml(const toml::table& document, const Scenario& s) {
     }
   }
   scenario::add_intervention_defaults(out);
-  std::ostringstream text;
-  text << toml::toml_formatter(out) << '\n';
-  return text.str();
+  TomlWriter writer;
+  writer.rank = [](const std::string& path, const toml::key&) { return key_table_rank(path); };
+  std::string text;
+  writer.table(out, "", "", "", text);
+  return text;
 }
 
 }  // namespace
+
+std::string describe_scenario(const Scenario& scenario) {
+  toml::table document;
+  try {
+    document = toml::parse(scenario.resolved_toml, std::string_view("resolved scenario"));
+  } catch (const toml::parse_error&) {
+    return scenario.resolved_toml;
+  }
+  // Every key where the first file of the chain that writes it puts it (a base file's key that
+  // the scenario changes keeps the base's place, a key only the scenario writes follows the
+  // base's keys of its table); keys no file writes (defaults, --set) after them, in the
+  // resolved text's order (the key table's), as are the keys of [[interventions]] entries.
+  std::map<std::string, std::size_t, std::less<>> ranks;
+  for (const toml::table& file : chain_of(scenario.file)) rank_paths(file, "", ranks);
+  TomlWriter writer;
+  writer.comments = true;
+  writer.rank = [&](const std::string& path, const toml::key& key) {
+    const auto found = ranks.find(path);
+    return found != ranks.end() ? found->second : kUnwritten + text_rank(key);
+  };
+  std::string text;
+  writer.table(document, "", "", "", text);
+  return text;
+}
 
 Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides) {
   Diagnostics diagnostics;

@@ -116,6 +116,15 @@ const std::array kKeys = {
                 "Scenario file this one is based on, relative to this file; merged deeply, "
                 "this file wins ([§3](#3-extends-building-on-another-scenario)).",
             .default_note = "(no base file)"},
+    KeySpec{.path = "interventions_mode",
+            .kind = Kind::kChoice,
+            .description =
+                "What this file's `[[interventions]]` entries do to those of the file it "
+                "extends: `append` adds them after the base file's entries, `replace` drops the "
+                "base file's. Required when both files write entries; an error in a file that "
+                "writes none ([§3](#3-extends-building-on-another-scenario)).",
+            .choices = "append|replace",
+            .default_note = "(required when the file extended has entries)"},
     KeySpec{.path = "projection",
             .kind = Kind::kTable,
             .required = true,
@@ -1241,8 +1250,9 @@ const std::array kKeys = {
             .description =
                 "Coverage-expansion interventions, one `[[interventions]]` table each. Written in "
                 "a scenario without the workforce tables it is an error (`interventions need the "
-                "workforce tables`). An array is replaced whole by a file that extends this one "
-                "and writes its own ([§3](#3-extends-building-on-another-scenario)).",
+                "workforce tables`). A file that extends one with entries and writes its own "
+                "says with `interventions_mode` whether they are added to the base file's or "
+                "replace them ([§3](#3-extends-building-on-another-scenario)).",
             .range_note = "at most 32 entries; requires the workforce tables",
             .default_note = "(no interventions)"},
     KeySpec{.path = "interventions.type",

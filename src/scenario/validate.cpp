@@ -66,6 +66,18 @@ std::string kind_expected(const KeySpec& spec) {
 
 bool is_choice(const KeySpec& spec, std::string_view word) { return in_list(spec.choices, word); }
 
+// The words of "a|b|c".
+std::vector<std::string> choice_list(std::string_view choices) {
+  std::vector<std::string> out;
+  std::string_view rest = choices;
+  while (!rest.empty()) {
+    const auto bar = rest.find('|');
+    out.emplace_back(rest.substr(0, bar));
+    rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+  }
+  return out;
+}
+
 // `schedule_entry`: the node is a YEAR = value entry of a schedule, which must be a number.
 void check_number(const KeySpec& spec, const std::string& path, const toml::node& node,
                   Diagnostics& diagnostics, bool schedule_entry = false) {
@@ -88,7 +100,7 @@ void check_schedule(const KeySpec& spec, const std::string& path, const toml::ta
       const auto* s = node.as_string();
       if (s == nullptr || (s->get() != "step" && s->get() != "linear")) {
         diagnostics.add_at(node.source(), entry, "unknown interpolation", describe_value(node),
-                           "\"step\" or \"linear\"");
+                           core::expected_word(s == nullptr ? "" : s->get(), {"step", "linear"}));
       }
       continue;
     }
@@ -203,7 +215,8 @@ void check_value(const KeySpec& spec, const std::string& path, const toml::node&
                              spec.choices.empty() ? "a string" : choice_words(spec.choices));
         } else if (!spec.choices.empty() && !is_choice(spec, item.as_string()->get())) {
           diagnostics.add_at(item.source(), item_path, "unknown value", describe_value(item),
-                             choice_words(spec.choices));
+                             core::expected_word(item.as_string()->get(), choice_list(spec.choices),
+                                                 choice_words(spec.choices)));
         }
       }
       return;
@@ -218,9 +231,13 @@ void check_value(const KeySpec& spec, const std::string& path, const toml::node&
       return;
     }
     case Kind::kChoice:
-      if (!node.is_string() || !is_choice(spec, node.as_string()->get())) {
-        diagnostics.add_at(node.source(), path, node.is_string() ? "unknown value" : "wrong type",
-                           describe_value(node), kind_expected(spec));
+      if (!node.is_string()) {
+        diagnostics.add_at(node.source(), path, "wrong type", describe_value(node),
+                           kind_expected(spec));
+      } else if (!is_choice(spec, node.as_string()->get())) {
+        diagnostics.add_at(node.source(), path, "unknown value", describe_value(node),
+                           core::expected_word(node.as_string()->get(), choice_list(spec.choices),
+                                               kind_expected(spec)));
       }
       return;
     case Kind::kString:

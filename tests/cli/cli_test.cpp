@@ -147,6 +147,35 @@ TEST_CASE("the command line itself being wrong exits 64", "[cli]") {
   }
 }
 
+TEST_CASE("every command's help shows its usage line and no internal option", "[cli]") {
+  // Issue 15: the hidden option that receives the file arguments (`--scenario arg`, `--plan
+  // arg`) was listed among every command's options.
+  struct Case {
+    const char* command;
+    const char* usage;
+  };
+  const Case cases[] = {{"run", "ssproj run SCENARIO --out DIR [options]\n"},
+                        {"compare", "ssproj compare BASELINE STRATEGY... --out DIR [options]\n"},
+                        {"sensitivity", "ssproj sensitivity PLAN --out DIR [options]\n"},
+                        {"validate", "ssproj validate SCENARIO... [options]\n"},
+                        {"describe", "ssproj describe SCENARIO [options]\n"}};
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.command) {
+      const Result r = run_ssproj(std::string(c.command) + " --help");
+      CHECK(r.status == 0);
+      CHECK(r.err.empty());
+      CHECK(r.out.rfind(c.usage, 0) == 0);
+      CHECK(r.out.find("--scenario") == std::string::npos);
+      CHECK(r.out.find("--plan") == std::string::npos);
+      CHECK(r.out.find("--help") != std::string::npos);
+      // A misspelt option is not matched to the internal one.
+      const Result typo = run_ssproj(std::string(c.command) + " --scenari x.toml");
+      CHECK(typo.status == 64);
+      CHECK(typo.err.rfind("ssproj: unknown option '--scenari'\n", 0) == 0);
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // run
 
@@ -295,47 +324,101 @@ TEST_CASE("describe: prints the resolved scenario and it round-trips", "[cli]") 
             "replications = 2\n"
             "[demography]\n"
             "mortality_multiplier = 0.5\n");
+  // In the order the files give the keys (the base file's first, a key the variant changes in
+  // the base's place), defaults after them; each key with its description as a comment.
   const std::string expected =
-      "description = ''\n"
-      "name = 'low'\n"
       "schema_version = 1\n"
-      "\n"
-      "[data]\n"
-      "base_population = '../../data/base_population.csv'\n"
-      "fertility = '../../data/fertility.csv'\n"
-      "mortality = '../../data/mortality.csv'\n"
-      "net_migration = '../../data/net_migration.csv'\n"
-      "sex_ratio_at_birth = '../../data/sex_ratio_at_birth.csv'\n"
-      "\n"
-      "[demography]\n"
-      "birth_timing = 'exposure'\n"
-      "fertility_multiplier = { 2020 = 1.0, 2022 = 0.5, interpolation = 'linear' }\n"
-      "migration_multiplier = 1.0\n"
-      "mortality_measure = 'mx'\n"
-      "mortality_multiplier = 0.5\n"
+      "name = \"low\"\n"
+      "description = \"\"\n"
       "\n"
       "[projection]\n"
+      "start_year = 2020\n"
       "end_year = 2023\n"
-      "prices = 'current'\n"
+      "seed = 5\n"
       "replications = 2\n"
       "sample_fraction = 1.0\n"
-      "seed = 5\n"
-      "stages = 'all'\n"
-      "start_year = 2020\n";
+      "prices = \"current\"\n"
+      "stages = \"all\"\n"
+      "\n"
+      "[data]\n"
+      "base_population = \"../../data/base_population.csv\"\n"
+      "mortality = \"../../data/mortality.csv\"\n"
+      "fertility = \"../../data/fertility.csv\"\n"
+      "sex_ratio_at_birth = \"../../data/sex_ratio_at_birth.csv\"\n"
+      "net_migration = \"../../data/net_migration.csv\"\n"
+      "\n"
+      "[demography]\n"
+      "fertility_multiplier = { 2020 = 1.0, 2022 = 0.5, interpolation = \"linear\" }\n"
+      "mortality_multiplier = 0.5\n"
+      "migration_multiplier = 1.0\n"
+      "mortality_measure = \"mx\"\n"
+      "birth_timing = \"exposure\"\n";
+  const auto without_comments = [](const std::string& text) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      const std::size_t end = text.find('\n', at);
+      const std::string line = text.substr(at, end - at + 1);
+      if (line.rfind("# ", 0) != 0) out += line;
+      at = end + 1;
+    }
+    return out;
+  };
 
   const Result r = run_ssproj("describe variants/low/low.toml", dir.path());
   CHECK(r.status == 0);
   CHECK(r.err.empty());
-  CHECK(r.out == expected);
+  CHECK(without_comments(r.out) == expected);
+  CHECK(r.out.rfind("# Version of the scenario file format. This build reads version 1 only; any "
+                    "other value is reported\n# as `unsupported schema version`.\n"
+                    "schema_version = 1\n",
+                    0) == 0);
+  // Markdown links of the descriptions become their text.
+  CHECK(r.out.find("# scenarios gives common random numbers (methodology.md §10).\nseed = 5\n") !=
+        std::string::npos);
 
   // Saved next to the scenario, describe's output describes itself.
   dir.write("variants/low/described.toml", r.out);
   const Result again = run_ssproj("describe described.toml", dir.path() / "variants/low");
   CHECK(again.status == 0);
   CHECK(again.err.empty());
-  CHECK(again.out == expected);
+  CHECK(again.out == r.out);
   const Result valid = run_ssproj("validate -q described.toml", dir.path() / "variants/low");
   CHECK(valid.status == 0);
+}
+
+TEST_CASE("describe: numbers are the shortest text that reads back as the same number", "[cli]") {
+  // Issue 15: `accrual = 0.014999999999999999`.
+  const fs::path file = ssproj::testing::source_dir() / "scenarios/lao/baseline.toml";
+  const Result r = run_ssproj("describe " + quote(file));
+  CHECK(r.status == 0);
+  CHECK(r.out.find("\naccrual = 0.015\n") != std::string::npos);
+  CHECK(r.out.find("9999999") == std::string::npos);
+  CHECK(r.out.find("0000001") == std::string::npos);
+  // The baseline's sections in the file's order, not alphabetical.
+  const std::size_t projection = r.out.find("\n[projection]\n");
+  const std::size_t data = r.out.find("\n[data]\n");
+  const std::size_t demography = r.out.find("\n[demography]\n");
+  const std::size_t economy = r.out.find("\n[economy]\n");
+  CHECK(projection < data);
+  CHECK(data < demography);
+  CHECK(demography < economy);
+}
+
+TEST_CASE("describe: a Lao strategy's description, saved beside it, describes itself", "[cli]") {
+  // Entries of several types, each with its type's defaults.
+  TempDir dir;
+  const fs::path lao = ssproj::testing::source_dir() / "scenarios/lao";
+  const Result r = run_ssproj("describe " + quote(lao / "combined.toml"));
+  REQUIRE(r.status == 0);
+  // Beside it: the same data paths (../../data/lao/...) reach a copy of the data.
+  fs::create_directories(dir.path() / "data");
+  fs::copy(ssproj::testing::source_dir() / "data/lao", dir.path() / "data/lao",
+           fs::copy_options::recursive);
+  dir.write("scenarios/lao/described.toml", r.out);
+  const Result again = run_ssproj("describe scenarios/lao/described.toml", dir.path());
+  CHECK(again.status == 0);
+  CHECK(again.out == r.out);
 }
 
 TEST_CASE("describe: an invalid scenario prints nothing on stdout and exits 2", "[cli]") {
@@ -399,17 +482,20 @@ TEST_CASE("compare: writes comparison.csv, each scenario's tables and a summary"
   CHECK(read_file(dir.path() / "out/strategy/interventions.csv").find("\n2022,visits,") !=
         std::string::npos);
   // The summary: a header naming the key years, and one line per scenario.
-  CHECK(r.out.rfind("Strategies against scenario, 2020-2024: seed 3, 1 replication(s)", 0) == 0);
+  // Scenarios are named by their `name` ("small" for scenario.toml), not their file's stem.
+  CHECK(r.out.rfind("Strategies against small, 2020-2024: seed 3, 1 replication(s)", 0) == 0);
   CHECK(r.out.find("| 2022 ") != std::string::npos);
   CHECK(r.out.find("| 2024 ") != std::string::npos);
-  CHECK(r.out.find("\nscenario ") != std::string::npos);
+  CHECK(r.out.find("\nsmall ") != std::string::npos);
   CHECK(r.out.find("\nstrategy ") != std::string::npos);
+  CHECK(r.out.find("\nscenario ") == std::string::npos);
   // Then the valuation of each scenario: GAP, balance, scaled premium, depletion, PAYG.
   const std::size_t valuation = r.out.find("\nValuation (all schemes):\nvariant ");
   REQUIRE(valuation != std::string::npos);
   CHECK(r.out.find("GAP pens", valuation) != std::string::npos);
   CHECK(r.out.find("PAYG 2022", valuation) != std::string::npos);
   CHECK(r.out.find("\nstrategy ", valuation) != std::string::npos);
+  CHECK(r.out.find("\nsmall ", valuation) != std::string::npos);
 
   // The same comparison on one thread is byte for byte the same.
   const Result one = run_ssproj(
@@ -419,6 +505,100 @@ TEST_CASE("compare: writes comparison.csv, each scenario's tables and a summary"
   CHECK(one.status == 0);
   CHECK(read_file(dir.path() / "out1/comparison.csv") == csv);
   CHECK(one.out == r.out);
+}
+
+TEST_CASE("compare: the summary names scenarios by their name, the directories by their file",
+          "[cli]") {
+  TempDir dir;
+  compare_files(dir);
+  // A second strategy with the same name as the first: its directory name is shown beside it.
+  dir.write("other.toml", "extends = \"strategy.toml\"\n");
+  const Result r = run_ssproj(
+      "compare scenario.toml strategy.toml other.toml --out out -q --key-years 2022", dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.out.rfind("Strategies against small, 2020-2024:", 0) == 0);
+  CHECK(r.out.find("\nsmall ") != std::string::npos);
+  CHECK(r.out.find("\nstrategy (strategy) ") != std::string::npos);
+  CHECK(r.out.find("\nstrategy (other) ") != std::string::npos);
+  // Directories and comparison.csv keep the files' stems.
+  CHECK(fs::is_directory(dir.path() / "out/scenario"));
+  CHECK(fs::is_directory(dir.path() / "out/other"));
+  CHECK(read_file(dir.path() / "out/comparison.csv").find("\nscenario,2020,") != std::string::npos);
+}
+
+TEST_CASE("extends: a file's [[interventions]] say whether they add to or replace the base's",
+          "[cli]") {
+  // Issue 15: a file's [[interventions]] replaced those of the file it extends, silently.
+  TempDir dir;
+  compare_files(dir);  // strategy.toml has one entry, "visits"
+  const std::string entry =
+      "[[interventions]]\ntype = \"district_office\"\nname = \"office\"\nstart_year = 2022\n"
+      "fixed_cost_per_year = 1000000\n";
+  const auto entries = [](const std::string& described) {
+    std::vector<std::string> names;
+    for (std::size_t at = described.find("\n[[interventions]]\n"); at != std::string::npos;
+         at = described.find("\n[[interventions]]\n", at + 1)) {
+      const std::size_t name = described.find("\nname = \"", at) + 9;
+      names.push_back(described.substr(name, described.find('"', name) - name));
+    }
+    return names;
+  };
+  SECTION("without interventions_mode: an error that names both words") {
+    dir.write("child.toml", "extends = \"strategy.toml\"\nname = \"child\"\n\n" + entry);
+    const Result r = run_ssproj("validate child.toml", dir.path());
+    CHECK(r.status == 2);
+    CHECK(
+        r.err ==
+        "child.toml:4:1: error: interventions: the file this one extends has [[interventions]] "
+        "entries too (got 1 entry here, 1 entry in the file extended, expected interventions_mode "
+        "= \"append\" (add these after the extended file's entries) or \"replace\" (drop the "
+        "extended file's) in this file)\n1 error\n");
+  }
+  SECTION("append: the base's entries, then the file's") {
+    dir.write("child.toml",
+              "extends = \"strategy.toml\"\nname = \"child\"\n"
+              "interventions_mode = \"append\"\n\n" +
+                  entry);
+    const Result r = run_ssproj("describe child.toml", dir.path());
+    CHECK(r.status == 0);
+    CHECK(entries(r.out) == std::vector<std::string>{"visits", "office"});
+    CHECK(r.out.find("interventions_mode") == std::string::npos);
+  }
+  SECTION("replace: the file's entries only") {
+    dir.write("child.toml",
+              "extends = \"strategy.toml\"\nname = \"child\"\n"
+              "interventions_mode = \"replace\"\n\n" +
+                  entry);
+    const Result r = run_ssproj("describe child.toml", dir.path());
+    CHECK(r.status == 0);
+    CHECK(entries(r.out) == std::vector<std::string>{"office"});
+  }
+  SECTION("an empty list drops the base's entries without a mode") {
+    dir.write("child.toml", "extends = \"strategy.toml\"\nname = \"child\"\ninterventions = []\n");
+    const Result r = run_ssproj("describe child.toml", dir.path());
+    CHECK(r.status == 0);
+    CHECK(entries(r.out).empty());
+  }
+  SECTION("a mode that is not a word of the list, and a mode without entries") {
+    dir.write("child.toml",
+              "extends = \"strategy.toml\"\nname = \"child\"\n"
+              "interventions_mode = \"apend\"\n\n" +
+                  entry);
+    const Result misspelt = run_ssproj("validate child.toml", dir.path());
+    CHECK(misspelt.status == 2);
+    CHECK(misspelt.err ==
+          "child.toml:3:22: error: interventions_mode: unknown value (got \"apend\", expected "
+          "\"append\" or \"replace\"; did you mean \"append\"?)\n1 error\n");
+    dir.write("child.toml",
+              "extends = \"strategy.toml\"\nname = \"child\"\n"
+              "interventions_mode = \"append\"\n");
+    const Result alone = run_ssproj("validate child.toml", dir.path());
+    CHECK(alone.status == 2);
+    CHECK(alone.err ==
+          "child.toml:3:22: error: interventions_mode: interventions_mode without "
+          "[[interventions]] (got \"append\", expected [[interventions]] entries in this file (the "
+          "mode says what they do to those of the file it extends))\n1 error\n");
+  }
 }
 
 TEST_CASE("compare: an invalid strategy writes nothing and names every problem", "[cli]") {
@@ -464,7 +644,7 @@ TEST_CASE("compare: scenarios with different seeds are refused unless --seed is 
   const Result seeded =
       run_ssproj("compare scenario.toml strategy.toml --out out -q --seed 5", dir.path());
   CHECK(seeded.status == 0);
-  CHECK(seeded.out.rfind("Strategies against scenario, 2020-2024: seed 5,", 0) == 0);
+  CHECK(seeded.out.rfind("Strategies against small, 2020-2024: seed 5,", 0) == 0);
 }
 
 TEST_CASE("compare: a wrong command line exits 64", "[cli]") {
@@ -542,12 +722,12 @@ TEST_CASE("describe --set: prints the changed scenario", "[cli][set]") {
       dir.path());
   CHECK(r.status == 0);
   CHECK(r.err.empty());
-  CHECK(r.out.find("[demography]\n"
-                   "birth_timing = 'exposure'\n"
-                   "fertility_multiplier = { 2020 = 1.0, 2022 = 0.5 }\n"
-                   "migration_multiplier = 1.0\n"
-                   "mortality_measure = 'mx'\n"
-                   "mortality_multiplier = 0.5\n") != std::string::npos);
+  const std::size_t demography = r.out.find("\n[demography]\n");
+  CHECK(demography != std::string::npos);
+  CHECK(r.out.find("\nfertility_multiplier = { 2020 = 1.0, 2022 = 0.5 }\n", demography) !=
+        std::string::npos);
+  CHECK(r.out.find("\nmortality_multiplier = 0.5\n", demography) != std::string::npos);
+  CHECK(r.out.find("\nbirth_timing = \"exposure\"\n", demography) != std::string::npos);
   CHECK(r.out.find("replications = 3\n") != std::string::npos);
 
   const Result reference = run_ssproj("describe --reference --set name=x", dir.path());
@@ -707,8 +887,42 @@ TEST_CASE("run: SIGTERM during the projection leaves the previous set and says s
   const int status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   REQUIRE(status == 124);  // timeout's status when it had to send the signal
   CHECK(snapshot(dir.path() / "out") == previous);
-  CHECK(read_file(dir.path() / "err.txt").find("interrupted; out keeps its previous results") !=
-        std::string::npos);
+  const std::string err = read_file(dir.path() / "err.txt");
+  CHECK(err.rfind("\nssproj: interrupted: nothing was written (the tables were not); out keeps "
+                  "its previous results; the unfinished set in ./.out.staging.",
+                  0) == 0);
+  CHECK(err.find(" is removed by the next run\n") != std::string::npos);
+}
+
+TEST_CASE("run and compare: Ctrl-C says what was not written and exits 130", "[cli][result_set]") {
+  // Issue 15: Ctrl-C exited 130 without a word. SIGINT (what Ctrl-C sends) during the
+  // projection; `timeout --preserve-status` returns ssproj's own exit status.
+  TempDir dir;
+  compare_files(dir);
+  const auto interrupted = [&](const std::string& args) {
+    const std::string cmd = "cd " + quote(dir.path()) +
+                            " && timeout --preserve-status -s INT 0.5 " +
+                            quote(std::string(SSPROJ_BINARY)) + " " + args + " 2>err.txt";
+    const int raw = std::system(cmd.c_str());
+    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  };
+  SECTION("run, into a directory that does not exist") {
+    CHECK(interrupted("run scenario.toml --out out --replications 10000 -q") == 130);
+    const std::string err = read_file(dir.path() / "err.txt");
+    CHECK(err.rfind("\nssproj: interrupted: nothing was written (the tables were not); out was "
+                    "not created; the unfinished set in ./.out.staging.",
+                    0) == 0);
+    CHECK_FALSE(fs::exists(dir.path() / "out"));
+  }
+  SECTION("compare") {
+    CHECK(interrupted("compare scenario.toml strategy.toml --out out --replications 10000 -q") ==
+          130);
+    CHECK(read_file(dir.path() / "err.txt")
+              .rfind("\nssproj: interrupted: nothing was written (comparison.csv and the tables "
+                     "of each scenario were not); out was not created; ",
+                     0) == 0);
+    CHECK_FALSE(fs::exists(dir.path() / "out"));
+  }
 }
 
 TEST_CASE("run: an amount beyond its bound is refused before the run, and nothing is written",
@@ -744,6 +958,113 @@ TEST_CASE("compare: key years outside the projection are named in a warning", "[
   CHECK(r.err.find("key year 5000 is outside") != std::string::npos);
   CHECK(r.err.find("key year 2022") == std::string::npos);
   CHECK(r.out.find("| 1900") == std::string::npos);
+}
+
+TEST_CASE("compare: each warning is printed once, with the scenarios it applies to", "[cli]") {
+  // Issue 15: the baseline's warning was printed once per scenario (nine times for the Lao
+  // strategies). A warning of the baseline and of the strategy that extends it is one line; a
+  // warning of the strategy only says so.
+  TempDir dir;
+  compare_files(dir,
+                "[[interventions]]\ntype = \"mobile_registration\"\nname = \"free\"\n"
+                "start_year = 2021\nvisits_per_year = 20\n");
+  const Result r = run_ssproj(
+      "compare scenario.toml strategy.toml --out out --threads 2 --key-years 2022", dir.path());
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(r.err.rfind("scenario.toml:1:1: warning: fund.initial_reserve: the fund starts with no "
+                    "reserve (got 0, expected the reserve on 1 January of the start year, in "
+                    "kip) [all 2 scenarios]\n",
+                    0) == 0);
+  CHECK(r.err.find("strategy.toml:5:8: warning: interventions[0].name: intervention has no costs "
+                   "(got \"free\", expected a cost key") != std::string::npos);
+  CHECK(r.err.find("will be 0) [in strategy]\n") != std::string::npos);
+  std::size_t count = 0;
+  for (std::size_t at = r.err.find("fund.initial_reserve"); at != std::string::npos;
+       at = r.err.find("fund.initial_reserve", at + 1)) {
+    ++count;
+  }
+  CHECK(count == 1);
+}
+
+TEST_CASE("validate: each warning of several files is printed once", "[cli]") {
+  TempDir dir;
+  compare_files(dir);
+  const Result r = run_ssproj("validate -q scenario.toml strategy.toml", dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "scenario.toml:1:1: warning: fund.initial_reserve: the fund starts with no reserve (got "
+        "0, expected the reserve on 1 January of the start year, in kip) [all 2 scenarios]\n");
+}
+
+TEST_CASE("run: a sample of fewer than 10,000 persons is warned about, naming --sample-fraction",
+          "[cli]") {
+  // Issue 15: `-f 0.0005` ran without a word about the tiny sample. The small scenario holds
+  // 20,200 persons: 0.1 simulates 2,020 of them, 0.5 simulates 10,100.
+  TempDir dir;
+  small_scenario(dir);
+  const Result r = run_ssproj("run scenario.toml --out out -f 0.1", dir.path());
+  CHECK(r.status == 0);
+  CHECK(r.err.rfind("command line: warning: projection.sample_fraction: too small a sample (got "
+                    "0.1 (2,020 of 20,200 persons simulated), expected at least 10,000 simulated "
+                    "persons, below which the tables are mostly sampling noise: raise "
+                    "--sample-fraction (or projection.sample_fraction) to 0.5 or more)\n",
+                    0) == 0);
+  const Result enough = run_ssproj("run scenario.toml --out out -f 0.5", dir.path());
+  CHECK(enough.status == 0);
+  CHECK(enough.err.find("warning") == std::string::npos);
+  // Written in the file, the warning points at the key.
+  dir.write("scenario.toml", scenario_text("start_year = 2020\nend_year = 2023\n"
+                                           "sample_fraction = 0.1\n"));
+  const Result file = run_ssproj("validate -q scenario.toml", dir.path());
+  CHECK(file.status == 0);
+  CHECK(file.err.rfind("scenario.toml:7:19: warning: projection.sample_fraction: too small a "
+                       "sample (got 0.1 (2,020 of 20,200 persons simulated)",
+                       0) == 0);
+}
+
+TEST_CASE("run and compare: progress with the time left on a terminal, none elsewhere", "[cli]") {
+  // Issue 15: compare showed no progress, run no time remaining. `script` runs ssproj on a
+  // pseudo-terminal and copies what it writes there (stderr included) to a file.
+  TempDir dir;
+  compare_files(dir);
+  const auto on_terminal = [&](const std::string& args) {
+    const std::string cmd = "cd " + quote(dir.path()) + " && script -qec " +
+                            quote(quote(std::string(SSPROJ_BINARY)) + " " + args) +
+                            " /dev/null > terminal.txt";
+    const int raw = std::system(cmd.c_str());
+    INFO(read_file(dir.path() / "terminal.txt"));
+    CHECK((WIFEXITED(raw) ? WEXITSTATUS(raw) : -1) == 0);
+    return read_file(dir.path() / "terminal.txt");
+  };
+  SECTION("run: the time elapsed and left, then the total time") {
+    // Long enough (several seconds on one thread) for an estimate, which waits for a second.
+    const std::string screen =
+        on_terminal("run " + quote(ssproj::testing::source_dir() / "scenarios/lao/baseline.toml") +
+                    " --out out -f 0.05 -r 2 --threads 1");
+    CHECK(screen.find("\rssproj: projecting 1/154 replication-years (0%), ") != std::string::npos);
+    CHECK(screen.find(" elapsed, about ") != std::string::npos);
+    CHECK(screen.find(" left") != std::string::npos);
+    CHECK(screen.find("\rssproj: projecting 154/154 replication-years (100%) in ") !=
+          std::string::npos);
+  }
+  SECTION("compare: one line for all scenarios") {
+    const std::string screen =
+        on_terminal("compare scenario.toml strategy.toml --out out --key-years 2022");
+    CHECK(screen.find("\rssproj: comparing 2 scenarios: ") != std::string::npos);
+    CHECK(screen.find("\rssproj: comparing 2 scenarios: 8/8 replication-years (100%) in ") !=
+          std::string::npos);
+  }
+  SECTION("no progress when standard error is not a terminal, or with --quiet") {
+    const Result r =
+        run_ssproj("compare scenario.toml strategy.toml --out out --key-years 2022", dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.err.find('\r') == std::string::npos);
+    CHECK(r.err.find("replication-years") == std::string::npos);
+    const std::string quiet = on_terminal("run scenario.toml --out out -q");
+    CHECK(quiet.find("replication-years") == std::string::npos);
+  }
 }
 
 TEST_CASE("run: --threads is bounded", "[cli]") {

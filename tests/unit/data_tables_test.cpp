@@ -308,7 +308,7 @@ TEST_CASE("an unknown sex is an error at its field", "[data]") {
                    "2020, sex male, age 5, expected a row for every year 2020-2022, sex and age "
                    "0-100)"),
               s.at("{DIR}/data/mortality.csv:7:6: error: sex: unknown value (got \"mle\", "
-                   "expected \"male\" or \"female\")")});
+                   "expected \"male\" or \"female\"; did you mean \"male\"?)")});
 }
 
 TEST_CASE("an age or year out of range is an error at its field", "[data]") {
@@ -697,7 +697,7 @@ TEST_CASE("workforce tables: an unknown word is an error at its field", "[data][
     CHECK(errors_of(s.scenario) ==
           Lines{s.at("{DIR}/data/labour_transitions.csv:3:18: error: from: unknown value (got "
                      "\"inactiv\", expected " +
-                     kStatusChoices + ")"),
+                     kStatusChoices + "; did you mean \"inactive\"?)"),
                 s.at("{DIR}/data/labour_transitions.csv:4:27: error: to: unknown value (got "
                      "\"public\", expected " +
                      kStatusChoices + ")")});
@@ -714,7 +714,7 @@ TEST_CASE("workforce tables: an unknown word is an error at its field", "[data][
           Lines{s.at("{DIR}/data/age_earnings_profile.csv:3:1: error: age_band: unknown value "
                      "(got \"20-25\", expected \"15-19\" or \"20-24\" or \"25-29\" or \"30-34\" "
                      "or \"35-39\" or \"40-44\" or \"45-49\" or \"50-54\" or \"55-59\" or "
-                     "\"60-64\" or \"65+\")")});
+                     "\"60-64\" or \"65+\"; did you mean \"20-24\"?)")});
   }
   SECTION("sex") {
     replace_line(s.data("labour_status_shares.csv"), 2, "men,15-19,urban,inactive,0.25");

@@ -1042,11 +1042,13 @@ TEST_CASE("interventions: regions are regions of the regions table", "[scenario]
       "setup_cost = 1\nregions = [\"south\", \"nort\", \"Atlantis\", \"North\"]\n");
   CHECK(errors_of(file) ==
         at(Lines{"{DIR}/scenario.toml:33:21: error: interventions[0].regions[1]: unknown region "
-                 "(got \"nort\", expected a region of regions.csv; did you mean \"north\"?)",
+                 "(got \"nort\", expected a region of regions.csv: \"north\" or \"south\"; did you "
+                 "mean \"north\"?)",
                  "{DIR}/scenario.toml:33:29: error: interventions[0].regions[2]: unknown region "
-                 "(got \"Atlantis\", expected a region of regions.csv: \"north\", \"south\")",
+                 "(got \"Atlantis\", expected a region of regions.csv: \"north\" or \"south\")",
                  "{DIR}/scenario.toml:33:41: error: interventions[0].regions[3]: unknown region "
-                 "(got \"North\", expected a region of regions.csv; did you mean \"north\"?)"},
+                 "(got \"North\", expected a region of regions.csv: \"north\" or \"south\"; did "
+                 "you mean \"north\"?)"},
            dir.path()));
 }
 
@@ -1110,7 +1112,7 @@ TEST_CASE("interventions: every problem is reported at once, in file order",
                  "the start year (got 2022, expected a year >= start_year (2023), or 0 for no "
                  "end)",
                  "{DIR}/scenario.toml:42:12: error: interventions[1].regions[0]: unknown region "
-                 "(got \"west\", expected a region of regions.csv: \"north\", \"south\")",
+                 "(got \"west\", expected a region of regions.csv: \"north\" or \"south\")",
                  "{DIR}/scenario.toml:46:8: error: interventions[2].name: duplicate intervention "
                  "name (got \"mobile\", expected a name no other intervention has)",
                  "{DIR}/scenario.toml:48:19: error: interventions[2].inspected_share: schedule "
@@ -1120,7 +1122,7 @@ TEST_CASE("interventions: every problem is reported at once, in file order",
                  "age_min (got 20, expected an age >= age_min (50))",
                  "{DIR}/scenario.toml:51:1: error: interventions[2].compliance: key does not "
                  "apply to this type (got \"compliance\", expected a key of an \"enforcement\" "
-                 "intervention (see docs/interventions.md))"},
+                 "intervention; did you mean \"compliance_effect\"?)"},
            dir.path()));
 }
 
@@ -1242,33 +1244,34 @@ TEST_CASE("interventions: resolved_toml has every entry with its defaults filled
       "[[interventions]]\ntype = \"district_office\"\nname = \"office\"\nstart_year = 2021\n"
       "regions = [\"south\"]\nfixed_cost_per_year = { 2021 = 5, 2023 = 6 }\n"));
   const std::string& text = s.resolved_toml;
-  // The entries, in the order written, each with the keys of its type only (in key order).
+  // The entries, in the order written, each with the keys of its type only (in the order of the
+  // key table), numbers as their shortest text.
   const std::string expected_entries =
       "[[interventions]]\n"
-      "compliance = 0.10000000000000001\n"  // toml++ writes 17 digits
-      "end_year = 0\n"
-      "fixed_cost_per_year = 0.0\n"
-      "name = 'mandate'\n"
-      "setup_cost = 100\n"
+      "type = \"domestic_worker_mandate\"\n"
+      "name = \"mandate\"\n"
       "start_year = 2024\n"
-      "type = 'domestic_worker_mandate'\n"
+      "end_year = 0\n"
+      "setup_cost = 100\n"
+      "fixed_cost_per_year = 0.0\n"
+      "compliance = 0.1\n"
       "\n"
       "[[interventions]]\n"
-      "age_max = 100\n"
-      "age_min = 15\n"
-      "area = 'both'\n"
-      "end_year = 0\n"
-      "fixed_cost_per_year = { 2021 = 5, 2023 = 6 }\n"
-      "lapse_multiplier = 0.90000000000000002\n"
-      "name = 'office'\n"
-      "regions = [ 'south' ]\n"
-      "registration_increase = 0.0050000000000000001\n"
-      "setup_cost = 0.0\n"
-      "sex = 'both'\n"
+      "type = \"district_office\"\n"
+      "name = \"office\"\n"
       "start_year = 2021\n"
-      "statuses = [ 'informal_employee', 'domestic_worker', 'own_account', "
-      "'contributing_family' ]\n"
-      "type = 'district_office'\n";
+      "end_year = 0\n"
+      "regions = [\"south\"]\n"
+      "area = \"both\"\n"
+      "sex = \"both\"\n"
+      "age_min = 15\n"
+      "age_max = 100\n"
+      "statuses = [\"informal_employee\", \"domestic_worker\", \"own_account\", "
+      "\"contributing_family\"]\n"
+      "setup_cost = 0.0\n"
+      "fixed_cost_per_year = { 2021 = 5, 2023 = 6 }\n"
+      "registration_increase = 0.005\n"
+      "lapse_multiplier = 0.9\n";
   INFO(text);
   CHECK(text.find(expected_entries) != std::string::npos);
   CHECK(text.find("turnout") == std::string::npos);
@@ -1341,17 +1344,39 @@ TEST_CASE("interventions: a strategy that extends a base scenario adds its inter
   CHECK(again.resolved_toml == s.resolved_toml);
   REQUIRE(again.interventions.size() == 1);
   check_same(again.interventions[0], s.interventions[0]);
-  CHECK(s.resolved_toml.find("regions = '../data/regions.csv'\n") != std::string::npos);
+  CHECK(s.resolved_toml.find("regions = \"../data/regions.csv\"\n") != std::string::npos);
 }
 
-TEST_CASE("interventions: a strategy's [[interventions]] replace the base's whole",
+TEST_CASE("interventions: interventions_mode says whether a strategy's entries add to the base's",
           "[scenario][interventions]") {
   TempDir dir;
-  SECTION("the child's entries, not the base's and the child's") {
-    const Scenario s = load_scenario(write_strategy(dir, kMobile + kOutreach, kOffice));
+  const std::string append = "interventions_mode = \"append\"\n";
+  const std::string replace = "interventions_mode = \"replace\"\n";
+  SECTION("replace: the child's entries, not the base's") {
+    const Scenario s = load_scenario(write_strategy(dir, kMobile + kOutreach, replace + kOffice));
     REQUIRE(s.interventions.size() == 1);
     CHECK(s.interventions[0].name == "office");
     CHECK(s.resolved_toml.find("mobile") == std::string::npos);
+    CHECK(s.resolved_toml.find("interventions_mode") == std::string::npos);
+  }
+  SECTION("append: the base's entries, then the child's") {
+    const Scenario s = load_scenario(write_strategy(dir, kMobile + kOutreach, append + kOffice));
+    REQUIRE(s.interventions.size() == 3);
+    CHECK(s.interventions[0].name == "mobile");
+    CHECK(s.interventions[1].name == "outreach");
+    CHECK(s.interventions[2].name == "office");
+    // The appended entries keep the places of the files that write them.
+    const Scenario again = load_scenario(dir.write("strategies/described.toml", s.resolved_toml));
+    CHECK(again.resolved_toml == s.resolved_toml);
+  }
+  SECTION("neither: an error, since the base's entries would be dropped silently") {
+    CHECK(errors_of(write_strategy(dir, kMobile + kOutreach, kOffice)) ==
+          at(Lines{"{DIR}/strategies/child.toml:4:1: error: interventions: the file this one "
+                   "extends has [[interventions]] entries too (got 1 entry here, 2 entries in "
+                   "the file extended, expected interventions_mode = \"append\" (add these after "
+                   "the extended file's entries) or \"replace\" (drop the extended file's) in "
+                   "this file)"},
+             dir.path()));
   }
   SECTION("a child without [[interventions]] has the base's") {
     const Scenario s = load_scenario(write_strategy(dir, kMobile + kOutreach, ""));
@@ -1359,11 +1384,17 @@ TEST_CASE("interventions: a strategy's [[interventions]] replace the base's whol
     CHECK(s.interventions[0].name == "mobile");
     CHECK(s.interventions[1].name == "outreach");
   }
-  SECTION("the same name in the base and the child is no duplicate") {
-    const Scenario s = load_scenario(write_strategy(dir, kOffice, kOffice + kMobile));
+  SECTION("with replace, the same name in the base and the child is no duplicate") {
+    const Scenario s = load_scenario(write_strategy(dir, kOffice, replace + kOffice + kMobile));
     REQUIRE(s.interventions.size() == 2);
     CHECK(s.interventions[0].name == "office");
     CHECK(s.interventions[1].name == "mobile");
+  }
+  SECTION("with append, it is") {
+    const Lines errors = errors_of(write_strategy(dir, kOffice, append + kOffice));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("interventions[1].name: duplicate intervention name (got \"office\"") !=
+          std::string::npos);
   }
 }
 
@@ -1387,13 +1418,14 @@ TEST_CASE("interventions: errors of an extends chain are located in the file tha
         dir, "",
         "[[interventions]]\ntype = \"district_office\"\nname = \"o\"\nstart_year = 2021\n"
         "regions = [\"east\"]\nsetup_cost = 1\nturnout = 1\n");
-    CHECK(errors_of(child) ==
-          at(Lines{"{DIR}/strategies/child.toml:8:12: error: interventions[0].regions[0]: unknown "
-                   "region (got \"east\", expected a region of regions.csv: \"north\", \"south\")",
-                   "{DIR}/strategies/child.toml:10:1: error: interventions[0].turnout: key does "
-                   "not apply to this type (got \"turnout\", expected a key of a "
-                   "\"district_office\" intervention (see docs/interventions.md))"},
-             dir.path()));
+    CHECK(
+        errors_of(child) ==
+        at(Lines{"{DIR}/strategies/child.toml:8:12: error: interventions[0].regions[0]: unknown "
+                 "region (got \"east\", expected a region of regions.csv: \"north\" or \"south\")",
+                 "{DIR}/strategies/child.toml:10:1: error: interventions[0].turnout: key does "
+                 "not apply to this type (got \"turnout\", expected a key of a "
+                 "\"district_office\" intervention (see docs/interventions.md))"},
+           dir.path()));
   }
   SECTION("a base without the workforce tables") {
     ssproj::testing::write_small_scenario(dir, SmallDataOptions{2020, 2025}, kOk);
@@ -1526,6 +1558,6 @@ TEST_CASE("interventions: an unknown region after an item that is not a string i
         at(Lines{"{DIR}/scenario.toml:33:12: error: interventions[0].regions[0]: wrong type (got "
                  "1, expected a string)",
                  "{DIR}/scenario.toml:33:15: error: interventions[0].regions[1]: unknown region "
-                 "(got \"west\", expected a region of regions.csv: \"north\", \"south\")"},
+                 "(got \"west\", expected a region of regions.csv: \"north\" or \"south\")"},
            dir.path()));
 }

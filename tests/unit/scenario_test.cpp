@@ -17,6 +17,7 @@
 #include <ssproj/error.h>
 #include <ssproj/scenario.h>
 
+#include "core/diagnostics.h"
 #include "scenario/data_tables.h"
 #include "scenario/document.h"
 #include "scenario/schema.h"
@@ -166,9 +167,9 @@ TEST_CASE("the data tables and the path keys of the key table are the same list"
 TEST_CASE("every key with a value is bound to a field, or named here as read with its data",
           "[scenario]") {
   // The data paths are read by the loader from the list of data tables.
-  std::vector<std::string_view> read_with_data = {"extends", "coverage.compliance_factor_by_region",
-                                                  "interventions", "interventions.type",
-                                                  "interventions.regions"};
+  std::vector<std::string_view> read_with_data = {
+      "extends",       "interventions_mode", "coverage.compliance_factor_by_region",
+      "interventions", "interventions.type", "interventions.regions"};
   for (const ssproj::scenario::DataTable& table : ssproj::scenario::data_tables()) {
     read_with_data.push_back(table.key);
   }
@@ -1429,33 +1430,35 @@ TEST_CASE("extends: a chain of three files in different directories merges deepl
   CHECK(s.inputs.last_year == 2024);
 
   // The resolved scenario: merged, defaults filled in, data paths relative to child/.
+  // In the order of the key table, whatever order the files give (so that the same values give
+  // the same resolved_sha256); numbers as their shortest text.
   CHECK(s.resolved_toml ==
-        "description = 'the child'\n"
-        "name = 'mid'\n"
         "schema_version = 1\n"
-        "\n"
-        "[data]\n"
-        "base_population = '../data/base_population.csv'\n"
-        "fertility = '../data/fertility.csv'\n"
-        "mortality = '../data/mortality.csv'\n"
-        "net_migration = '../data/net_migration.csv'\n"
-        "sex_ratio_at_birth = '../data/sex_ratio_at_birth.csv'\n"
-        "\n"
-        "[demography]\n"
-        "birth_timing = 'exposure'\n"
-        "fertility_multiplier = 1.25\n"
-        "migration_multiplier = 2.0\n"
-        "mortality_measure = 'mx'\n"
-        "mortality_multiplier = { 2020 = 0.75 }\n"
+        "name = \"mid\"\n"
+        "description = \"the child\"\n"
         "\n"
         "[projection]\n"
+        "start_year = 2020\n"
         "end_year = 2024\n"
-        "prices = 'current'\n"
-        "replications = 3\n"
-        "sample_fraction = 0.5\n"
         "seed = 7\n"
-        "stages = 'all'\n"
-        "start_year = 2020\n");
+        "sample_fraction = 0.5\n"
+        "replications = 3\n"
+        "prices = \"current\"\n"
+        "stages = \"all\"\n"
+        "\n"
+        "[data]\n"
+        "base_population = \"../data/base_population.csv\"\n"
+        "mortality = \"../data/mortality.csv\"\n"
+        "fertility = \"../data/fertility.csv\"\n"
+        "sex_ratio_at_birth = \"../data/sex_ratio_at_birth.csv\"\n"
+        "net_migration = \"../data/net_migration.csv\"\n"
+        "\n"
+        "[demography]\n"
+        "mortality_multiplier = { 2020 = 0.75 }\n"
+        "fertility_multiplier = 1.25\n"
+        "migration_multiplier = 2.0\n"
+        "mortality_measure = \"mx\"\n"
+        "birth_timing = \"exposure\"\n");
 }
 
 TEST_CASE("extends: a data path given in the child is relative to the child", "[scenario]") {
@@ -1467,8 +1470,8 @@ TEST_CASE("extends: a data path given in the child is relative to the child", "[
   const Scenario s = load_scenario(child);
   CHECK(s.data.mortality == dir.path() / "child/own/mortality.csv");
   CHECK(s.data.fertility == dir.path() / "data/fertility.csv");
-  CHECK(s.resolved_toml.find("mortality = 'own/mortality.csv'\n") != std::string::npos);
-  CHECK(s.resolved_toml.find("fertility = '../data/fertility.csv'\n") != std::string::npos);
+  CHECK(s.resolved_toml.find("mortality = \"own/mortality.csv\"\n") != std::string::npos);
+  CHECK(s.resolved_toml.find("fertility = \"../data/fertility.csv\"\n") != std::string::npos);
 }
 
 TEST_CASE("extends: errors are located in the file that has them", "[scenario]") {
@@ -1753,32 +1756,32 @@ TEST_CASE("resolved_toml has every default filled in", "[scenario]") {
   const fs::path file = write_scenario(dir, scenario_text("start_year = 2021\nend_year = 2025\n"));
   const Scenario s = load_scenario(file);
   CHECK(s.resolved_toml ==
-        "description = ''\n"
-        "name = 'small'\n"
         "schema_version = 1\n"
-        "\n"
-        "[data]\n"
-        "base_population = 'data/base_population.csv'\n"
-        "fertility = 'data/fertility.csv'\n"
-        "mortality = 'data/mortality.csv'\n"
-        "net_migration = 'data/net_migration.csv'\n"
-        "sex_ratio_at_birth = 'data/sex_ratio_at_birth.csv'\n"
-        "\n"
-        "[demography]\n"
-        "birth_timing = 'exposure'\n"
-        "fertility_multiplier = 1.0\n"
-        "migration_multiplier = 1.0\n"
-        "mortality_measure = 'mx'\n"
-        "mortality_multiplier = 1.0\n"
+        "name = \"small\"\n"
+        "description = \"\"\n"
         "\n"
         "[projection]\n"
+        "start_year = 2021\n"
         "end_year = 2025\n"
-        "prices = 'current'\n"
-        "replications = 1\n"
-        "sample_fraction = 1.0\n"
         "seed = 1\n"
-        "stages = 'all'\n"
-        "start_year = 2021\n");
+        "sample_fraction = 1.0\n"
+        "replications = 1\n"
+        "prices = \"current\"\n"
+        "stages = \"all\"\n"
+        "\n"
+        "[data]\n"
+        "base_population = \"data/base_population.csv\"\n"
+        "mortality = \"data/mortality.csv\"\n"
+        "fertility = \"data/fertility.csv\"\n"
+        "sex_ratio_at_birth = \"data/sex_ratio_at_birth.csv\"\n"
+        "net_migration = \"data/net_migration.csv\"\n"
+        "\n"
+        "[demography]\n"
+        "mortality_multiplier = 1.0\n"
+        "fertility_multiplier = 1.0\n"
+        "migration_multiplier = 1.0\n"
+        "mortality_measure = \"mx\"\n"
+        "birth_timing = \"exposure\"\n");
 }
 
 TEST_CASE("resolved_toml saved next to the scenario loads to the same resolved_toml",
@@ -1983,10 +1986,10 @@ TEST_CASE("the workforce keys have their defaults, which resolved_toml shows", "
   CHECK(s.contributions.ceiling_multiple_of_minimum_wage == Schedule::constant(0.0));
   CHECK(s.contributions.voluntary_declared_multiple == Schedule::constant(1.0));
   for (const char* line :
-       {"\n[economy]\n", "minimum_wage_indexation = 'wages'\n", "\n[coverage]\n",
+       {"\n[economy]\n", "minimum_wage_indexation = \"wages\"\n", "\n[coverage]\n",
         "lapse_hazard = 0.25\n", "[coverage.compliance]\n", "public_employee = 0.0\n",
         "\n[contributions]\n", "voluntary_declared_multiple = 1.0\n", "\n[labour]\n",
-        "earnings_dispersion = 0.5\n", "labour_transitions = 'data/labour_transitions.csv'\n"}) {
+        "earnings_dispersion = 0.5\n", "labour_transitions = \"data/labour_transitions.csv\"\n"}) {
     INFO(line);
     CHECK(s.resolved_toml.find(line) != std::string::npos);
   }
@@ -2156,7 +2159,8 @@ TEST_CASE("minimum_wage_indexation and ceiling_indexation are one of their words
         dir, scenario_text(kOk, "[economy]\nminimum_wage_indexation = \"Wages\"\n\n"));
     CHECK(errors_of(file) ==
           Lines{at("{DIR}/scenario.toml:9:27: error: economy.minimum_wage_indexation: unknown "
-                   "value (got \"Wages\", expected \"wages\", \"prices\" or \"none\")",
+                   "value (got \"Wages\", expected \"wages\", \"prices\" or \"none\"; did you mean "
+                   "\"wages\"?)",
                    dir.path())});
   }
   SECTION("contributions.ceiling_indexation, likewise") {
@@ -2377,7 +2381,7 @@ TEST_CASE("every scenario key is documented in docs/scenario-reference.md", "[sc
   }
 }
 
-TEST_CASE("A workforce sample of fewer than ten thousand persons gives a warning",
+TEST_CASE("A sample of fewer than ten thousand persons gives a warning naming the option",
           "[unit][scenario]") {
   const auto baseline = ssproj::testing::source_dir() / "scenarios/lao/baseline.toml";
   auto warned = [&](double fraction) {
@@ -2387,8 +2391,11 @@ TEST_CASE("A workforce sample of fewer than ten thousand persons gives a warning
     for (const ssproj::Diagnostic& w : s.warnings) {
       if (w.key == "projection.sample_fraction") {
         CHECK(w.warning);
-        CHECK(w.message == "too small a sample for the workforce tables");
-        CHECK(w.got.find("about 7665 persons simulated") != std::string::npos);
+        CHECK(w.message == "too small a sample");
+        CHECK(w.got.rfind("0.001 (7,665 of 7,66", 0) == 0);
+        CHECK(w.expected ==
+              "at least 10,000 simulated persons, below which the tables are mostly sampling "
+              "noise: raise --sample-fraction (or projection.sample_fraction) to 0.0014 or more");
         return true;
       }
     }
@@ -2469,4 +2476,27 @@ TEST_CASE("A scenario file over 4 MiB and an extends chain over 32 files are ref
         Lines{at("{DIR}/big.toml:1:1: error: scenario file too large (got 5242902 "
                  "bytes, expected a scenario file of at most 4 MiB)",
                  dir.path())});
+}
+
+TEST_CASE("closest_match: the 'did you mean' of every closed list of words", "[unit][scenario]") {
+  using ssproj::closest_match;
+  // Issue 15: near-miss spellings of regions and statuses got no suggestion.
+  const std::vector<std::string> regions = {"Vientiane Capital", "North", "Centre", "South"};
+  CHECK(closest_match("Southern", regions) == "South");
+  CHECK(closest_match("south", regions) == "South");
+  CHECK(closest_match("vientiane-capital", regions) == "Vientiane Capital");
+  CHECK(closest_match("nowhere", regions).empty());
+  const std::vector<std::string> statuses = {"own_account", "domestic_worker", "inactive"};
+  CHECK(closest_match("own-account", statuses) == "own_account");
+  CHECK(closest_match("Own Account", statuses) == "own_account");
+  CHECK(closest_match("Inactive", statuses) == "inactive");
+  // A short beginning is no match: "in" is not "information_outreach".
+  CHECK(closest_match("in", {"information_outreach"}).empty());
+  CHECK(closest_match("mobile", {"mobile_registration"}).empty());
+  // Typos still are.
+  CHECK(closest_match("sed", {"seed", "end_year"}) == "seed");
+  // The message helper: the list, then the suggestion.
+  CHECK(ssproj::core::expected_word("Male", {"male", "female"}) ==
+        "\"male\" or \"female\"; did you mean \"male\"?");
+  CHECK(ssproj::core::expected_word("men", {"male", "female"}, "a sex") == "a sex");
 }

@@ -188,7 +188,7 @@ TEST_CASE("projection.stages: its values and its errors", "[unit][stages]") {
     const Scenario s = load_scenario(write_qx_scenario(dir, kProjection, "", true));
     CHECK(s.projection.stages == "all");
     CHECK(s.runs_scheme());
-    CHECK(s.resolved_toml.find("stages = 'all'") != std::string::npos);
+    CHECK(s.resolved_toml.find("stages = \"all\"") != std::string::npos);
   }
   SECTION("an unknown stage") {
     const fs::path file = write_qx_scenario(dir, kProjection + "stages = \"fund\"\n", "");
