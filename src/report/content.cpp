@@ -28,6 +28,13 @@ bool matches(const Table& t, std::size_t row, const Filter& filter) {
   return true;
 }
 
+// A field as a whole number (a year, an age); -1 when it is not a number ("horizon", empty), so
+// that it matches no year. Never casts a NaN.
+int whole(const Table& t, std::size_t row, int column) {
+  const double x = t.number(row, column);
+  return std::isfinite(x) ? static_cast<int>(std::lround(x)) : -1;
+}
+
 // The years of a yearly table, in order.
 std::vector<int> years_of(const Table& t) {
   std::set<int> years;
@@ -39,9 +46,12 @@ std::vector<int> years_of(const Table& t) {
   return {years.begin(), years.end()};
 }
 
+// The index of `year` in the sorted `years`, or years.size() when it is not there (a
+// "horizon" row, a year outside the chart).
 std::size_t index_of(const std::vector<int>& years, int year) {
-  return static_cast<std::size_t>(std::lower_bound(years.begin(), years.end(), year) -
-                                  years.begin());
+  const auto it = std::lower_bound(years.begin(), years.end(), year);
+  return it != years.end() && *it == year ? static_cast<std::size_t>(it - years.begin())
+                                          : years.size();
 }
 
 // The sum of `column` over the rows of each year that pass `filter` (means add up; quantiles
@@ -54,7 +64,7 @@ SeriesSpec sum_by_year(const Table& t, const std::vector<int>& years, const std:
   const int yc = t.column("year"), vc = t.column(column);
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     if (!matches(t, r, filter)) continue;
-    const std::size_t i = index_of(years, static_cast<int>(t.number(r, yc)));
+    const std::size_t i = index_of(years, whole(t, r, yc));
     if (i < years.size()) s.y[i] += t.number(r, vc) * scale;
   }
   return s;
@@ -75,7 +85,7 @@ SeriesSpec row_by_year(const Table& t, const std::vector<int>& years, const std:
   }
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     if (!matches(t, r, filter)) continue;
-    const std::size_t i = index_of(years, static_cast<int>(t.number(r, yc)));
+    const std::size_t i = index_of(years, whole(t, r, yc));
     if (i >= years.size()) continue;
     s.y[i] = t.number(r, vc) * scale;
     if (!s.lo.empty()) {
@@ -112,6 +122,12 @@ bool figure_of(const Table* t, const std::string& column, const Filter& filter, 
     return true;
   }
   return false;
+}
+
+// An identifier for reading: "general_average_premium" -> "general average premium".
+std::string words(std::string id) {
+  std::replace(id.begin(), id.end(), '_', ' ');
+  return id;
 }
 
 std::vector<std::string> year_labels(const std::vector<int>& years) {
@@ -198,8 +214,8 @@ void add_run_charts(const RunTables& run, const std::vector<int>& key_years,
       SeriesSpec men{"men", std::vector<double>(labels.size(), 0.0), {}, {}, false};
       SeriesSpec women{"women", std::vector<double>(labels.size(), 0.0), {}, {}, false};
       for (std::size_t r = 0; r < pop->rows.size(); ++r) {
-        if (static_cast<int>(pop->number(r, yc)) != year) continue;
-        const int age = static_cast<int>(pop->number(r, ac));
+        if (whole(*pop, r, yc) != year) continue;
+        const int age = whole(*pop, r, ac);
         const std::size_t g = static_cast<std::size_t>(
             num_groups - 1 - std::min(age / kPyramidGroupWidth, num_groups - 1));
         (pop->text(r, sc) == "male" ? men : women).y[g] += pop->number(r, pc);
@@ -250,7 +266,7 @@ void add_run_charts(const RunTables& run, const std::vector<int>& key_years,
     const int ic = ind->column("indicator"), yc = ind->column("year");
     for (std::size_t r = 0; r < ind->rows.size(); ++r) {
       if (ind->text(r, ic) == "contributors_over_employed") {
-        years.push_back(static_cast<int>(ind->number(r, yc)));
+        years.push_back(whole(*ind, r, yc));
       }
     }
     std::sort(years.begin(), years.end());
@@ -577,7 +593,7 @@ void add_comparison(const ResultDirectory& d, const std::vector<int>& key_years,
   std::vector<int> years;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     if (t.text(r, sc) == strategies.front() && t.text(r, yc) != "horizon") {
-      years.push_back(static_cast<int>(t.number(r, yc)));
+      years.push_back(whole(t, r, yc));
     }
   }
   const auto row_of = [&](const std::string& s, const std::string& year) -> long {
@@ -757,8 +773,8 @@ void add_sensitivity(const ResultDirectory& d, ReportContent& c) {
     ch.kind = ChartKind::kTornado;
     const bool year_unit = indicator.find("year") != std::string::npos;
     const double scale = year_unit || indicator == "reserve_ratio" ? 1.0 : kPercent;
-    ch.title =
-        "Sensitivity of " + indicator + " (" + group + (year.empty() ? "" : ", " + year) + ")";
+    ch.title = "Sensitivity of the " + words(indicator) + " (" + group +
+               (year.empty() ? "" : ", " + year) + ")";
     ch.x_title = year_unit ? "change in years"
                            : (scale == kPercent ? "change in points of "
                                                   "insurable earnings (%)"
@@ -780,7 +796,7 @@ void add_sensitivity(const ResultDirectory& d, ReportContent& c) {
                  ") when one assumption takes its low or its high value, the others at the "
                  "baseline; the widest swing first.";
     if (k == 0 && !ch.labels.empty()) {
-      c.summary.push_back("The " + indicator + " of the " + group + " group (baseline " +
+      c.summary.push_back("The " + words(indicator) + " of the " + group + " group (baseline " +
                           (scale == kPercent ? format_for_reading(baseline, Format::kShare)
                                              : short_number(baseline, 2)) +
                           ") depends most on " + ch.labels.front() + ": from " +

@@ -253,7 +253,8 @@ void charts_sheet(Workbook& wb, const std::vector<ChartSpec>& charts) {
       const auto r = static_cast<lxw_row_t>(head + 1 + i);
       const double as_number = std::strtod(c.labels[i].c_str(), nullptr);
       if (c.kind != ChartKind::kPyramid && c.kind != ChartKind::kTornado &&
-          c.kind != ChartKind::kBar && std::to_string(static_cast<int>(as_number)) == c.labels[i]) {
+          c.kind != ChartKind::kBar && std::isfinite(as_number) && std::abs(as_number) < 1e6 &&
+          std::to_string(static_cast<int>(as_number)) == c.labels[i]) {
         worksheet_write_number(ws, r, 0, as_number, wb.format(Format::kYear));
       } else {
         worksheet_write_string(ws, r, 0, c.labels[i].c_str(), nullptr);

@@ -183,3 +183,35 @@ TEST_CASE("ssproj report: the command line", "[cli][report]") {
     CHECK(ssproj::testing::read_file(out / "report.html") == html);
   }
 }
+
+TEST_CASE("a comparison's charts take each year's row, never the horizon row", "[cli][report]") {
+  TempDir dir;
+  const std::filesystem::path out = dir.path() / "cmp";
+  const auto r = ssproj::testing::run_ssproj(
+      "compare scenarios/lao/baseline.toml scenarios/lao/mobile_offices.toml -f 0.002 -q --out " +
+          ssproj::testing::quote(out),
+      ssproj::testing::source_dir());
+  REQUIRE(r.status == 0);
+  const ResultDirectory d = read_result_directory(out);
+  REQUIRE(d.kind == ResultKind::kCompare);
+  REQUIRE(d.comparison);
+  const Table& t = *d.comparison;
+  const ReportContent c = build_content(d, {2030, 2050}, ssproj::testing::source_dir());
+  const ChartSpec* chart = nullptr;
+  for (const ChartSpec& ch : c.charts) {
+    if (ch.id == "cmp_contributors") chart = &ch;
+  }
+  REQUIRE(chart != nullptr);
+  REQUIRE(chart->labels.front() == "2023");
+  REQUIRE(chart->labels.back() == "2100");
+  // The first and the last year of each strategy are its rows of those years.
+  for (const SeriesSpec& s : chart->series) {
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
+      if (t.text(row, t.column("strategy")) != s.label) continue;
+      const std::string& year = t.text(row, t.column("year"));
+      if (year == "2023") CHECK(s.y.front() == t.number(row, t.column("active_contributors")));
+      if (year == "2100") CHECK(s.y.back() == t.number(row, t.column("active_contributors")));
+    }
+    CHECK(std::isfinite(s.y.front()));
+  }
+}
