@@ -7,11 +7,15 @@
 #include <ssproj/version.h>
 
 #include "output/csv_writer.h"
+#include "output/json.h"
 #include "output/replicated_table.h"
 #include "util/sha256.h"
 
 namespace ssproj {
 namespace {
+
+using output::json_number;
+using output::json_string;
 
 // Calls f(key text "year,sex,age_group,area,status", sex, band, area, status) for every cell
 // of a workforce year, in the output's row order.
@@ -29,42 +33,6 @@ void for_each_workforce_cell(const WorkforceYear& y, F&& f) {
       }
     }
   }
-}
-
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string json_number(double x) {
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  (void)ec;
-  return std::string(buf, end);
 }
 
 // A JSON array of {"file", "sha256"} objects, one per line, indented as in the manifests.

@@ -1,4 +1,5 @@
-// A few helpers to write JSON and HTML text for the report.
+// A few helpers to write JSON and HTML text for the report (the JSON of one value is
+// output/json.h's, shared with the manifests).
 #pragma once
 
 #include <charconv>
@@ -7,43 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "output/json.h"
+
 namespace ssproj::report {
 
-inline std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '<':
-        out += "\\u003c";
-        break;  // never "</script>" inside a script element
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += ' ';
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-// The shortest text that reads back as `x`; null when it is not a number.
-inline std::string json_number(double x) {
-  if (!std::isfinite(x)) return "null";
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  (void)ec;
-  return std::string(buf, end);
-}
+using output::json_number;
+using output::json_string;
 
 inline std::string json_numbers(const std::vector<double>& xs) {
   std::string out = "[";

@@ -230,7 +230,12 @@ std::string report_html(const ReportContent& c, const std::filesystem::path& cha
   std::string data = "[";
   for (std::size_t i = 0; i < c.charts.size(); ++i)
     data += (i ? ",\n" : "\n") + chart_json(c.charts[i]);
-  h += "<script id=\"report-data\" type=\"application/json\">" + data + "\n]</script>\n";
+  data += "\n]";
+  // Inside <script>, "</" could end the element early; "<\/" is the same JSON.
+  for (std::size_t at = data.find("</"); at != std::string::npos; at = data.find("</", at)) {
+    data.replace(at, 2, "<\\/");
+  }
+  h += "<script id=\"report-data\" type=\"application/json\">" + data + "</script>\n";
   h += "<script>" + std::string(kDrawScript) + "</script>\n</body>\n</html>\n";
   return h;
 }
