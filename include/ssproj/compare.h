@@ -50,6 +50,13 @@ std::string comparison_csv(const std::vector<StrategyRun>& runs);
 // (ties share). See docs/outputs.md §9.2.
 std::string decisions_csv(const std::vector<StrategyRun>& runs, const std::vector<int>& key_years);
 
+// comparison_places.csv: for every strategy (the baseline first), key year within the projection
+// and place of places.csv (the nation, regions, provinces, named districts): the active
+// contributors, their difference from the baseline in the same replication, the coverage of
+// the employed and its difference from the baseline. See docs/outputs.md §9.4.
+std::string comparison_places_csv(const std::vector<StrategyRun>& runs,
+                                  const std::vector<int>& key_years);
+
 // comparison_replications.csv: the decision measures of every replication, one per row
 // (replication, strategy, year, measure, value), so that any statistic can be computed outside.
 std::string comparison_replications_csv(const std::vector<StrategyRun>& runs,

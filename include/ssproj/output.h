@@ -45,6 +45,14 @@ std::string labour_csv(const std::vector<ReplicationResult>& replications);
 // coverage.csv: `year,sex,age_group,area,status,scheme,registered,active_contributors,
 // coverage_rate`; coverage_rate = active contributors of the scheme / persons in the cell.
 std::string coverage_csv(const std::vector<ReplicationResult>& replications);
+// places.csv: by year, the persons aged 15 or more, the employed, the insured and the active
+// contributors of the nation, each region, each province (with data.provinces) and each named
+// district (with data.districts), and the active contributors' share of the employed.
+std::string places_csv(const std::vector<ReplicationResult>& replications,
+                       const WorkforceInputs& inputs);
+// sectors.csv (with data.sector_shares): the same for the workers of each sector.
+std::string sectors_csv(const std::vector<ReplicationResult>& replications,
+                        const WorkforceInputs& inputs);
 
 // contributions.csv: `year,scheme,contributors,insurable_earnings,contributions_employer,
 // contributions_employee,contributions_government` (kip), schemes compulsory, voluntary, total.

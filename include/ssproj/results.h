@@ -163,6 +163,19 @@ struct InterventionTally {
       &InterventionTally::subsidy, &InterventionTally::users);
 };
 
+// The persons aged 15 or more of one place (a province or named district) or sector on 1 July,
+// and the scheme's members among them (simulated persons, weighted like the other tallies).
+// For a sector: its workers only.
+struct PlaceTally {
+  double persons = 0;   // aged 15 or more, pensioners included
+  double employed = 0;  // in an employed status
+  double insured = 0;   // insured as the NSSF counts them (WorkforceCell::registered)
+  double active = 0;    // active contributors
+
+  static constexpr auto kFields = std::tuple(&PlaceTally::persons, &PlaceTally::employed,
+                                             &PlaceTally::insured, &PlaceTally::active);
+};
+
 // The workforce and the scheme on 1 July `year`, and the contributions of calendar year `year`
 // (computed from that mid-year state).
 struct WorkforceYear {
@@ -175,11 +188,14 @@ struct WorkforceYear {
   std::array<BenefitTallies, kNumSchemes> scheme_benefits{};  // by scheme_index
   BenefitTallies benefits{};
   std::vector<InterventionTally> interventions;  // one per [[interventions]] entry, in order
+  // By place and sector: one per province (WorkforceInputs::provinces: the regions without
+  // data.provinces), then one per named district, then one per sector.
+  std::vector<PlaceTally> places;
 
   // The tallies (every field but the year), for adding up and weighting (engine/tallies.h).
   static constexpr auto kFields = std::tuple(
       &WorkforceYear::cells, &WorkforceYear::contributions, &WorkforceYear::scheme_benefits,
-      &WorkforceYear::benefits, &WorkforceYear::interventions);
+      &WorkforceYear::benefits, &WorkforceYear::interventions, &WorkforceYear::places);
 };
 
 // One branch (or the pooled total) in calendar year `year`, kip. Identity, exactly as computed:

@@ -62,10 +62,13 @@ struct DataFiles {
   std::filesystem::path labour_transitions;
   std::filesystem::path earnings;
   std::filesystem::path age_earnings_profile;
-  std::filesystem::path invalidity;  // incidence by sex and age band
-  std::filesystem::path survivors;   // probability and duration of survivors by sex, age band
-  std::filesystem::path pensioners;  // pensions in payment at the valuation date
-  std::filesystem::path service;     // credited years of active members at the valuation date
+  std::filesystem::path invalidity;     // incidence by sex and age band
+  std::filesystem::path survivors;      // probability and duration of survivors by sex, age band
+  std::filesystem::path pensioners;     // pensions in payment at the valuation date
+  std::filesystem::path service;        // credited years of active members at the valuation date
+  std::filesystem::path provinces;      // provinces: region, population, urban share
+  std::filesystem::path districts;      // named districts: province, population, office
+  std::filesystem::path sector_shares;  // workers' sectors by status and area
 };
 
 // [demography]: scenario multipliers on the demographic data (sensitivity analyses).

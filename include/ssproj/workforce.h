@@ -122,6 +122,50 @@ struct WorkforceInputs {
   // index][sex][age]; without the table, members' records start at the scheme's history year.
   std::array<std::array<std::array<double, kNumAges>, kNumSexes>, kNumSchemes> credited_years{};
   bool has_service = false;
+
+  // Places and sectors (data.provinces, data.districts, data.sector_shares; each optional).
+  // Persons carry a province, a district and a sector in one byte each.
+  //
+  // Provinces in the order of data.provinces (has_provinces). Without that table these are
+  // empty, and each region is one province of the same name (num_provinces() and the functions
+  // after it): a person's province is their region.
+  std::vector<std::string> provinces;
+  std::vector<std::size_t> province_region;  // index into `regions`
+  // P(province | region, area), [province][area]: within each region and area the shares of
+  // the region's provinces sum to 1 (the province's population times its urban or rural share).
+  std::vector<std::array<double, kNumAreas>> province_share;
+  bool has_provinces = false;
+  // The named districts (data.districts); persons carry 1 + the index, 0 when they live
+  // elsewhere in their province.
+  std::vector<std::string> districts;
+  std::vector<std::size_t> district_province;  // index into `provinces`
+  std::vector<double> district_share;          // of its province's residents, in [0, 1]
+  // Whether a social security office was present in the base year: 0 no, 1 yes, 2 unknown.
+  std::vector<std::uint8_t> district_office;
+  // Sectors of work (data.sector_shares); employed persons carry 1 + the index of the sector of
+  // their current job, everyone else 0.
+  std::vector<std::string> sectors;
+  // Share of the workers of each employed status and area in each sector:
+  // [status][area][sector], summing to 1 over sectors (empty for statuses without work).
+  std::array<std::array<std::vector<double>, kNumAreas>, kNumStatuses> sector_share{};
 };
+
+// The provinces as the engine counts them: those of data.provinces, or without it one per
+// region (province q is region q, named after it).
+inline std::size_t num_provinces(const WorkforceInputs& w) {
+  return w.has_provinces ? w.provinces.size() : w.regions.size();
+}
+inline std::size_t province_region(const WorkforceInputs& w, std::size_t q) {
+  return w.has_provinces ? w.province_region[q] : q;
+}
+inline const std::string& province_name(const WorkforceInputs& w, std::size_t q) {
+  return w.has_provinces ? w.provinces[q] : w.regions[q];
+}
+
+// At most this many provinces, named districts and sectors (each is one byte of a person's
+// state, and 0 means "none" for districts and sectors).
+inline constexpr std::size_t kMaxProvinces = 255;
+inline constexpr std::size_t kMaxDistricts = 255;
+inline constexpr std::size_t kMaxSectors = 255;
 
 }  // namespace ssproj

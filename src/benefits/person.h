@@ -101,6 +101,7 @@ bool claim(Population& p, std::size_t i, const BenefitYear& y, double invalidity
   // Retired, invalid or settled: out of the labour force and the scheme.
   if (p.benefit[i] != static_cast<std::uint8_t>(Benefit::kSettled)) {
     p.status[i] = static_cast<std::uint8_t>(Status::kInactive);
+    p.sector[i] = 0;
     tally_pensioner(p, i, bt);
   }
   if (p.membership[i] == static_cast<std::uint8_t>(Membership::kActive)) {

@@ -732,6 +732,7 @@ int command_compare(const std::vector<std::string>& args) {
   }
   set.write("comparison.csv", ssproj::comparison_csv(runs));
   set.write("decisions.csv", ssproj::decisions_csv(runs, key_years));
+  set.write("comparison_places.csv", ssproj::comparison_places_csv(runs, key_years));
   set.write("comparison_replications.csv", ssproj::comparison_replications_csv(runs, key_years));
   set.write("manifest.json", ssproj::set_manifest_json("compare", set.files()));
   commit_results(set);

@@ -1,5 +1,6 @@
 #include "data/csv.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -34,7 +35,7 @@ std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\"";
 
 std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
                                      const std::vector<std::string>& header,
-                                     core::Diagnostics& diagnostics) {
+                                     core::Diagnostics& diagnostics, Header match) {
   CsvFile csv;
   csv.path_ = file;
   csv.header_ = header;
@@ -71,7 +72,7 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
     if (first.starts_with("\xEF\xBB\xBF")) first.erase(0, 3);
     if (!first.empty() && first.back() == '\r') first.pop_back();
     const bool blank = first.find_first_not_of(" \t") == std::string::npos;
-    if (!blank && read < kMaxHeaderBytes && first != join(header)) {
+    if (!blank && read < kMaxHeaderBytes && match == Header::kExact && first != join(header)) {
       diagnostics.add(Diagnostic{file.string(), first_line, 1, "", "unexpected header",
                                  in_quotes(first), in_quotes(join(header))});
       return std::nullopt;
@@ -88,6 +89,9 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
   if (bom_columns) text.remove_prefix(kByteOrderMark.size());
 
   bool seen_header = false;
+  std::size_t file_columns = header.size();
+  // For Header::kNamed: the file's column of each column asked for.
+  std::vector<std::size_t> picked;
   int line_number = 0;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -101,21 +105,52 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
 
     if (!seen_header) {
       seen_header = true;
-      if (line != join(header)) {
-        diagnostics.add(Diagnostic{file.string(), line_number, 1, "", "unexpected header",
-                                   in_quotes(line), in_quotes(join(header))});
-        return std::nullopt;
+      if (match == Header::kExact) {
+        if (line != join(header)) {
+          diagnostics.add(Diagnostic{file.string(), line_number, 1, "", "unexpected header",
+                                     in_quotes(line), in_quotes(join(header))});
+          return std::nullopt;
+        }
+        continue;
       }
+      const std::vector<std::string_view> names = split(line, nullptr);
+      file_columns = names.size();
+      bool found_all = true;
+      for (const std::string& wanted : header) {
+        const auto count = std::count(names.begin(), names.end(), wanted);
+        if (count != 1) {
+          diagnostics.add(Diagnostic{
+              file.string(), line_number, 1, wanted,
+              count == 0 ? "missing column" : "column given more than once", in_quotes(line),
+              "a header with each of the columns " + in_quotes(join(header)) + " exactly once"});
+          found_all = false;
+          continue;
+        }
+        picked.push_back(static_cast<std::size_t>(std::find(names.begin(), names.end(), wanted) -
+                                                  names.begin()));
+      }
+      if (!found_all) return std::nullopt;
       continue;
     }
     Row row;
     row.line = line_number;
     row.fields = split(line, &row.columns);
-    if (row.fields.size() != header.size()) {
+    if (row.fields.size() != file_columns) {
       diagnostics.add(Diagnostic{file.string(), line_number, 1, "", "wrong number of fields",
                                  std::to_string(row.fields.size()),
-                                 std::to_string(header.size()) + " (" + join(header) + ")"});
+                                 std::to_string(file_columns) + " (" +
+                                     (match == Header::kExact ? join(header) : "the header's") +
+                                     ")"});
       continue;
+    }
+    if (match == Header::kNamed) {
+      Row selected;
+      selected.line = row.line;
+      for (std::size_t c : picked) {
+        selected.fields.push_back(row.fields[c]);
+        selected.columns.push_back(row.columns[c]);
+      }
+      row = std::move(selected);
     }
     csv.rows_.push_back(std::move(row));
   }

@@ -30,11 +30,20 @@ class CsvFile {
     std::vector<int> columns;              // 1-based column where each field starts
   };
 
-  // Reads `file` and checks that its header is exactly `header`. Returns nothing, with
-  // diagnostics, when the file cannot be read or the header differs.
+  // How the file's header must match the columns asked for.
+  enum class Header {
+    kExact,  // exactly these columns, in this order
+    // Each column asked for exactly once, in any order, among others (a source's own
+    // documentation columns: flags, source ids) that are not read. Rows hold the fields of the
+    // columns asked for, in the order asked.
+    kNamed,
+  };
+
+  // Reads `file` and checks its header against `header`. Returns nothing, with diagnostics,
+  // when the file cannot be read or the header does not match.
   static std::optional<CsvFile> read(const std::filesystem::path& file,
                                      const std::vector<std::string>& header,
-                                     core::Diagnostics& diagnostics);
+                                     core::Diagnostics& diagnostics, Header match = Header::kExact);
 
   const std::filesystem::path& path() const { return path_; }
   const std::vector<Row>& rows() const { return rows_; }

@@ -31,13 +31,13 @@ std::size_t KeyedTable::index(const std::vector<int>& key) const {
 std::optional<KeyedTable> read_keyed_table(const std::filesystem::path& file,
                                            const std::vector<KeyColumn>& keys,
                                            const std::string& value_column,
-                                           const core::Range& range,
-                                           core::Diagnostics& diagnostics) {
+                                           const core::Range& range, core::Diagnostics& diagnostics,
+                                           CsvFile::Header match) {
   std::vector<std::string> header;
   for (const KeyColumn& k : keys) header.push_back(k.name);
   header.push_back(value_column);
   const std::size_t before = diagnostics.size();
-  std::optional<CsvFile> csv = CsvFile::read(file, header, diagnostics);
+  std::optional<CsvFile> csv = CsvFile::read(file, header, diagnostics, match);
   if (!csv) return std::nullopt;
 
   KeyedTable table;

@@ -9,6 +9,7 @@
 
 #include "core/diagnostics.h"
 #include "core/range.h"
+#include "data/csv.h"
 
 namespace ssproj::data {
 
@@ -34,8 +35,8 @@ struct KeyedTable {
 std::optional<KeyedTable> read_keyed_table(const std::filesystem::path& file,
                                            const std::vector<KeyColumn>& keys,
                                            const std::string& value_column,
-                                           const core::Range& range,
-                                           core::Diagnostics& diagnostics);
+                                           const core::Range& range, core::Diagnostics& diagnostics,
+                                           CsvFile::Header match = CsvFile::Header::kExact);
 
 // Reads the distinct words of one column (for tables that define a vocabulary, such as the
 // region names), in order of first appearance. Reports a missing file or column.

@@ -5,6 +5,7 @@
 
 #include "core/keys.h"
 #include "data/keyed_table.h"
+#include "data/place_tables.h"
 
 namespace ssproj::data {
 namespace {
@@ -242,6 +243,8 @@ bool load_workforce_tables(const DataFiles& files, WorkforceInputs& out,
       ok = false;
     }
   }
+  // Provinces, districts and sectors: after the regions, whose names they use.
+  if (!out.regions.empty()) ok = load_place_tables(files, out, diagnostics) && ok;
   if (!ok) out = WorkforceInputs{};
   return ok;
 }

@@ -138,6 +138,8 @@ void Microsimulation::new_person_attributes(Population& p, std::size_t k, int ye
   if (mother != nullptr) {
     p.area[k] = population_.area[*mother];
     p.region[k] = population_.region[*mother];
+    p.province[k] = population_.province[*mother];
+    p.district[k] = population_.district[*mother];
   } else {
     const auto residence = static_cast<std::size_t>(
         std::upper_bound(m.residence_cdf.begin(), m.residence_cdf.end(), u[0]) -
@@ -145,12 +147,26 @@ void Microsimulation::new_person_attributes(Population& p, std::size_t k, int ye
     const std::size_t cell = std::min(residence, m.residence_cdf.size() - 1);
     p.region[k] = static_cast<std::uint8_t>(cell / kNumAreas);
     p.area[k] = static_cast<std::uint8_t>(cell % kNumAreas);
+    // The province within the region and area, the district within the province: the
+    // attributes stream's third and fourth numbers, so that the region and area (and everything
+    // drawn before places existed) stay as they were.
+    const PlaceDraws& places = m.places;
+    p.province[k] = places.single_province ? p.region[k] : places.province[cell](u[2]);
+    p.district[k] = places.has_districts ? places.district[p.province[k]](u[3]) : 0;
   }
   const int band = age_band(p.age[k]);
   if (band >= 0) {
     p.status[k] = static_cast<std::uint8_t>(labour::draw_status(
         m.initial_status[p.sex[k]][static_cast<std::size_t>(band)][p.area[k]], u[1]));
   }
+  p.sector[k] = job_sector(p, k);
+}
+
+std::uint8_t Microsimulation::job_sector(const Population& p, std::size_t i) const {
+  const PlaceDraws& places = workforce_model_->places;
+  if (!places.has_sectors || !is_employed(static_cast<Status>(p.status[i]))) return 0;
+  return places.sector_of(p.status[i], p.area[i],
+                          rng_.uniforms(Stream::kSector, p.id[i], p.spell[i])[0]);
 }
 
 void Microsimulation::assign_initial_attributes() {
@@ -249,6 +265,12 @@ void Microsimulation::labour_coverage_and_observe() {
   const std::size_t n = p.size();
   std::vector<WorkforceTally>& tallies = workforce_tallies_;  // reused from year to year
   tallies.resize(num_chunks(n));  // each chunk clears its own, in the parallel pass
+  // The place rows (WorkforceYear::places): provinces, named districts (code d at
+  // district_row + d), sectors (code s at sector_row + s).
+  const WorkforceInputs& w = *m.inputs;
+  const std::size_t district_row = num_provinces(w) - 1;
+  const std::size_t sector_row = district_row + w.districts.size();
+  const std::size_t place_rows = sector_row + 1 + w.sectors.size();
   // The interventions' parameters of the year, from last year's counts of their targets.
   const std::size_t num_programmes = m.programmes.size();
   std::array<interventions::ProgrammeYear, interventions::kMaxProgrammes> programme_year{};
@@ -259,7 +281,19 @@ void Microsimulation::labour_coverage_and_observe() {
 
   for_each_chunk(n, [&](std::size_t c, std::size_t begin, std::size_t end) {
     WorkforceTally& t = tallies[c];
-    t = WorkforceTally{};
+    {
+      // Cleared, keeping the storage of the place rows from year to year.
+      std::vector<PlaceTally> rows = std::move(t.places);
+      t = WorkforceTally{};
+      rows.assign(place_rows, PlaceTally{});
+      t.places = std::move(rows);
+    }
+    // The rows of person i's province, named district and sector.
+    const auto for_places = [&](std::size_t i, auto&& f) {
+      f(t.places[p.province[i]]);
+      if (p.district[i] != 0) f(t.places[district_row + p.district[i]]);
+      if (p.sector[i] != 0) f(t.places[sector_row + p.sector[i]]);
+    };
     // The benefit tallies of person i's scheme (a member's, a pensioner's; none for a person
     // who never joined, who has no benefit events).
     const auto scheme_tallies = [&](std::size_t i) -> BenefitTallies& {
@@ -300,6 +334,7 @@ void Microsimulation::labour_coverage_and_observe() {
         }
         // A pensioner is a beneficiary, no longer an insured member.
         t.cells[sex][b][p.area[i]][p.status[i]].persons += 1;
+        for_places(i, [](PlaceTally& row) { row.persons += 1; });
         continue;
       }
       const std::array<double, 3> u = {draws(j, 0), draws(j, 1), draws(j, 2)};
@@ -311,6 +346,7 @@ void Microsimulation::labour_coverage_and_observe() {
         if (next != p.status[i]) {
           p.status[i] = next;
           ++p.spell[i];
+          p.sector[i] = job_sector(p, i);
         }
       }
 
@@ -355,8 +391,7 @@ void Microsimulation::labour_coverage_and_observe() {
       for (std::size_t k = 0; k < num_programmes; ++k) {
         // The persons a programme can act on: in its target and not out of the scheme's reach
         // (a pensioner, or too old to join).
-        if (reachable &&
-            m.programmes[k].targets(p.region[i], p.area[i], p.status[i], sex, p.age[i])) {
+        if (reachable && m.programmes[k].targets(p, i, p.status[i])) {
           t.programmes[k].targeted += 1;
         }
         if ((programmes.access >> k) & 1u) t.programmes[k].users += p.membership[i] == kActive;
@@ -364,6 +399,11 @@ void Microsimulation::labour_coverage_and_observe() {
       if (programmes.subsidy_ends) p.subsidy_years[i] = Population::kSubsidyDone;
       CellCount& cell = t.cells[sex][b][p.area[i]][p.status[i]];
       cell.persons += 1;
+      const double employed = is_employed(status) ? 1.0 : 0.0;
+      for_places(i, [employed](PlaceTally& row) {
+        row.persons += 1;
+        row.employed += employed;
+      });
       // Rights accrued to date, from the months credited before this year's: only in the year the
       // liabilities value.
       if (year == m.valuation_year && p.membership[i] != kNever) {
@@ -384,11 +424,16 @@ void Microsimulation::labour_coverage_and_observe() {
         if (voluntary && benefit == Benefit::kNone &&
             contributions::paid_within(p, i, year, cov.insured_window)) {
           cell.registered[k] += 1;
+          for_places(i, [](PlaceTally& row) { row.insured += 1; });
         }
         continue;
       }
       cell.registered[k] += 1;
       cell.active[k] += 1;
+      for_places(i, [](PlaceTally& row) {
+        row.insured += 1;
+        row.active += 1;
+      });
       const double insurable =
           voluntary
               ? con.voluntary_declared
@@ -422,6 +467,7 @@ void Microsimulation::labour_coverage_and_observe() {
   workforce_ = WorkforceYear{};
   workforce_.year = year;
   workforce_.interventions.assign(num_programmes, InterventionTally{});
+  workforce_.places.assign(place_rows, PlaceTally{});
   for (const WorkforceTally& t : tallies) add(workforce_, t);
   for (std::size_t k = 0; k < num_programmes; ++k) {
     programme_state_[k].targeted = workforce_.interventions[k].targeted;

@@ -100,11 +100,12 @@ class Microsimulation {
     std::array<BenefitTallies, kNumSchemes> scheme_benefits{};
     BenefitTallies benefits{};  // only the persons above pensionable age (no scheme)
     std::array<InterventionTally, interventions::kMaxProgrammes> programmes{};
+    std::vector<PlaceTally> places;  // as WorkforceYear::places
 
     // Every field, in the order of WorkforceYear::kFields (added into it by position).
     static constexpr auto kFields = std::tuple(
         &WorkforceTally::cells, &WorkforceTally::contributions, &WorkforceTally::scheme_benefits,
-        &WorkforceTally::benefits, &WorkforceTally::programmes);
+        &WorkforceTally::benefits, &WorkforceTally::programmes, &WorkforceTally::places);
   };
 
   // What the interventions did to one person in the coverage step, for the observation.
@@ -115,6 +116,9 @@ class Microsimulation {
   // Residence and status (15+) of a new person in slot k of `p`; a child
   // lives where its mother (person `mother` of population_) lives.
   void new_person_attributes(Population& p, std::size_t k, int year, const std::size_t* mother);
+  // The sector of person i's current job (status, area and job spell); 0 without work or
+  // without data.sector_shares.
+  std::uint8_t job_sector(const Population& p, std::size_t i) const;
   void labour_coverage_and_observe();
   // projection.stages = "labour": the base year's residence and status, and each year's labour
   // transition and tallies of persons by status (labour_only.cpp).

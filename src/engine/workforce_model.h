@@ -16,6 +16,35 @@
 
 namespace ssproj::engine {
 
+// A draw among a few codes: code[k] for the first k with u < cdf[k].
+struct CodeDraw {
+  std::vector<double> cdf;  // cumulative, the last exactly 1
+  std::vector<std::uint8_t> code;
+
+  std::uint8_t operator()(double u) const {
+    std::size_t k = 0;
+    while (k + 1 < cdf.size() && u >= cdf[k]) ++k;
+    return code[k];
+  }
+};
+
+// Where a new resident lives within their region and area, and an employed person's sector.
+struct PlaceDraws {
+  bool single_province = true;  // no provinces table: the province is the region
+  bool has_districts = false;
+  bool has_sectors = false;
+  std::vector<CodeDraw> province;  // [region * kNumAreas + area]
+  std::vector<CodeDraw> district;  // [province]: a named district (1 + index) or 0
+  std::array<std::array<CodeDraw, kNumAreas>, kNumStatuses> sector{};  // [status][area]
+
+  // The sector of a job of `status` in `area` (0 without work or without the table).
+  std::uint8_t sector_of(std::uint8_t status, std::uint8_t area, double u) const {
+    const CodeDraw& d = sector[status][area];
+    return d.cdf.empty() ? 0 : d(u);
+  }
+};
+PlaceDraws build_place_draws(const WorkforceInputs& inputs);
+
 struct WorkforceModel {
   const WorkforceInputs* inputs = nullptr;
   int base_year = 0;
@@ -34,6 +63,7 @@ struct WorkforceModel {
   SexBandAreaTable<labour::StatusCdf> initial_status{};
   // Cumulative population shares over (region, area) pairs, region-major.
   std::vector<double> residence_cdf;
+  PlaceDraws places;
   double earnings_dispersion = 0;
   starting_point::Stocks stocks;                     // the scheme's stocks at the valuation date
   std::vector<interventions::Programme> programmes;  // the scenario's [[interventions]]

@@ -51,9 +51,7 @@ PersonOutcome membership_with_programmes(const std::vector<Programme>& programme
   person.subsidy_years = p.subsidy_years[i];
   person.subsidy_done = p.subsidy_years[i] == population::Population::kSubsidyDone;
   person.touch = &touches;
-  const auto reaches = [&](const Programme& pr) {
-    return pr.targets(p.region[i], p.area[i], status, p.sex[i], p.age[i]);
-  };
+  const auto reaches = [&](const Programme& pr) { return pr.targets(p, i, status); };
   for (std::size_t k = 0; k < n; ++k) {
     const Programme& pr = programmes[k];
     if (!reaches(pr)) continue;

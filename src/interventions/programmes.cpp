@@ -20,10 +20,28 @@ std::vector<Programme> build_programmes(const Scenario& scenario) {
     p.spec = &iv;
     p.stream = stream_of(iv.name);
     const InterventionTarget& t = iv.target;
-    p.regions.assign(scenario.workforce.regions.size(), 1);
-    for (std::size_t r = 0; r < p.regions.size() && r < t.regions.size(); ++r) {
-      p.regions[r] = t.regions[r] ? 1 : 0;
+    const WorkforceInputs& w = scenario.workforce;
+    // A list the entry left out (or a test's hand-built target) reaches everyone.
+    const auto named = [](const std::vector<bool>& flags, std::size_t k) {
+      return k >= flags.size() || flags[k];
+    };
+    for (std::size_t q = 0; q < num_provinces(w); ++q) {
+      p.provinces.push_back(named(t.regions, province_region(w, q)) &&
+                                    (!w.has_provinces || named(t.provinces, q))
+                                ? 1
+                                : 0);
     }
+    // Code 0 (no named district, no sector) is reached only when the entry names none.
+    const bool all_districts =
+        std::all_of(t.districts.begin(), t.districts.end(), [](bool b) { return b; });
+    p.districts.push_back(all_districts ? 1 : 0);
+    for (std::size_t d = 0; d < w.districts.size(); ++d)
+      p.districts.push_back(named(t.districts, d) ? 1 : 0);
+    const bool all_sectors =
+        std::all_of(t.sectors.begin(), t.sectors.end(), [](bool b) { return b; });
+    p.sectors.push_back(all_sectors ? 1 : 0);
+    for (std::size_t k = 0; k < w.sectors.size(); ++k)
+      p.sectors.push_back(named(t.sectors, k) ? 1 : 0);
     const auto mask = [](const auto& flags) {
       unsigned bits = 0;
       for (std::size_t k = 0; k < flags.size(); ++k) bits |= flags[k] ? (1u << k) : 0u;

@@ -27,15 +27,22 @@ struct Programme {
   // and a hash of the name, so that the same intervention draws the same numbers in every
   // scenario (common random numbers), whatever its position in the list.
   std::uint32_t stream = 0;
-  std::vector<std::uint8_t> regions;  // [region] 1 when targeted
+  // [province] 1 when the province and its region are targeted; [district code] and [sector
+  // code] (code 0: no named district, no sector) 1 when targeted.
+  std::vector<std::uint8_t> provinces;
+  std::vector<std::uint8_t> districts;
+  std::vector<std::uint8_t> sectors;
   std::uint8_t areas = 0, statuses = 0, sexes = 0;
   std::uint8_t age_min = 0, age_max = 0;
   bool mandate = false;  // its type makes a status compulsory (coverage::Mandate)
 
-  bool targets(std::size_t region, std::uint8_t area, std::uint8_t status, std::uint8_t sex,
-               std::uint8_t age) const {
-    return regions[region] != 0 && ((areas >> area) & 1u) && ((statuses >> status) & 1u) &&
-           ((sexes >> sex) & 1u) && age >= age_min && age <= age_max;
+  // Whether person i of `p` (a Population) is in the target.
+  template <typename Population>
+  bool targets(const Population& p, std::size_t i, std::uint8_t status) const {
+    return provinces[p.province[i]] != 0 && districts[p.district[i]] != 0 &&
+           sectors[p.sector[i]] != 0 && ((areas >> p.area[i]) & 1u) &&
+           ((statuses >> status) & 1u) && ((sexes >> p.sex[i]) & 1u) && p.age[i] >= age_min &&
+           p.age[i] <= age_max;
   }
 };
 

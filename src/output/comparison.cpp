@@ -8,6 +8,7 @@
 #include <ssproj/compare.h>
 
 #include "output/csv_writer.h"
+#include "output/places.h"
 #include "output/replicated_table.h"
 #include "output/strategy_series.h"
 
@@ -163,6 +164,21 @@ std::vector<Diagnostic> comparison_problems(const std::vector<Scenario>& scenari
       problem(s, "projection.replications", std::to_string(a.replications),
               std::to_string(b.replications) + ": or give --replications");
     }
+    // The same places and sectors, so that comparison_places.csv compares like with like.
+    const WorkforceInputs& w = s.workforce;
+    const WorkforceInputs& bw = base.workforce;
+    if (w.provinces != bw.provinces || w.province_region != bw.province_region) {
+      problem(s, "data.provinces", std::to_string(w.provinces.size()) + " provinces",
+              "the baseline's " + std::to_string(bw.provinces.size()) + " provinces");
+    }
+    if (w.districts != bw.districts || w.district_province != bw.district_province) {
+      problem(s, "data.districts", std::to_string(w.districts.size()) + " districts",
+              "the baseline's " + std::to_string(bw.districts.size()) + " districts");
+    }
+    if (w.sectors != bw.sectors) {
+      problem(s, "data.sector_shares", std::to_string(w.sectors.size()) + " sectors",
+              "the baseline's " + std::to_string(bw.sectors.size()) + " sectors");
+    }
     if (s.inputs.base_year != base.inputs.base_year) {
       problem(s, "data.base_population", "base year " + std::to_string(s.inputs.base_year),
               "base year " + std::to_string(base.inputs.base_year));
@@ -200,6 +216,42 @@ std::string comparison_csv(const std::vector<StrategyRun>& runs) {
     table.add_row(runs[s].name + ",horizon");
     for (std::size_t r = 0; r < replications; ++r) {
       for (std::size_t c = 0; c < kColumns.size(); ++c) table.set(r, c, rows[s][r].horizon[c]);
+    }
+  }
+  return table.csv();
+}
+
+std::string comparison_places_csv(const std::vector<StrategyRun>& runs,
+                                  const std::vector<int>& key_years) {
+  const std::size_t replications = runs.front().results.replications.size();
+  output::ReplicatedTable table(
+      "strategy,year,level,place",
+      {"active_contributors", "additional_contributors", "coverage_of_employed", "coverage_change"},
+      replications);
+  const std::vector<output::PlaceRow> places = output::place_rows(runs.front().scenario.workforce);
+  const std::vector<WorkforceYear>& years = runs.front().results.replications.front().workforce;
+  const auto coverage = [](const PlaceTally& t) {
+    return t.employed > 0 ? t.active / t.employed : kNaN;
+  };
+  for (const StrategyRun& run : runs) {
+    for (int year : key_years) {
+      const auto at = std::find_if(years.begin(), years.end(),
+                                   [year](const WorkforceYear& y) { return y.year == year; });
+      if (at == years.end()) continue;
+      const auto y = static_cast<std::size_t>(at - years.begin());
+      for (const output::PlaceRow& place : places) {
+        table.add_row(run.name + "," + std::to_string(year) + "," + place.key);
+        for (std::size_t r = 0; r < replications; ++r) {
+          const PlaceTally s =
+              output::sum_rows(run.results.replications[r].workforce[y], place.members);
+          const PlaceTally b =
+              output::sum_rows(runs.front().results.replications[r].workforce[y], place.members);
+          table.set(r, 0, s.active);
+          table.set(r, 1, s.active - b.active);
+          table.set(r, 2, coverage(s));
+          table.set(r, 3, coverage(s) - coverage(b));
+        }
+      }
     }
   }
   return table.csv();

@@ -8,6 +8,7 @@
 
 #include "output/csv_writer.h"
 #include "output/json.h"
+#include "output/places.h"
 #include "output/replicated_table.h"
 #include "util/sha256.h"
 
@@ -117,6 +118,99 @@ std::string coverage_csv(const std::vector<ReplicationResult>& replications) {
             }
           }
         });
+  }
+  return table.csv();
+}
+
+namespace {
+
+// The value columns of places.csv and sectors.csv, from a sum of place rows.
+const std::vector<std::string> kPlaceValues = {"persons_15_plus", "employed", "insured",
+                                               "active_contributors", "coverage_of_employed"};
+
+void set_place_values(output::ReplicatedTable& table, std::size_t r, const PlaceTally& t) {
+  table.set(r, 0, t.persons);
+  table.set(r, 1, t.employed);
+  table.set(r, 2, t.insured);
+  table.set(r, 3, t.active);
+  // NaN (an empty field) where nobody is employed.
+  table.set(r, 4, t.employed > 0 ? t.active / t.employed : std::nan(""));
+}
+
+}  // namespace
+
+namespace output {
+
+std::vector<PlaceRow> place_rows(const WorkforceInputs& w) {
+  std::vector<PlaceRow> rows;
+  std::vector<std::size_t> all;
+  for (std::size_t q = 0; q < num_provinces(w); ++q) all.push_back(q);
+  rows.push_back({"national,all", ",", all});
+  for (std::size_t r = 0; r < w.regions.size(); ++r) {
+    std::vector<std::size_t> members;
+    for (std::size_t q = 0; q < num_provinces(w); ++q) {
+      if (province_region(w, q) == r) members.push_back(q);
+    }
+    rows.push_back({"region," + w.regions[r], w.regions[r] + ",", members});
+  }
+  if (w.has_provinces) {
+    for (std::size_t q = 0; q < w.provinces.size(); ++q) {
+      rows.push_back({"province," + w.provinces[q],
+                      w.regions[w.province_region[q]] + "," + w.provinces[q],
+                      {q}});
+    }
+  }
+  for (std::size_t d = 0; d < w.districts.size(); ++d) {
+    const std::size_t q = w.district_province[d];
+    rows.push_back({"district," + w.districts[d],
+                    w.regions[w.province_region[q]] + "," + w.provinces[q],
+                    {num_provinces(w) + d}});
+  }
+  return rows;
+}
+
+PlaceTally sum_rows(const WorkforceYear& y, const std::vector<std::size_t>& rows) {
+  PlaceTally sum;
+  for (std::size_t k : rows) {
+    sum.persons += y.places[k].persons;
+    sum.employed += y.places[k].employed;
+    sum.insured += y.places[k].insured;
+    sum.active += y.places[k].active;
+  }
+  return sum;
+}
+
+}  // namespace output
+
+std::string places_csv(const std::vector<ReplicationResult>& replications,
+                       const WorkforceInputs& w) {
+  output::ReplicatedTable table("year,level,place,region,province", kPlaceValues,
+                                replications.size());
+  const std::vector<output::PlaceRow> rows = output::place_rows(w);
+  for (std::size_t y = 0; y < replications.front().workforce.size(); ++y) {
+    const std::string year = std::to_string(replications.front().workforce[y].year) + ",";
+    for (const output::PlaceRow& row : rows) {
+      table.add_row(year + row.key + "," + row.within);
+      for (std::size_t r = 0; r < replications.size(); ++r) {
+        set_place_values(table, r, output::sum_rows(replications[r].workforce[y], row.members));
+      }
+    }
+  }
+  return table.csv();
+}
+
+std::string sectors_csv(const std::vector<ReplicationResult>& replications,
+                        const WorkforceInputs& w) {
+  output::ReplicatedTable table("year,sector", kPlaceValues, replications.size());
+  const std::size_t first = num_provinces(w) + w.districts.size();
+  for (std::size_t y = 0; y < replications.front().workforce.size(); ++y) {
+    const std::string year = std::to_string(replications.front().workforce[y].year) + ",";
+    for (std::size_t k = 0; k < w.sectors.size(); ++k) {
+      table.add_row(year + w.sectors[k]);
+      for (std::size_t r = 0; r < replications.size(); ++r) {
+        set_place_values(table, r, output::sum_rows(replications[r].workforce[y], {first + k}));
+      }
+    }
   }
   return table.csv();
 }

@@ -244,6 +244,10 @@ void write_run_outputs(ResultSet& set, const std::string& prefix, const Scenario
     const OutputPrices prices = output_prices(scenario, results);
     add("labour.csv", [&] { return labour_csv(results.replications); });
     add("coverage.csv", [&] { return coverage_csv(results.replications); });
+    add("places.csv", [&] { return places_csv(results.replications, scenario.workforce); });
+    if (!scenario.workforce.sectors.empty()) {
+      add("sectors.csv", [&] { return sectors_csv(results.replications, scenario.workforce); });
+    }
     add("contributions.csv", [&] { return contributions_csv(results.replications, prices); });
     add("finance.csv", [&] { return finance_csv(results.valuations, prices); });
     add("beneficiaries.csv", [&] { return beneficiaries_csv(results.valuations, prices); });

@@ -54,6 +54,9 @@ struct Population {
   Column<std::uint8_t> status;      // ssproj::Status (children: inactive)
   Column<std::uint8_t> area;        // ssproj::Area
   Column<std::uint8_t> region;      // index of WorkforceInputs::regions
+  Column<std::uint8_t> province;    // index of WorkforceInputs::provinces (in the region)
+  Column<std::uint8_t> district;    // 1 + index of WorkforceInputs::districts; 0 elsewhere
+  Column<std::uint8_t> sector;      // 1 + index of WorkforceInputs::sectors when employed; 0
   Column<std::uint8_t> scheme;      // ssproj::Scheme of a registered member
   Column<std::uint8_t> membership;  // ssproj::Membership
   Column<std::uint8_t> spell;       // job spell counter (wraps), keys employer compliance
@@ -77,10 +80,10 @@ struct Population {
 
   static constexpr auto kColumns = std::make_tuple(
       &Population::id, &Population::age, &Population::sex, &Population::status, &Population::area,
-      &Population::region, &Population::scheme, &Population::membership, &Population::spell,
-      &Population::months, &Population::points, &Population::benefit, &Population::pension,
-      &Population::recent_points, &Population::recent_months, &Population::subsidy_years,
-      &Population::earnings_factor);
+      &Population::region, &Population::province, &Population::district, &Population::sector,
+      &Population::scheme, &Population::membership, &Population::spell, &Population::months,
+      &Population::points, &Population::benefit, &Population::pension, &Population::recent_points,
+      &Population::recent_months, &Population::subsidy_years, &Population::earnings_factor);
 
   // Bytes of state per person (the sum of the element sizes of every column).
   static constexpr std::size_t bytes_per_person() {
@@ -156,7 +159,7 @@ struct Population {
     std::apply([&](auto... column) { (((this->*column)[k] = (from.*column)[i]), ...); }, kColumns);
   }
   // Sets slot k to a new person: every column value-initialized (inactive, never registered,
-  // no contributions or benefits, area and region 0).
+  // no contributions or benefits, area, region, province, district and sector 0).
   void set_new_person(std::size_t k, std::uint32_t person, std::uint8_t years, std::uint8_t s) {
     std::apply([&](auto... column) { (((this->*column)[k] = {}), ...); }, kColumns);
     id[k] = person;

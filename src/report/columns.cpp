@@ -32,12 +32,22 @@ constexpr std::array kColumns = {
     ColumnInfo{"assumption", "", Format::kKey},
     ColumnInfo{"measure", "", Format::kKey},
     ColumnInfo{"side", "", Format::kKey},
+    ColumnInfo{"level", "", Format::kKey},
+    ColumnInfo{"place", "", Format::kKey},
+    ColumnInfo{"region", "", Format::kKey},
+    ColumnInfo{"province", "", Format::kKey},
+    ColumnInfo{"sector", "", Format::kKey},
     // population, labour, coverage
     ColumnInfo{"persons", kPersons, Format::kCount},
     ColumnInfo{"registered", kPersons, Format::kCount},
     ColumnInfo{"ever_registered", kPersons, Format::kCount},
     ColumnInfo{"active_contributors", kPersons, Format::kCount},
     ColumnInfo{"coverage_rate", kShare, Format::kShare},
+    // places and sectors
+    ColumnInfo{"persons_15_plus", kPersons, Format::kCount},
+    ColumnInfo{"employed", kPersons, Format::kCount},
+    ColumnInfo{"insured", kPersons, Format::kCount},
+    ColumnInfo{"coverage_of_employed", kShare, Format::kShare},
     // contributions
     ColumnInfo{"contributors", kPersons, Format::kCount},
     ColumnInfo{"insurable_earnings", kKip, Format::kMoney},

@@ -28,9 +28,9 @@ struct DataTable {
   data::TableShape shape = {};  // kDemographic only
 };
 
-inline const std::array<DataTable, 14>& data_tables() {
+inline const std::array<DataTable, 17>& data_tables() {
   using core::Range;
-  static const std::array<DataTable, 14> tables = {{
+  static const std::array<DataTable, 17> tables = {{
       // At most 1e8 persons of one sex and one year of age: no country comes near (India, the
       // largest population, has about 13 million); larger values are typing errors, and would
       // overflow the simulation's person counts.
@@ -66,6 +66,9 @@ inline const std::array<DataTable, 14>& data_tables() {
       {"data.survivors", &DataFiles::survivors, TableGroup::kOptional},
       {"data.pensioners", &DataFiles::pensioners, TableGroup::kOptional},
       {"data.service", &DataFiles::service, TableGroup::kOptional},
+      {"data.provinces", &DataFiles::provinces, TableGroup::kOptional},
+      {"data.districts", &DataFiles::districts, TableGroup::kOptional},
+      {"data.sector_shares", &DataFiles::sector_shares, TableGroup::kOptional},
   }};
   return tables;
 }

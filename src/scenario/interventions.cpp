@@ -23,32 +23,53 @@ std::optional<InterventionType> type_of(std::string_view word) {
   return std::nullopt;
 }
 
-// The regions of the target (names of the regions table), and the check of the ages.
+// The places and sectors of the target: names of the regions, provinces, districts and sectors
+// tables. `flags` gets one entry per name of `names`, all true when the entry lists none.
+void read_names(const toml::table& table, std::size_t index, std::string_view key,
+                const std::vector<std::string>& names, const std::string& what,
+                const std::string& table_key, const std::filesystem::path& file,
+                std::vector<bool>& flags, Diagnostics& diagnostics) {
+  const toml::array* written = table.get_as<toml::array>(key);
+  const bool all = written == nullptr || written->empty();
+  flags.assign(names.size(), all);
+  if (all) return;
+  if (names.empty() || file.empty()) {
+    diagnostics.add_at(written->source(), element_path(index, key),
+                       std::string(key) + " given without " + table_key, "",
+                       table_key + ", the table that names the " + std::string(key));
+    return;
+  }
+  for (std::size_t i = 0; i < written->size(); ++i) {
+    const toml::node& item = *written->get(i);
+    if (!item.is_string()) continue;  // reported by the schema check
+    const std::string name = item.value<std::string>().value_or("");
+    const auto found = std::find(names.begin(), names.end(), name);
+    if (found != names.end()) {
+      flags[static_cast<std::size_t>(found - names.begin())] = true;
+      continue;
+    }
+    std::string expected = "a " + what + " of " + file.filename().string();
+    if (names.size() <= 20) expected += ": " + core::quoted_words(names);
+    diagnostics.add_at(item.source(), element_path(index, key) + "[" + std::to_string(i) + "]",
+                       "unknown " + what, "\"" + name + "\"",
+                       core::expected_word(name, names, expected));
+  }
+}
+
+// The places and sectors of the target, and the check of the ages.
 void read_target(const toml::table& table, std::size_t index, const Scenario& s, Intervention& iv,
                  Diagnostics& diagnostics) {
   InterventionTarget& t = iv.target;
-  const std::size_t regions = s.workforce.regions.size();
-  const toml::array* written = table.get_as<toml::array>("regions");
-  const bool all = written == nullptr || written->empty();
-  t.regions.assign(regions, all);
-  if (!all && regions > 0) {
-    for (std::size_t i = 0; i < written->size(); ++i) {
-      const toml::node& item = *written->get(i);
-      if (!item.is_string()) continue;  // reported by the schema check
-      const std::string name = item.value<std::string>().value_or("");
-      const auto found = std::find(s.workforce.regions.begin(), s.workforce.regions.end(), name);
-      if (found != s.workforce.regions.end()) {
-        t.regions[static_cast<std::size_t>(found - s.workforce.regions.begin())] = true;
-        continue;
-      }
-      diagnostics.add_at(item.source(),
-                         element_path(index, "regions") + "[" + std::to_string(i) + "]",
-                         "unknown region", "\"" + name + "\"",
-                         core::expected_word(name, s.workforce.regions,
-                                             "a region of " + s.data.regions.filename().string() +
-                                                 ": " + core::quoted_words(s.workforce.regions)));
-    }
-  }
+  const WorkforceInputs& w = s.workforce;
+  read_names(table, index, "regions", w.regions, "region", "data.regions", s.data.regions,
+             t.regions, diagnostics);
+  read_names(table, index, "provinces", w.provinces, "province", "data.provinces",
+             w.has_provinces ? s.data.provinces : std::filesystem::path{}, t.provinces,
+             diagnostics);
+  read_names(table, index, "districts", w.districts, "district", "data.districts", s.data.districts,
+             t.districts, diagnostics);
+  read_names(table, index, "sectors", w.sectors, "sector", "data.sector_shares",
+             s.data.sector_shares, t.sectors, diagnostics);
   if (t.age_min > t.age_max) {
     const toml::node* at = table.get("age_max");
     diagnostics.add_at(at != nullptr ? at->source() : table.get("age_min")->source(),

@@ -717,6 +717,38 @@ const std::array kKeys = {
                 "workforce tables; it replaces the history start years.",
             .range_note = "in the format of [§7.16](#716-dataservice)",
             .default_note = "(records from `coverage.history_start_year_*`)"},
+    KeySpec{.path = "data.provinces",
+            .kind = Kind::kPath,
+            .units = "CSV: persons; fraction",
+            .description =
+                "Provinces: each one's region (a region of `data.regions`), census population and "
+                "urban share. Each region-and-area share of `data.regions` is split among the "
+                "region's provinces in proportion to population x urban share (urban) or "
+                "population x (1 - urban share) (rural); residents then carry a province, which "
+                "interventions can target and `places.csv` reports. Optional, read only with the "
+                "five workforce tables.",
+            .range_note = "in the format of [§7.17](#717-dataprovinces)",
+            .default_note = "(each region is one province of its name)"},
+    KeySpec{.path = "data.districts",
+            .kind = Kind::kPath,
+            .units = "CSV: persons",
+            .description =
+                "Named districts: each one's province (of `data.provinces`), census population "
+                "and whether a social security office was present. A resident of the province "
+                "lives in the district with probability population / the province's population, "
+                "elsewhere in the province otherwise. Optional; requires `data.provinces`.",
+            .range_note = "in the format of [§7.18](#718-datadistricts)",
+            .default_note = "(no districts)"},
+    KeySpec{.path = "data.sector_shares",
+            .kind = Kind::kPath,
+            .units = "CSV: fraction",
+            .description =
+                "Share of the workers of each employed status and area in each sector of work "
+                "(the table names the sectors). A worker's sector is drawn when a job spell "
+                "starts and kept until it ends. Optional, read only with the five workforce "
+                "tables.",
+            .range_note = "in the format of [§7.19](#719-datasector_shares)",
+            .default_note = "(no sectors)"},
     KeySpec{.path = "benefits", .kind = Kind::kTable, .description = "The scheme's benefit rules."},
     KeySpec{.path = "benefits.old_age",
             .kind = Kind::kTable,
@@ -1299,6 +1331,34 @@ const std::array kKeys = {
             .types = kTargeted,
             .range_note = "names of regions of `data.regions`, matched exactly",
             .default_note = "(every region)"},
+    KeySpec{.path = "interventions.provinces",
+            .kind = Kind::kStringList,
+            .default_toml = "[]",
+            .description = "Provinces whose residents it reaches (with `regions` as well, both "
+                           "must hold). An unknown name is an error with a suggestion "
+                           "(`unknown province`); requires `data.provinces`.",
+            .types = kTargeted,
+            .range_note = "names of provinces of `data.provinces`, matched exactly",
+            .default_note = "(every province)"},
+    KeySpec{.path = "interventions.districts",
+            .kind = Kind::kStringList,
+            .default_toml = "[]",
+            .description = "Districts whose residents it reaches; nobody elsewhere. An unknown "
+                           "name is an error with a suggestion (`unknown district`); requires "
+                           "`data.districts`.",
+            .types = kTargeted,
+            .range_note = "names of districts of `data.districts`, matched exactly",
+            .default_note = "(every district and the rest of each province)"},
+    KeySpec{.path = "interventions.sectors",
+            .kind = Kind::kStringList,
+            .default_toml = "[]",
+            .description = "Sectors of work of the persons it reaches (of their current job); "
+                           "persons without work are then not reached. An unknown name is an "
+                           "error with a suggestion (`unknown sector`); requires "
+                           "`data.sector_shares`.",
+            .types = kTargeted,
+            .range_note = "names of sectors of `data.sector_shares`, matched exactly",
+            .default_note = "(every sector, and persons without work)"},
     KeySpec{.path = "interventions.area",
             .kind = Kind::kChoice,
             .default_toml = "\"both\"",

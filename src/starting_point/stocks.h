@@ -85,6 +85,7 @@ void initial_state(population::Population& p, std::size_t i, const Stocks& s, co
     p.benefit[i] = static_cast<std::uint8_t>(benefit);
     p.pension[i] = static_cast<float>(monthly);
     p.status[i] = static_cast<std::uint8_t>(Status::kInactive);
+    p.sector[i] = 0;
     p.scheme[i] = static_cast<std::uint8_t>(scheme);
     p.membership[i] = static_cast<std::uint8_t>(Membership::kLapsed);
   };

@@ -167,9 +167,15 @@ TEST_CASE("the data tables and the path keys of the key table are the same list"
 TEST_CASE("every key with a value is bound to a field, or named here as read with its data",
           "[scenario]") {
   // The data paths are read by the loader from the list of data tables.
-  std::vector<std::string_view> read_with_data = {
-      "extends",       "interventions_mode", "coverage.compliance_factor_by_region",
-      "interventions", "interventions.type", "interventions.regions"};
+  std::vector<std::string_view> read_with_data = {"extends",
+                                                  "interventions_mode",
+                                                  "coverage.compliance_factor_by_region",
+                                                  "interventions",
+                                                  "interventions.type",
+                                                  "interventions.regions",
+                                                  "interventions.provinces",
+                                                  "interventions.districts",
+                                                  "interventions.sectors"};
   for (const ssproj::scenario::DataTable& table : ssproj::scenario::data_tables()) {
     read_with_data.push_back(table.key);
   }

@@ -118,9 +118,19 @@ SOUTH_DISTRICTS = [
     ("14-06", "Khongxedone", "Salavan", 62870, "S-FRWIKI-SL"),
     ("14-07", "Lao Ngarm", "Salavan", 71454, "S-FRWIKI-SL"),
     ("14-08", "Samuoi", "Salavan", 16249, "S-FRWIKI-SL"),
-    # Thateng: a Bolaven coffee district (S-LCA); no 2015 district count found.
+    # Thateng: a Bolaven coffee district (S-LCA). NOT_FOUND: no 2015 census
+    # count (nor any other clearly dated count) was found, so the row is NOT
+    # written to districts.csv (the engine needs a positive population).
+    # The only figure seen is "a population of 30,000" in an undated Lao News
+    # Agency item (S-LNA-THATENG), rounded to the nearest ten thousand: not
+    # used. A user who has the figure sets THATENG_POPULATION (and its source
+    # id in THATENG_SOURCE) and reruns the script; the row then comes back
+    # with its programme tags.
     ("15-04", "Thateng", "Sekong", None, ""),
 ]
+THATENG_POPULATION = None   # e.g. the 2015 census count, when found
+THATENG_SOURCE = ""         # its source id (add it to SOURCES.md)
+THATENG_YEAR = 2015         # the year the figure refers to
 
 # What the programmes say about places (SOURCES.md lists each source):
 #   district_office     Paksong: "A new District Social Security Office was
@@ -144,8 +154,9 @@ PROGRAMMES = {
     "Lao Ngarm": ("unknown", "bolaven_coffee;southern_pilot_2024",
                   "southern_pilot_2024=ASSUMPTION"),
     "Thateng": ("unknown", "bolaven_coffee;southern_pilot_2024",
-                "southern_pilot_2024=ASSUMPTION;population_not_found"),
+                "southern_pilot_2024=ASSUMPTION"),
 }
+OFFICE_VALUES = ("yes", "no", "unknown")
 
 
 # ---------------------------------------------------------------------------
@@ -258,6 +269,89 @@ COFFEE_TEA_ROWS = [
     ("coffee_and_tea_workers_by_status", "Champasak;Salavan;Sekong", "", "", "persons",
      "", "NOT_FOUND(no public count by labour status)"),
 ]
+
+
+# ---------------------------------------------------------------------------
+# sector_shares.csv: for each employed status of the model and each area, the
+# share of workers in agriculture, industry and services. Shares are held in
+# ten-thousandths (integers) so that every (status, area) sums to exactly
+# 1.0000 as written.
+#
+# What the model means by "employed" (data/lao/SOURCES.md): the 19th ICLS
+# definition of the Labour Force Surveys 2017 and 2022, under which people
+# producing food mainly for their own household are not employed; the model
+# is calibrated to 2,480,000 employed. The most comparable sector figures are
+# therefore those of LFS 2022 (S-LT-2022), not the ILO modelled estimates
+# (S-WDI, about 68% agriculture) or the 2005 census (S-ATLAS, 78.5%), which
+# count subsistence farmers as employed. LFS 2022 as reported in the news is
+# internally inconsistent (1.0M + 252k + 814k = 2.066M of 2.4M employed); two
+# readings bracket the agriculture share (both derived in check_sector_shares):
+#   - residual reading: agriculture = 2.4M - 252k - 814k (the one figure
+#     given as a lower bound takes the gap): 55.6 / 10.5 / 33.9 %;
+#   - proportional reading: shares of the three-sector sum: 48.4 / 12.2 / 39.4 %.
+# The table below is chosen so that, weighted by the model's employed persons
+# by status and area, agriculture lands between the two readings and industry
+# and services close to them.
+#
+# Every cell except domestic work is an ASSUMPTION (no public table of sector
+# by status by area was found; see SOURCES.md). Reasons, status by status:
+#   public_employee      civil service, teachers, health staff, public
+#                        administration (services); some in State utilities
+#                        and enterprises (industry); very few on State farms.
+#   formal_private_employee  registered enterprises: manufacturing,
+#                        construction, mining and hydropower (industry), trade,
+#                        banks, hotels (services); in rural areas also
+#                        plantations and the mines and dams themselves.
+#   informal_employee    casual wage work: construction labour (industry),
+#                        shops and restaurants (services), and in rural areas
+#                        hired farm labour, e.g. at coffee and other harvests.
+#   domestic_worker      employees of private households: services by
+#                        definition (households as employers are a service
+#                        activity).
+#   own_account          mostly market-oriented farmers (S-UN-SDG8: 99% of
+#                        agricultural workers are own-account or unpaid family
+#                        workers) and traders (73% of sales workers are);
+#                        urban "villages" in the census include farming
+#                        villages, so urban own-account workers are not all
+#                        non-agricultural (S-ATLAS: even Vientiane Capital was
+#                        35% agricultural in 2005).
+#   contributing_family  family farms above all, family shops second.
+# (status, area): (agriculture, industry, services) in 1/10,000
+SECTOR_SHARES = {
+    ("public_employee", "urban"): (100, 600, 9300),
+    ("public_employee", "rural"): (200, 400, 9400),
+    ("formal_private_employee", "urban"): (200, 3500, 6300),
+    ("formal_private_employee", "rural"): (1000, 4000, 5000),
+    ("informal_employee", "urban"): (500, 3000, 6500),
+    ("informal_employee", "rural"): (3000, 3000, 4000),
+    ("domestic_worker", "urban"): (0, 0, 10000),
+    ("domestic_worker", "rural"): (0, 0, 10000),
+    ("own_account", "urban"): (3800, 600, 5600),
+    ("own_account", "rural"): (8300, 300, 1400),
+    ("contributing_family", "urban"): (4800, 400, 4800),
+    ("contributing_family", "rural"): (9000, 200, 800),
+}
+EMPLOYED_STATUSES = ("public_employee", "formal_private_employee",
+                     "informal_employee", "domestic_worker", "own_account",
+                     "contributing_family")
+AREAS = ("urban", "rural")
+SECTORS = ("agriculture", "industry", "services")
+SECTOR_SHARE_REASON = {
+    "public_employee": "ASSUMPTION:public_admin_education_health",
+    "formal_private_employee": "ASSUMPTION:registered_firms_industry_and_services",
+    "informal_employee": "ASSUMPTION:casual_wage_work",
+    "domestic_worker": "definition:households_as_employers_are_services",
+    "own_account": "ASSUMPTION:market_farmers_and_traders",
+    "contributing_family": "ASSUMPTION:family_farms_and_shops",
+}
+SECTOR_SHARE_SOURCES = {
+    "public_employee": "S-LT-2022",
+    "formal_private_employee": "S-LT-2022",
+    "informal_employee": "S-LT-2022",
+    "domestic_worker": "",
+    "own_account": "S-LT-2022;S-UN-SDG8;S-ATLAS",
+    "contributing_family": "S-LT-2022;S-UN-SDG8;S-ATLAS",
+}
 
 
 def read_regions(path):
@@ -381,18 +475,46 @@ def districts_table(prov):
             "office_present": "unknown", "programmes": "",
             "flags": "population=ASSUMPTION:scaled_to_census_total",
         })
+    skipped = []
     for code, name, province, pop, src in SOUTH_DISTRICTS:
+        year = 2015
+        if name == "Thateng" and pop is None and THATENG_POPULATION is not None:
+            pop, src, year = THATENG_POPULATION, THATENG_SOURCE, THATENG_YEAR
+        if pop is None:
+            # No population: the engine cannot use the row (see SOURCES.md,
+            # NOT_FOUND), so it is left out of districts.csv.
+            skipped.append(name)
+            continue
         office, progs, flags = PROGRAMMES.get(name, ("unknown", "", ""))
         rows.append({
             "district_code": code, "district": name, "province": province,
             "region": region_of[province],
-            "population": "" if pop is None else pop,
+            "population": pop,
             "population_village_sum": "",
-            "population_year": "" if pop is None else 2015,
+            "population_year": year,
             "population_source": src, "urban_share": "",
             "office_present": office, "programmes": progs, "flags": flags,
         })
-    return rows
+    return rows, skipped
+
+
+def validate_districts(rows, prov):
+    """What the engine relies on: fail loudly rather than write a bad table."""
+    provinces = {r["province"] for r in prov}
+    names = [r["district"] for r in rows]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise SystemExit(f"districts.csv: duplicate district names {dup}")
+    for r in rows:
+        if not (isinstance(r["population"], int) and r["population"] > 0):
+            raise SystemExit(f"districts.csv: {r['district']}: population "
+                             f"{r['population']!r} is not a positive integer")
+        if r["province"] not in provinces:
+            raise SystemExit(f"districts.csv: {r['district']}: province "
+                             f"{r['province']!r} not in provinces.csv")
+        if r["office_present"] not in OFFICE_VALUES:
+            raise SystemExit(f"districts.csv: {r['district']}: office_present "
+                             f"{r['office_present']!r} not in {OFFICE_VALUES}")
 
 
 def check_districts(rows, prov):
@@ -433,6 +555,90 @@ def check_sectors():
     lines.append(f"ILO modelled 2017: services = 100 - {agr} - {ind} = "
                  f"{100 - agr - ind:.3f}% (derived; the two WDI files are different "
                  f"vintages)")
+    return lines
+
+
+def sector_share_rows():
+    rows = []
+    for status in EMPLOYED_STATUSES:
+        for area in AREAS:
+            parts = SECTOR_SHARES[(status, area)]
+            if sum(parts) != 10000 or min(parts) < 0:
+                raise SystemExit(f"sector_shares: {status}/{area} {parts} "
+                                 f"do not sum to 10000")
+            for sector, part in zip(SECTORS, parts):
+                rows.append({"status": status, "area": area, "sector": sector,
+                             "share": f"{part / 10000:.4f}",
+                             "flag": SECTOR_SHARE_REASON[status],
+                             "source_ids": SECTOR_SHARE_SOURCES[status]})
+    return rows
+
+
+def model_employed(lao_dir):
+    """Employed persons by (status, area) implied by the model's inputs:
+    labour_status_shares.csv (share by sex, age band, area, status) applied to
+    base_population.csv (persons by sex and single age) split by area with the
+    national urban share of regions.csv, as data/lao/SOURCES.md describes."""
+    pop = {}
+    with open(os.path.join(lao_dir, "base_population.csv"), newline="") as f:
+        for row in csv.DictReader(f):
+            age = int(row["age"])
+            if age < 15:
+                continue
+            band = "65+" if age >= 65 else f"{age // 5 * 5}-{age // 5 * 5 + 4}"
+            key = (row["sex"], band)
+            pop[key] = pop.get(key, 0) + int(row["persons"])
+    with open(os.path.join(lao_dir, "regions.csv"), newline="") as f:
+        urban = sum(float(r["population_share"]) for r in csv.DictReader(f)
+                    if r["area"] == "urban")
+    emp = {}
+    with open(os.path.join(lao_dir, "labour_status_shares.csv"), newline="") as f:
+        for row in csv.DictReader(f):
+            if row["status"] not in EMPLOYED_STATUSES:
+                continue
+            w = pop[(row["sex"], row["age_band"])] * (
+                urban if row["area"] == "urban" else 1 - urban)
+            key = (row["status"], row["area"])
+            emp[key] = emp.get(key, 0.0) + w * float(row["share"])
+    return emp
+
+
+def check_sector_shares(emp):
+    lines = []
+    total = sum(emp.values())
+    lines.append(f"model employed persons (2023): {total:,.0f}")
+    for area in AREAS + ("all",):
+        keys = [k for k in emp if area == "all" or k[1] == area]
+        n = sum(emp[k] for k in keys)
+        per = [sum(emp[k] * SECTOR_SHARES[k][i] / 10000 for k in keys)
+               for i in range(3)]
+        lines.append(f"implied sector shares, {area}: " + ", ".join(
+            f"{sec} {100 * v / n:.1f}% ({v:,.0f})" for sec, v in zip(SECTORS, per)))
+        if area == "all":
+            national = [v / n for v in per]
+    lfs = {r[5]: r[7] for r in SECTOR_ROWS
+           if r[0] == "S-LT-2022" and r[6] == "employed"}
+    parts = lfs["agriculture"] + lfs["industry"] + lfs["services"]
+    prop = [lfs[s] / parts for s in SECTORS]
+    resid_agr = lfs["total"] - lfs["industry"] - lfs["services"]
+    resid = [resid_agr / lfs["total"], lfs["industry"] / lfs["total"],
+             lfs["services"] / lfs["total"]]
+    lines.append("LFS 2022 (S-LT-2022), residual reading (agriculture = "
+                 f"{lfs['total']:,} - {lfs['industry']:,} - {lfs['services']:,} = "
+                 f"{resid_agr:,}): " + ", ".join(
+                     f"{s} {100 * v:.1f}%" for s, v in zip(SECTORS, resid)))
+    lines.append("LFS 2022 (S-LT-2022), proportional reading (shares of the "
+                 "three-sector sum): " + ", ".join(
+                     f"{s} {100 * v:.1f}%" for s, v in zip(SECTORS, prop)))
+    lo, hi = min(prop[0], resid[0]), max(prop[0], resid[0])
+    ok = lo <= national[0] <= hi
+    lines.append(f"implied agriculture {100 * national[0]:.1f}% within "
+                 f"[{100 * lo:.1f}%, {100 * hi:.1f}%]: {'yes' if ok else 'NO'}")
+    agr = sum(emp[k] * SECTOR_SHARES[k][0] / 10000 for k in emp)
+    vul = sum(emp[k] * SECTOR_SHARES[k][0] / 10000 for k in emp
+              if k[0] in ("own_account", "contributing_family"))
+    lines.append(f"own-account + contributing family among agriculture workers: "
+                 f"{100 * vul / agr:.1f}% (S-UN-SDG8, 2010, wider concept: 99%)")
     return lines
 
 
@@ -478,17 +684,27 @@ def main(argv):
                "source_year", "total_source", "sex_flag", "urban_flag"], prov)
     print("\n".join(check_provinces(prov, regions)))
 
-    dist = districts_table(prov)
+    dist, skipped = districts_table(prov)
+    validate_districts(dist, prov)
     write_csv(os.path.join(out, "districts.csv"),
               ["district_code", "district", "province", "region", "population",
                "population_village_sum", "population_year", "population_source",
                "urban_share", "office_present", "programmes", "flags"], dist)
     print("\n".join(check_districts(dist, prov)))
+    print(f"districts.csv: {len(dist)} rows; populations positive integers, "
+          f"provinces in provinces.csv, names unique, office_present in "
+          f"{'/'.join(OFFICE_VALUES)}: ok")
+    for name in skipped:
+        print(f"districts.csv: {name} left out (population NOT_FOUND; see SOURCES.md)")
 
     write_csv(os.path.join(out, "sectors.csv"),
               ["source_id", "year", "concept", "sex", "area", "sector", "status",
                "value", "unit", "flag"], sector_rows())
     print("\n".join(check_sectors()))
+    write_csv(os.path.join(out, "sector_shares.csv"),
+              ["status", "area", "sector", "share", "flag", "source_ids"],
+              sector_share_rows())
+    print("\n".join(check_sector_shares(model_employed(os.path.join(out, "..")))))
     keys = ["item", "place", "year", "value", "unit", "source_id", "flag"]
     write_csv(os.path.join(out, "coffee_tea.csv"), keys,
               [dict(zip(keys, r)) for r in COFFEE_TEA_ROWS])
