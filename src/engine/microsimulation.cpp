@@ -159,14 +159,8 @@ void Microsimulation::new_person_attributes(Population& p, std::size_t k, int ye
     p.status[k] = static_cast<std::uint8_t>(labour::draw_status(
         m.initial_status[p.sex[k]][static_cast<std::size_t>(band)][p.area[k]], u[1]));
   }
-  p.sector[k] = job_sector(p, k);
-}
-
-std::uint8_t Microsimulation::job_sector(const Population& p, std::size_t i) const {
-  const PlaceDraws& places = workforce_model_->places;
-  if (!places.has_sectors || !is_employed(static_cast<Status>(p.status[i]))) return 0;
-  return places.sector_of(p.status[i], p.area[i],
-                          rng_.uniforms(Stream::kSector, p.id[i], p.spell[i])[0]);
+  // The sector is drawn in the person's first workforce pass (labour_coverage_and_observe).
+  p.sector[k] = 0;
 }
 
 void Microsimulation::assign_initial_attributes() {
@@ -271,6 +265,7 @@ void Microsimulation::labour_coverage_and_observe() {
   const std::size_t district_row = num_provinces(w) - 1;
   const std::size_t sector_row = district_row + w.districts.size();
   const std::size_t place_rows = sector_row + 1 + w.sectors.size();
+  const bool sectors_on = m.places.has_sectors;
   // The interventions' parameters of the year, from last year's counts of their targets.
   const std::size_t num_programmes = m.programmes.size();
   std::array<interventions::ProgrammeYear, interventions::kMaxProgrammes> programme_year{};
@@ -340,13 +335,24 @@ void Microsimulation::labour_coverage_and_observe() {
       const std::array<double, 3> u = {draws(j, 0), draws(j, 1), draws(j, 2)};
 
       // Labour: this year's transition.
+      bool new_spell = false;
       if (transitions) {
         const auto next = static_cast<std::uint8_t>(
             labour::draw_status(lab->transition_cdf[sex][b][p.area[i]][p.status[i]], u[0]));
         if (next != p.status[i]) {
           p.status[i] = next;
           ++p.spell[i];
-          p.sector[i] = job_sector(p, i);
+          new_spell = true;
+        }
+      }
+      // The sector of a job that starts this year (or of a worker who has none yet: the base
+      // year's, an immigrant's first), from the fourth uniform of the year's labour draws; none
+      // without work.
+      if (sectors_on) {
+        if (!is_employed(static_cast<Status>(p.status[i]))) {
+          p.sector[i] = 0;
+        } else if (new_spell || p.sector[i] == 0) {
+          p.sector[i] = m.places.sector_of(p.status[i], p.area[i], draws(j, 3));
         }
       }
 

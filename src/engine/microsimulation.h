@@ -116,9 +116,6 @@ class Microsimulation {
   // Residence and status (15+) of a new person in slot k of `p`; a child
   // lives where its mother (person `mother` of population_) lives.
   void new_person_attributes(Population& p, std::size_t k, int year, const std::size_t* mother);
-  // The sector of person i's current job (status, area and job spell); 0 without work or
-  // without data.sector_shares.
-  std::uint8_t job_sector(const Population& p, std::size_t i) const;
   void labour_coverage_and_observe();
   // projection.stages = "labour": the base year's residence and status, and each year's labour
   // transition and tallies of persons by status (labour_only.cpp).

@@ -22,12 +22,11 @@ enum class Stream : std::uint32_t {
   kNewborn = 3,            // subject: mother's id; the child's sex, survival, emigration
   kImmigration = 4,        // subject: sex * 101 + age; rounding of immigrant counts
   kAttributes = 5,         // subject: person id, year of arrival; residence, status
-  kLabour = 6,             // subject: person id; status transition, membership, months paid
-  kCompliance = 7,         // subject: person id, "year": job spell; the employer's compliance
+  kLabour = 6,      // subject: person id; status transition, membership, months paid, job's sector
+  kCompliance = 7,  // subject: person id, "year": job spell; the employer's compliance
   kInitialMembership = 8,  // subject: person id; membership at the base year
   kBenefits = 9,           // subject: person id; claiming a pension, invalidity
   kEarningsFactor = 10,    // subject: person id, year 0; the lifelong earnings factor
-  kSector = 11,            // subject: person id, "year": job spell; the job's sector
   // Values with the high bit set belong to interventions: 0x80000000 | a hash of the
   // intervention's name (interventions::stream_of); subject: person id, year (or 0 for a
   // person's fixed rank).
