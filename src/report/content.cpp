@@ -512,6 +512,70 @@ std::string band_cell(const Table& t, std::size_t r, const std::string& column, 
   return s;
 }
 
+// places.csv: active contributors and the coverage of the employed of each region, province
+// and named district, at the first year and the key years.
+void add_places(const RunTables& run, const std::vector<int>& years, ReportContent& c) {
+  const Table* t = run.find("places.csv");
+  if (t == nullptr || t->rows.empty()) return;
+  const int yc = t->column("year"), lc = t->column("level"), pc = t->column("place");
+  std::vector<std::string> shown = {t->text(0, yc)};
+  for (int y : years) {
+    if (std::to_string(y) != shown.front()) shown.push_back(std::to_string(y));
+  }
+  TextTable table;
+  table.title = "Active contributors and coverage of the employed by place (places.csv)";
+  table.header = {"level", "place"};
+  for (const std::string& y : shown) {
+    table.header.push_back("active contributors " + y);
+    table.header.push_back("coverage of the employed " + y);
+  }
+  // The places in the order of the first year's rows.
+  for (std::size_t r = 0; r < t->rows.size() && t->text(r, yc) == shown.front(); ++r) {
+    std::vector<std::string> row = {t->text(r, lc), t->text(r, pc)};
+    for (const std::string& y : shown) {
+      std::size_t k = r;
+      while (k < t->rows.size() &&
+             (t->text(k, yc) != y || t->text(k, lc) != row[0] || t->text(k, pc) != row[1])) {
+        ++k;
+      }
+      if (k == t->rows.size()) {
+        row.insert(row.end(), {"", ""});
+        continue;
+      }
+      row.push_back(band_cell(*t, k, "active_contributors", Format::kCount));
+      row.push_back(band_cell(*t, k, "coverage_of_employed", Format::kShare));
+    }
+    table.rows.push_back(std::move(row));
+  }
+  c.tables.push_back(std::move(table));
+}
+
+// comparison_places.csv: where each strategy adds contributors, at the key years: the places
+// below the nation whose additional contributors are not 0 in some key year.
+void add_place_effects(const Table& t, ReportContent& c) {
+  const int sc = t.column("strategy"), yc = t.column("year"), lc = t.column("level"),
+            pc = t.column("place"), ac = t.column("additional_contributors");
+  TextTable table;
+  table.title =
+      "Where the strategies act: additional contributors by place (comparison_places.csv)";
+  table.header = {"strategy",
+                  "year",
+                  "level",
+                  "place",
+                  "additional contributors",
+                  "change in coverage of the employed"};
+  const std::string baseline = t.rows.empty() ? "" : t.text(0, sc);
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    if (t.text(r, sc) == baseline || t.text(r, lc) == "national") continue;
+    const double add = t.number(r, ac);
+    if (!std::isfinite(add) || add == 0) continue;
+    table.rows.push_back({t.text(r, sc), t.text(r, yc), t.text(r, lc), t.text(r, pc),
+                          band_cell(t, r, "additional_contributors", Format::kCount),
+                          band_cell(t, r, "coverage_change", Format::kShare)});
+  }
+  if (!table.rows.empty()) c.tables.push_back(std::move(table));
+}
+
 // decisions.csv: the measures with their bands and the probabilities of beating the baseline
 // and of ranking first, at the key years.
 void add_decisions(const Table& t, const std::vector<std::string>& strategies,
@@ -932,6 +996,9 @@ ReportContent build_content(const ResultDirectory& d, const std::vector<int>& ke
 
   if (d.kind == ResultKind::kCompare) add_comparison(d, shown, c);
   if (d.kind == ResultKind::kSensitivity) add_sensitivity(d, c);
+  if (d.kind == ResultKind::kCompare && d.comparison_places)
+    add_place_effects(*d.comparison_places, c);
+  if (d.kind == ResultKind::kRun) add_places(base, shown, c);
   add_run_figures(base, shown, c, d.kind == ResultKind::kRun);
   add_run_charts(base, shown, d.kind == ResultKind::kRun ? "" : "base_", c);
   // Coverage and the fund first, the population behind them.

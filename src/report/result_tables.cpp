@@ -197,6 +197,9 @@ ResultDirectory read_result_directory(const fs::path& dir) {
     if (out.kind == ResultKind::kCompare) {
       out.comparison = read_table(dir / "comparison.csv");
       if (fs::exists(dir / "decisions.csv")) out.decisions = read_table(dir / "decisions.csv");
+      if (fs::exists(dir / "comparison_places.csv")) {
+        out.comparison_places = read_table(dir / "comparison_places.csv");
+      }
     } else {
       out.sensitivity = read_table(dir / "sensitivity.csv");
       out.tornado = read_table(dir / "tornado.csv");

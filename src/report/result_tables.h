@@ -48,10 +48,11 @@ struct ResultDirectory {
   std::filesystem::path dir;
   std::string manifest;         // DIR/manifest.json
   std::vector<RunTables> runs;  // run: one; compare: baseline first; sensitivity: baseline first
-  std::optional<Table> comparison;   // compare: comparison.csv
-  std::optional<Table> decisions;    // compare: decisions.csv (absent in older result sets)
-  std::optional<Table> sensitivity;  // sensitivity: sensitivity.csv
-  std::optional<Table> tornado;      // sensitivity: tornado.csv
+  std::optional<Table> comparison;         // compare: comparison.csv
+  std::optional<Table> decisions;          // compare: decisions.csv (absent in older result sets)
+  std::optional<Table> comparison_places;  // compare: comparison_places.csv (idem)
+  std::optional<Table> sensitivity;        // sensitivity: sensitivity.csv
+  std::optional<Table> tornado;            // sensitivity: tornado.csv
 };
 
 // Reads what `run`, `compare` or `sensitivity` wrote into `dir`.

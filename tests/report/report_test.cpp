@@ -215,3 +215,48 @@ TEST_CASE("a comparison's charts take each year's row, never the horizon row", "
     CHECK(std::isfinite(s.y.front()));
   }
 }
+
+TEST_CASE("the reports show each place, and where a strategy changes contributors",
+          "[cli][report]") {
+  // A run: a row per place of places.csv, Paksong among them.
+  const ResultDirectory run = read_result_directory(small_run());
+  const ReportContent rc = build_content(run, {2030}, ssproj::testing::source_dir());
+  const TextTable* places = nullptr;
+  for (const TextTable& t : rc.tables) {
+    if (t.title.find("places.csv") != std::string::npos) places = &t;
+  }
+  REQUIRE(places != nullptr);
+  const Table* csv = run.runs.front().find("places.csv");
+  REQUIRE(csv != nullptr);
+  std::size_t first_year_rows = 0;
+  for (std::size_t r = 0; r < csv->rows.size(); ++r) first_year_rows += csv->text(r, 0) == "2023";
+  CHECK(places->rows.size() == first_year_rows);
+  CHECK(places->header.size() == 2 + 2 * 2);  // 2023 and 2030
+  bool paksong = false;
+  for (const auto& row : places->rows) paksong = paksong || row.at(1) == "Paksong";
+  CHECK(paksong);
+
+  // A comparison with the Paksong office: its effect is listed in Paksong, Champasak and the
+  // South only.
+  TempDir dir;
+  const std::filesystem::path out = dir.path() / "cmp";
+  const auto r = ssproj::testing::run_ssproj(
+      "compare scenarios/lao/baseline.toml scenarios/lao/district_office.toml -f 0.01 -q --out " +
+          ssproj::testing::quote(out),
+      ssproj::testing::source_dir());
+  REQUIRE(r.status == 0);
+  const ResultDirectory d = read_result_directory(out);
+  REQUIRE(d.comparison_places);
+  const ReportContent c = build_content(d, {2030, 2050}, ssproj::testing::source_dir());
+  const TextTable* effects = nullptr;
+  for (const TextTable& t : c.tables) {
+    if (t.title.find("comparison_places.csv") != std::string::npos) effects = &t;
+  }
+  REQUIRE(effects != nullptr);
+  REQUIRE_FALSE(effects->rows.empty());
+  for (const auto& row : effects->rows) {
+    INFO(row.at(2) << " " << row.at(3));
+    CHECK(row.at(0) == "district_office");
+    CHECK((row.at(3) == "Paksong" || row.at(3) == "Champasak" || row.at(3) == "South"));
+  }
+}
