@@ -12,8 +12,9 @@ namespace ssproj {
 
 // How a run went, recorded in manifest.json.
 struct RunRecord {
-  int threads = 0;          // worker threads actually used
+  int threads = 0;          // worker threads actually used (per process)
   double wall_seconds = 0;  // elapsed time of the projection and its valuation
+  int processes = 1;        // processes that shared the projection (MPI; docs/cluster.md)
 };
 
 // What each year's kip amounts are divided by in the output tables: 1 at current prices

@@ -15,6 +15,18 @@ struct RunOptions {
   // Called after each replication finishes a projection year, with the number of
   // replication-years done and the total. May be called from several threads at once.
   std::function<void(long done, long total)> progress;
+  // Several processes sharing one projection (MPI, ssproj/processes.h): this process's rank and
+  // the number of processes. Replication r runs in process (task_offset + r) mod processes;
+  // process 0 then receives the others' replications, so only its results are complete, and
+  // they are bit for bit those of one process. `task_offset` spreads the replications of
+  // several projections (the strategies of a comparison) over the processes.
+  int process = 0;
+  int processes = 1;
+  int task_offset = 0;
+
+  bool runs_here(int replication) const {
+    return (task_offset + replication) % processes == process;
+  }
 };
 
 // Memory a projection needs, estimated before it starts, in bytes: the simulated persons of the

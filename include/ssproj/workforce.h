@@ -162,6 +162,11 @@ inline const std::string& province_name(const WorkforceInputs& w, std::size_t q)
   return w.has_provinces ? w.provinces[q] : w.regions[q];
 }
 
+// The rows of WorkforceYear::places: the provinces, then the named districts, then the sectors.
+inline std::size_t num_place_rows(const WorkforceInputs& w) {
+  return num_provinces(w) + w.districts.size() + w.sectors.size();
+}
+
 // At most this many provinces, named districts and sectors (each is one byte of a person's
 // state, and 0 means "none" for districts and sectors).
 inline constexpr std::size_t kMaxProvinces = 255;

@@ -20,6 +20,7 @@
 
 #include <ssproj/compare.h>
 #include <ssproj/output.h>
+#include <ssproj/processes.h>
 #include <ssproj/report.h>
 #include <ssproj/sensitivity.h>
 #include <ssproj/simulate.h>
@@ -403,6 +404,20 @@ class Progress {
   std::mutex mutex_;
 };
 
+// This process and the others of an MPI run (ssproj/processes.h); one process otherwise.
+ssproj::Processes g_processes;
+
+// The options of a projection in this process: its share of the replications when several
+// processes run (task_offset: the replications of earlier projections of the same command).
+ssproj::RunOptions process_options(int threads, int task_offset = 0) {
+  ssproj::RunOptions options;
+  options.threads = threads;
+  options.process = g_processes.rank;
+  options.processes = g_processes.size;
+  options.task_offset = task_offset;
+  return options;
+}
+
 int command_validate(const std::vector<std::string>& args) {
   po::options_description named(
       "ssproj validate SCENARIO... [options]\n\n"
@@ -577,6 +592,11 @@ int command_run(const std::vector<std::string>& args) {
 
   const std::string out = vm["out"].as<std::string>();
   check_memory({&scenario}, threads);
+  if (g_processes.rank != 0) {
+    // Another process of an MPI run: its replications, sent to process 0, which writes.
+    ssproj::simulate(scenario, process_options(threads));
+    return 0;
+  }
   const std::string previous = previous_contents(out);
   const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
   ssproj::ResultSet& set = *result_set;
@@ -584,8 +604,7 @@ int command_run(const std::vector<std::string>& args) {
 
   if (!quiet) print_warnings({scenario.name}, {&scenario.warnings});
 
-  ssproj::RunOptions options;
-  options.threads = threads;
+  ssproj::RunOptions options = process_options(threads);
   Progress progress("projecting", quiet);
   if (progress.shown()) {
     options.progress = [&progress](long done, long total) { progress.update(done, total); };
@@ -594,6 +613,7 @@ int command_run(const std::vector<std::string>& args) {
   const ssproj::ProjectionResults results = ssproj::simulate(scenario, options);
   ssproj::RunRecord record;
   record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
+  record.processes = g_processes.size;
   record.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
@@ -666,6 +686,15 @@ int command_compare(const std::vector<std::string>& args) {
     for (const ssproj::Scenario& s : scenarios) all.push_back(&s);
     check_memory(all, threads);
   }
+  // With several processes (MPI) the scenarios run one after another, each spread over the
+  // processes, the replications of scenario k from task k x replications.
+  const int replications = scenarios.front().projection.replications;
+  if (g_processes.rank != 0) {
+    for (std::size_t k = 0; k < scenarios.size(); ++k) {
+      ssproj::simulate(scenarios[k], process_options(threads, static_cast<int>(k) * replications));
+    }
+    return 0;
+  }
   const std::string previous = previous_contents(out);
   const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
   ssproj::ResultSet& set = *result_set;
@@ -706,27 +735,31 @@ int command_compare(const std::vector<std::string>& args) {
   };
   const auto started = std::chrono::steady_clock::now();
   tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
-  arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, scenarios.size(), [&](std::size_t k) {
-      const auto t0 = std::chrono::steady_clock::now();
-      ssproj::StrategyRun& run = runs[k];
-      run.name = names[k];
-      run.scenario = scenarios[k];
-      ssproj::RunOptions options;
-      options.threads = threads;
-      if (progress.shown()) {
-        options.progress = [&report, k](long d, long t) { report(k, d, t); };
-      }
-      run.results = ssproj::simulate(run.scenario, options);
-      seconds[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    });
-  });
+  const auto run_scenario = [&](std::size_t k) {
+    const auto t0 = std::chrono::steady_clock::now();
+    ssproj::StrategyRun& run = runs[k];
+    run.name = names[k];
+    run.scenario = scenarios[k];
+    ssproj::RunOptions options = process_options(threads, static_cast<int>(k) * replications);
+    if (progress.shown()) {
+      options.progress = [&report, k](long d, long t) { report(k, d, t); };
+    }
+    run.results = ssproj::simulate(run.scenario, options);
+    seconds[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
+  if (g_processes.size > 1) {
+    // MPI is called from this thread only, in the same order in every process.
+    for (std::size_t k = 0; k < scenarios.size(); ++k) run_scenario(k);
+  } else {
+    arena.execute([&] { tbb::parallel_for(std::size_t{0}, scenarios.size(), run_scenario); });
+  }
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   for (std::size_t k = 0; k < runs.size(); ++k) {
     ssproj::RunRecord record;
     record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
+    record.processes = g_processes.size;
     record.wall_seconds = seconds[k];
     ssproj::write_run_outputs(set, runs[k].name + "/", runs[k].scenario, runs[k].results, record);
   }
@@ -808,6 +841,11 @@ int command_sensitivity(const std::vector<std::string>& args) {
   const std::string out = vm["out"].as<std::string>();
   // One variant at a time, with the baseline's results kept beside it.
   check_memory({&scenarios.front(), &scenarios.front()}, threads);
+  if (g_processes.rank != 0) {
+    // Another process of an MPI run: its share of each variant's replications.
+    ssproj::run_sensitivity(plan, scenarios, process_options(threads));
+    return 0;
+  }
   const std::string previous = previous_contents(out);
   const std::unique_ptr<ssproj::ResultSet> result_set = open_result_set(out);
   ssproj::ResultSet& set = *result_set;
@@ -816,8 +854,7 @@ int command_sensitivity(const std::vector<std::string>& args) {
                       "those already finished");
   warn_key_years(plan.key_years, scenarios.front(), quiet);
   if (!quiet) print_warnings({scenarios.front().name}, {&scenarios.front().warnings});
-  ssproj::RunOptions options;
-  options.threads = threads;
+  const ssproj::RunOptions options = process_options(threads);
   const auto started = std::chrono::steady_clock::now();
   auto last = started;
   const std::vector<ssproj::SensitivityRun> runs = ssproj::run_sensitivity(
@@ -826,6 +863,7 @@ int command_sensitivity(const std::vector<std::string>& args) {
         const auto now = std::chrono::steady_clock::now();
         ssproj::RunRecord record;
         record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
+        record.processes = g_processes.size;
         record.wall_seconds = std::chrono::duration<double>(now - last).count();
         last = now;
         ssproj::write_run_outputs(set, run.variant.name + "/", run.scenario, results, record);
@@ -885,9 +923,7 @@ int command_report(const std::vector<std::string>& args) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_command(int argc, char** argv) {
   const std::vector<std::string> all(argv + 1, argv + argc);
   try {
     if (all.empty()) {
@@ -919,4 +955,20 @@ int main(int argc, char** argv) {
     std::cerr << "ssproj: error: " << e.what() << '\n';
     return kExitFailure;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  g_processes = ssproj::start_processes(&argc, &argv);
+  if (g_processes.rank != 0) {
+    // Process 0 prints every message and writes every file; the others stay silent.
+    if (std::freopen("/dev/null", "w", stdout) == nullptr ||
+        std::freopen("/dev/null", "w", stderr) == nullptr) {
+      return kExitFailure;
+    }
+  }
+  const int status = run_command(argc, argv);
+  ssproj::finish_processes();
+  return status;
 }

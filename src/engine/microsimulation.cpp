@@ -264,7 +264,7 @@ void Microsimulation::labour_coverage_and_observe() {
   const WorkforceInputs& w = *m.inputs;
   const std::size_t district_row = num_provinces(w) - 1;
   const std::size_t sector_row = district_row + w.districts.size();
-  const std::size_t place_rows = sector_row + 1 + w.sectors.size();
+  const std::size_t place_rows = num_place_rows(w);  // sector_row + 1 + the sectors
   const bool sectors_on = m.places.has_sectors;
   // The interventions' parameters of the year, from last year's counts of their targets.
   const std::size_t num_programmes = m.programmes.size();

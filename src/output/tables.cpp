@@ -444,6 +444,7 @@ std::string manifest_json(const Scenario& scenario, const ProjectionResults& res
   j += "  \"replications\": " + std::to_string(p.replications) + ",\n";
   j += "  \"sample_fraction\": " + json_number(p.sample_fraction) + ",\n";
   j += "  \"threads\": " + std::to_string(record.threads) + ",\n";
+  j += "  \"processes\": " + std::to_string(record.processes) + ",\n";
   j += "  \"wall_seconds\": " + json_number(record.wall_seconds) + ",\n";
   j += "  \"person_years_simulated\": " + json_number(results.person_years) + ",\n";
   const double rate = record.wall_seconds > 0 ? results.person_years / record.wall_seconds : 0.0;

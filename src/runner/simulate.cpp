@@ -17,6 +17,7 @@
 #include "engine/microsimulation.h"
 #include "engine/tallies.h"
 #include "engine/workforce_model.h"
+#include "runner/gather.h"
 
 namespace ssproj {
 namespace {
@@ -110,6 +111,7 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   arena.execute([&] {
     core::parallel_for(0, replications, [&](int r) {
+      if (!options.runs_here(r)) return;  // another process's (MPI)
       const auto k = static_cast<std::size_t>(r);
       results.replications[k] =
           run_replication(scenario, rates, workforce ? &*workforce : nullptr,
@@ -118,6 +120,9 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
         results.valuations[k] = valuate(scenario, results.replications[k].workforce);
     });
   });
+  if (options.processes > 1) {
+    runner::gather_replications(scenario, options, rates.size(), valuate_replications, results);
+  }
   for (const ReplicationResult& r : results.replications) results.person_years += r.person_years;
   return results;
 }

@@ -544,6 +544,8 @@ std::vector<SensitivityRun> run_sensitivity(
       // simulation is valued again (exactly what simulating it again would give).
       results = baseline;
       for (std::size_t r = 0; r < results.replications.size(); ++r) {
+        // (Of an MPI run, only this process's replications: the others are empty here.)
+        if (!options.runs_here(static_cast<int>(r)) && options.process != 0) continue;
         results.valuations[r] = valuate(run.scenario, results.replications[r].workforce);
       }
     } else {
