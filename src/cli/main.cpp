@@ -563,9 +563,11 @@ int command_run(const std::vector<std::string>& args) {
       "Validates the scenario (writing nothing when it is invalid), "
       "runs the cohort-component\nprojection and the microsimulation, "
       "and writes into DIR population.csv and\npopulation_cohort.csv; with the workforce "
-      "tables also labour.csv, coverage.csv,\ncontributions.csv, finance.csv, "
-      "beneficiaries.csv, indicators.csv, replacement_rates.csv and\ninterventions.csv; last "
-      "manifest.json. Each file is written atomically.\n\nOptions");
+      "tables also labour.csv, coverage.csv,\nplaces.csv (sectors.csv), contributions.csv, "
+      "finance.csv, beneficiaries.csv, indicators.csv,\nreplacement_rates.csv, "
+      "interventions.csv and liabilities.csv; last manifest.json. Each file\nis written "
+      "atomically. Under mpirun the processes share the replications (docs/cluster.md).\n\n"
+      "Options");
   add_run_options(named);
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -638,7 +640,8 @@ int command_compare(const std::vector<std::string>& args) {
       "ssproj compare BASELINE STRATEGY... --out DIR [options]\n\n"
       "Validates every scenario (writing nothing when one is invalid), runs them all with the\n"
       "same seed (common random numbers: a person's draws are the same in each, so the\n"
-      "differences are the policy), and writes into DIR comparison.csv and, in DIR/NAME/, each\n"
+      "differences are the policy), and writes into DIR comparison.csv, decisions.csv,\n"
+      "comparison_replications.csv, comparison_places.csv and, in DIR/NAME/, each\n"
       "scenario's tables as `run` writes them (NAME: the file's stem). Prints a summary of the\n"
       "strategies, by their scenario `name`, at the key years on stdout. --seed,\n"
       "--replications, --sample-fraction and --set apply to every scenario.\n\nOptions");
