@@ -112,8 +112,9 @@ std::optional<KeyedTable> read_keyed_table(const std::filesystem::path& file,
 std::optional<std::vector<std::string>> read_column_words(const std::filesystem::path& file,
                                                           const std::vector<std::string>& header,
                                                           std::size_t column,
-                                                          core::Diagnostics& diagnostics) {
-  std::optional<CsvFile> csv = CsvFile::read(file, header, diagnostics);
+                                                          core::Diagnostics& diagnostics,
+                                                          CsvFile::Header match) {
+  std::optional<CsvFile> csv = CsvFile::read(file, header, diagnostics, match);
   if (!csv) return std::nullopt;
   std::vector<std::string> words;
   for (const CsvFile::Row& row : csv->rows()) {

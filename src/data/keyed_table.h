@@ -40,9 +40,8 @@ std::optional<KeyedTable> read_keyed_table(const std::filesystem::path& file,
 
 // Reads the distinct words of one column (for tables that define a vocabulary, such as the
 // region names), in order of first appearance. Reports a missing file or column.
-std::optional<std::vector<std::string>> read_column_words(const std::filesystem::path& file,
-                                                          const std::vector<std::string>& header,
-                                                          std::size_t column,
-                                                          core::Diagnostics& diagnostics);
+std::optional<std::vector<std::string>> read_column_words(
+    const std::filesystem::path& file, const std::vector<std::string>& header, std::size_t column,
+    core::Diagnostics& diagnostics, CsvFile::Header match = CsvFile::Header::kExact);
 
 }  // namespace ssproj::data

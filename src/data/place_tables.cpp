@@ -1,8 +1,6 @@
 #include "data/place_tables.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 
 #include "core/range.h"
 #include "data/csv.h"
@@ -11,12 +9,6 @@
 
 namespace ssproj::data {
 namespace {
-
-std::string shortest(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", x);
-  return buffer;
-}
 
 // Looks `name` up in `names`; reports an unknown one at the row's field with a suggestion.
 // `source`: the table that defines the names.
@@ -55,7 +47,7 @@ std::optional<double> bounded(const CsvFile& csv, const CsvFile::Row& row, std::
   const std::optional<double> x = csv.number(row, field, diagnostics);
   if (!x) return std::nullopt;
   if (!range.contains(*x)) {
-    csv.report(diagnostics, row, field, "value out of range", shortest(*x), expected);
+    csv.report(diagnostics, row, field, "value out of range", number_text(*x), expected);
     return std::nullopt;
   }
   return x;
@@ -112,7 +104,7 @@ bool load_provinces(const std::filesystem::path& file, const std::filesystem::pa
             "\"" + out.regions[r] + "\"",
             "a province of that region with " + std::string(kAreaNames[a]) +
                 " residents (data.regions gives it a share of " +
-                shortest(out.population_share[r][a]) + ")");
+                number_text(out.population_share[r][a]) + ")");
         ok = false;
       }
     }
@@ -176,8 +168,8 @@ bool load_districts(const std::filesystem::path& file, const std::filesystem::pa
       diagnostics.add(Diagnostic{
           file.string(), first_line[p], 1, "population",
           "districts hold more persons than their province",
-          shortest(in_districts[p]) + " in the districts of \"" + out.provinces[p] + "\"",
-          "at most the province's population_total, " + shortest(province_people[p])});
+          number_text(in_districts[p]) + " in the districts of \"" + out.provinces[p] + "\"",
+          "at most the province's population_total, " + number_text(province_people[p])});
       ok = false;
     }
   }
@@ -191,60 +183,33 @@ bool load_sector_shares(const std::filesystem::path& file, WorkforceInputs& out,
     if (is_employed(static_cast<Status>(s))) employed.emplace_back(kStatusNames[s]);
   }
   // The sector names: the table's own vocabulary, in order of first appearance.
-  std::vector<std::string> sectors;
-  {
-    const std::optional<CsvFile> csv = CsvFile::read(file, {"status", "area", "sector", "share"},
-                                                     diagnostics, CsvFile::Header::kNamed);
-    if (!csv) return false;
-    for (const CsvFile::Row& row : csv->rows()) {
-      const std::string name(row.fields[2]);
-      if (name.empty()) {
-        csv->report(diagnostics, row, 2, "empty sector name", "\"\"", "a name");
-        return false;
-      }
-      if (std::find(sectors.begin(), sectors.end(), name) == sectors.end()) {
-        sectors.push_back(name);
-      }
-    }
-    if (sectors.empty() || sectors.size() > kMaxSectors) {
-      csv->report_file(diagnostics, "sector", sectors.empty() ? "no sector" : "too many sectors",
-                       std::to_string(sectors.size()),
-                       "1 to " + std::to_string(kMaxSectors) + " sectors");
-      return false;
-    }
+  std::optional<std::vector<std::string>> names = read_column_words(
+      file, {"status", "area", "sector", "share"}, 2, diagnostics, CsvFile::Header::kNamed);
+  if (!names) return false;
+  std::vector<std::string> sectors = std::move(*names);
+  if (sectors.empty() || sectors.size() > kMaxSectors) {
+    diagnostics.add(Diagnostic{
+        file.string(), 1, 1, "sector", sectors.empty() ? "no sector" : "too many sectors",
+        std::to_string(sectors.size()), "1 to " + std::to_string(kMaxSectors) + " sectors"});
+    return false;
   }
   std::vector<std::string> areas(kAreaNames.begin(), kAreaNames.end());
   const std::optional<KeyedTable> t = read_keyed_table(
       file, {KeyColumn{"status", employed}, KeyColumn{"area", areas}, KeyColumn{"sector", sectors}},
       "share", core::Range{0, 1}, diagnostics, CsvFile::Header::kNamed);
   if (!t) return false;
-  bool ok = true;
+  if (!check_sums(*t, 2, "sector shares", "share", diagnostics)) return false;
   std::size_t i = 0;
   for (std::size_t e = 0; e < employed.size(); ++e) {
     const auto status = static_cast<std::size_t>(
         std::find(kStatusNames.begin(), kStatusNames.end(), employed[e]) - kStatusNames.begin());
     for (std::size_t a = 0; a < kNumAreas; ++a) {
-      std::vector<double> shares(
-          t->values.begin() + static_cast<std::ptrdiff_t>(i),
-          t->values.begin() + static_cast<std::ptrdiff_t>(i + sectors.size()));
-      double sum = 0;
-      int line = 0;
-      for (std::size_t k = 0; k < sectors.size(); ++k) {
-        sum += shares[k];
-        if (line == 0 || t->lines[i + k] < line) line = t->lines[i + k];
-      }
+      const auto first = t->values.begin() + static_cast<std::ptrdiff_t>(i);
+      out.sector_share[status][a].assign(first,
+                                         first + static_cast<std::ptrdiff_t>(sectors.size()));
       i += sectors.size();
-      if (std::abs(sum - 1.0) > kSumTolerance) {
-        diagnostics.add(Diagnostic{
-            file.string(), line, 1, "share", "sector shares do not sum to 1",
-            shortest(sum) + " for status " + employed[e] + ", area " + std::string(kAreaNames[a]),
-            "1 within " + shortest(kSumTolerance)});
-        ok = false;
-      }
-      out.sector_share[status][a] = std::move(shares);
     }
   }
-  if (!ok) return false;
   out.sectors = std::move(sectors);
   return true;
 }

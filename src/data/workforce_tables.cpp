@@ -20,6 +20,8 @@ const KeyColumn kBandColumn{"age_band", words(kAgeBandNames)};
 const KeyColumn kAreaColumn{"area", words(kAreaNames)};
 const KeyColumn kStatusColumn{"status", words(kStatusNames)};
 
+}  // namespace
+
 std::string number_text(double x) {
   std::ostringstream out;
   out.precision(10);
@@ -62,8 +64,6 @@ bool check_sums(const KeyedTable& t, std::size_t group_keys, const std::string& 
   }
   return ok;
 }
-
-}  // namespace
 
 bool load_workforce_tables(const DataFiles& files, WorkforceInputs& out,
                            core::Diagnostics& diagnostics) {

@@ -23,17 +23,18 @@ std::vector<double> cdf_of(const std::vector<double>& weights) {
 PlaceDraws build_place_draws(const WorkforceInputs& w) {
   PlaceDraws d;
   d.single_province = !w.has_provinces;
-  for (std::size_t r = 0; r < w.regions.size(); ++r) {
+  // With provinces, one draw per region and area among the region's provinces (every region
+  // and area with residents has one: checked on load).
+  for (std::size_t r = 0; r < w.regions.size() && w.has_provinces; ++r) {
     for (std::size_t a = 0; a < kNumAreas; ++a) {
       std::vector<double> weights;
       std::vector<std::uint8_t> codes;
-      for (std::size_t p = 0; p < num_provinces(w) && w.has_provinces; ++p) {
+      for (std::size_t p = 0; p < w.provinces.size(); ++p) {
         if (w.province_region[p] != r) continue;
         weights.push_back(w.province_share[p][a]);
         codes.push_back(static_cast<std::uint8_t>(p));
       }
-      d.province.push_back({codes.empty() ? std::vector<double>{1.0} : cdf_of(weights),
-                            codes.empty() ? std::vector<std::uint8_t>{0} : codes});
+      d.province.push_back({cdf_of(weights), codes});
     }
   }
   for (std::size_t p = 0; p < num_provinces(w); ++p) {

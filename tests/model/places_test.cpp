@@ -131,6 +131,29 @@ TEST_CASE("the Lao provinces: every person in one, shares within 0.5 points of t
     CHECK(base.places[first_sector + k].employed == base.places[first_sector + k].persons);
   }
   CHECK(in_sectors == employed);
+  // Each sector holds its expected share of the workers of every status and area (the table's
+  // shares weighted by the workers), within 4 binomial standard errors of the simulated count.
+  const double f = s.projection.sample_fraction;
+  for (std::size_t k = 0; k < s.workforce.sectors.size(); ++k) {
+    double expected = 0, variance = 0;
+    for (std::size_t sex = 0; sex < kNumSexes; ++sex) {
+      for (const auto& band : base.cells[sex]) {
+        for (std::size_t a = 0; a < kNumAreas; ++a) {
+          for (std::size_t st = 0; st < kNumStatuses; ++st) {
+            if (s.workforce.sector_share[st][a].empty()) continue;
+            const double n = band[a][st].persons * f;  // simulated workers
+            const double share = s.workforce.sector_share[st][a][k];
+            expected += n * share;
+            variance += n * share * (1 - share);
+          }
+        }
+      }
+    }
+    const double got = base.places[first_sector + k].employed * f;
+    INFO(s.workforce.sectors[k] << ": " << got << " simulated workers, expected " << expected);
+    CHECK(expected > 0);
+    CHECK(std::abs(got - expected) <= 4 * std::sqrt(variance));
+  }
 }
 
 TEST_CASE("the place and sector tables change no other table of the Lao baseline",
