@@ -49,6 +49,15 @@ void Diagnostics::add(Diagnostic d) {
   }
 }
 
+bool Diagnostics::count_if_full(std::string_view file) {
+  const auto it = std::find_if(files_.begin(), files_.end(),
+                               [&](const FileCount& f) { return f.file == file; });
+  if (it == files_.end() || it->count <= kMaxPerFile) return false;
+  ++it->count;
+  list_[it->summary].got = std::to_string(it->count - kMaxPerFile) + " more";
+  return true;
+}
+
 bool is_command_line(const toml::source_region& where) {
   return where.path && where.path->starts_with(std::string(kCommandLine) + ": ");
 }

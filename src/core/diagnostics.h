@@ -27,6 +27,11 @@ class Diagnostics {
   void add_at(const toml::source_region& where, std::string key, std::string message,
               std::string got = {}, std::string expected = {});
 
+  // When `file` already has more than kMaxPerFile diagnostics, counts one more without its
+  // message and returns true: a caller about to build a costly message for each of millions of
+  // rows asks first. Otherwise returns false and counts nothing.
+  bool count_if_full(std::string_view file);
+
   bool empty() const { return list_.empty(); }
   std::size_t size() const { return list_.size(); }
   const std::vector<Diagnostic>& list() const { return list_; }

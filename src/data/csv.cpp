@@ -5,22 +5,30 @@
 #include <cmath>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 
 namespace ssproj::data {
 namespace {
 
-std::vector<std::string_view> split(std::string_view line, std::vector<int>* columns) {
-  std::vector<std::string_view> fields;
+// `field` after checking that the row has it.
+std::size_t checked(const CsvFile::Row& row, std::size_t field) {
+  if (field >= row.fields.size())
+    throw std::out_of_range("CsvFile: no field " + std::to_string(field));
+  return field;
+}
+
+// Appends the fields of `line` and the 1-based column where each starts.
+void split_into(std::string_view line, std::vector<std::string_view>& fields,
+                std::vector<int>& columns) {
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = line.find(',', start);
-    if (columns) columns->push_back(static_cast<int>(start) + 1);
+    columns.push_back(static_cast<int>(start) + 1);
     fields.push_back(comma == std::string_view::npos ? line.substr(start)
                                                      : line.substr(start, comma - start));
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
-  return fields;
 }
 
 std::string join(const std::vector<std::string>& names) {
@@ -38,6 +46,7 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
                                      core::Diagnostics& diagnostics, Header match) {
   CsvFile csv;
   csv.path_ = file;
+  csv.name_ = file.string();
   csv.header_ = header;
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -80,8 +89,21 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
     in.clear();
     in.seekg(0);
   }
-  csv.text_ = std::make_unique<std::string>(std::istreambuf_iterator<char>(in),
-                                            std::istreambuf_iterator<char>());
+  // The whole file in one read where its size is known (a regular file), else in blocks.
+  csv.text_ = std::make_unique<std::string>();
+  {
+    std::string& all = *csv.text_;
+    constexpr std::size_t kBlock = 1u << 20;
+    std::size_t filled = 0;
+    if (!ec) all.resize(static_cast<std::size_t>(size));
+    while (in) {
+      if (all.size() - filled < kBlock / 2) all.resize(std::max(all.size() * 2, filled + kBlock));
+      in.read(all.data() + filled, static_cast<std::streamsize>(all.size() - filled));
+      filled += static_cast<std::size_t>(in.gcount());
+      if (filled > kMaxDataFileBytes) break;  // a pipe or a file that grew while read
+    }
+    all.resize(filled);
+  }
   std::string_view text = *csv.text_;
   // A UTF-8 byte order mark, as spreadsheet programs write, is not part of the header.
   constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
@@ -94,6 +116,9 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
   std::vector<std::size_t> picked;
   int line_number = 0;
   std::size_t start = 0;
+  // One line's fields and their columns, reused from line to line.
+  std::vector<std::string_view> fields;
+  std::vector<int> columns;
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
@@ -113,7 +138,9 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
         }
         continue;
       }
-      const std::vector<std::string_view> names = split(line, nullptr);
+      std::vector<std::string_view> names;
+      std::vector<int> name_columns;
+      split_into(line, names, name_columns);
       file_columns = names.size();
       bool found_all = true;
       for (const std::string& wanted : header) {
@@ -132,27 +159,36 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
       if (!found_all) return std::nullopt;
       continue;
     }
-    Row row;
-    row.line = line_number;
-    row.fields = split(line, &row.columns);
-    if (row.fields.size() != file_columns) {
+    fields.clear();
+    columns.clear();
+    split_into(line, fields, columns);
+    if (fields.size() != file_columns) {
       diagnostics.add(Diagnostic{file.string(), line_number, 1, "", "wrong number of fields",
-                                 std::to_string(row.fields.size()),
+                                 std::to_string(fields.size()),
                                  std::to_string(file_columns) + " (" +
                                      (match == Header::kExact ? join(header) : "the header's") +
                                      ")"});
       continue;
     }
+    Row row;
+    row.line = line_number;
+    row.first = csv.fields_.size();
+    row.count = header.size();
     if (match == Header::kNamed) {
-      Row selected;
-      selected.line = row.line;
       for (std::size_t c : picked) {
-        selected.fields.push_back(row.fields[c]);
-        selected.columns.push_back(row.columns[c]);
+        csv.fields_.push_back(fields[c]);
+        csv.columns_.push_back(columns[c]);
       }
-      row = std::move(selected);
+    } else {
+      csv.fields_.insert(csv.fields_.end(), fields.begin(), fields.end());
+      csv.columns_.insert(csv.columns_.end(), columns.begin(), columns.end());
     }
-    csv.rows_.push_back(std::move(row));
+    csv.rows_.push_back(row);
+  }
+  // The rows' views into the flat arrays, now that these no longer grow.
+  for (Row& row : csv.rows_) {
+    row.fields = std::span<const std::string_view>(csv.fields_).subspan(row.first, row.count);
+    row.columns = std::span<const int>(csv.columns_).subspan(row.first, row.count);
   }
   if (!seen_header) {
     csv.report_file(diagnostics, "", "empty data file", "",
@@ -164,19 +200,20 @@ std::optional<CsvFile> CsvFile::read(const std::filesystem::path& file,
 
 void CsvFile::report(core::Diagnostics& diagnostics, const Row& row, std::size_t field,
                      std::string message, std::string got, std::string expected) const {
-  diagnostics.add(Diagnostic{path_.string(), row.line, row.columns.at(field), header_.at(field),
+  if (diagnostics.count_if_full(name_)) return;
+  diagnostics.add(Diagnostic{name_, row.line, row.columns[checked(row, field)], header_.at(field),
                              std::move(message), std::move(got), std::move(expected)});
 }
 
 void CsvFile::report_file(core::Diagnostics& diagnostics, std::string key, std::string message,
                           std::string got, std::string expected) const {
-  diagnostics.add(Diagnostic{path_.string(), 1, 1, std::move(key), std::move(message),
-                             std::move(got), std::move(expected)});
+  diagnostics.add(Diagnostic{name_, 1, 1, std::move(key), std::move(message), std::move(got),
+                             std::move(expected)});
 }
 
 std::optional<long long> CsvFile::integer(const Row& row, std::size_t field,
                                           core::Diagnostics& diagnostics) const {
-  const std::string_view text = row.fields.at(field);
+  const std::string_view text = row.fields[checked(row, field)];
   long long value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) {
@@ -188,7 +225,7 @@ std::optional<long long> CsvFile::integer(const Row& row, std::size_t field,
 
 std::optional<double> CsvFile::number(const Row& row, std::size_t field,
                                       core::Diagnostics& diagnostics) const {
-  const std::string_view text = row.fields.at(field);
+  const std::string_view text = row.fields[checked(row, field)];
   double value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
@@ -201,7 +238,7 @@ std::optional<double> CsvFile::number(const Row& row, std::size_t field,
 std::optional<int> CsvFile::choice(const Row& row, std::size_t field,
                                    const std::vector<std::string_view>& choices,
                                    core::Diagnostics& diagnostics) const {
-  const std::string_view text = row.fields.at(field);
+  const std::string_view text = row.fields[checked(row, field)];
   for (std::size_t i = 0; i < choices.size(); ++i) {
     if (text == choices[i]) return static_cast<int>(i);
   }

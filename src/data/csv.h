@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,8 +27,10 @@ class CsvFile {
  public:
   struct Row {
     int line = 0;
-    std::vector<std::string_view> fields;  // views into the file's text
-    std::vector<int> columns;              // 1-based column where each field starts
+    std::span<const std::string_view> fields;  // views into the file's text
+    std::span<const int> columns;              // 1-based column where each field starts
+    std::size_t first = 0;                     // where fields and columns start in the file's
+    std::size_t count = 0;                     // flat arrays, and how many
   };
 
   // How the file's header must match the columns asked for.
@@ -46,6 +49,11 @@ class CsvFile {
                                      core::Diagnostics& diagnostics, Header match = Header::kExact);
 
   const std::filesystem::path& path() const { return path_; }
+  // Whether diagnostics of this file are past Diagnostics::kMaxPerFile: then one more is counted
+  // and the caller skips building its message.
+  bool count_if_full(core::Diagnostics& diagnostics) const {
+    return diagnostics.count_if_full(name_);
+  }
   const std::vector<Row>& rows() const { return rows_; }
 
   // Typed field access; on failure a diagnostic names the field and nothing is returned.
@@ -68,11 +76,16 @@ class CsvFile {
  private:
   CsvFile() = default;
   std::filesystem::path path_;
+  std::string name_;  // path_ as text, as each diagnostic names it
   // The row views point into this text; it lives on the heap so that moving a CsvFile keeps
   // them valid.
   std::unique_ptr<std::string> text_;
   std::vector<std::string> header_;
   std::vector<Row> rows_;
+  // Every row's fields and their columns, one after the other (two allocations for the file,
+  // not two per row: a table of millions of rows is read in a second).
+  std::vector<std::string_view> fields_;
+  std::vector<int> columns_;
 };
 
 }  // namespace ssproj::data

@@ -70,6 +70,7 @@ std::optional<KeyedTable> read_keyed_table(const std::filesystem::path& file,
     if (!ok || !value) continue;
     const std::size_t i = table.index(key);
     if (table.lines[i] != 0) {
+      if (csv->count_if_full(diagnostics)) continue;
       csv->report(diagnostics, row, 0, "duplicate row", describe_key(keys, key),
                   "one row for each combination (first given on line " +
                       std::to_string(table.lines[i]) + ")");

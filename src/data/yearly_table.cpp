@@ -123,6 +123,7 @@ std::optional<YearlyTable> read_yearly_table(const std::filesystem::path& file,
     const CsvFile::Row*& first =
         seen[y][static_cast<std::size_t>(e.sex)][static_cast<std::size_t>(e.age)];
     if (first != nullptr) {
+      if (csv->count_if_full(diagnostics)) continue;
       std::string what = "year " + std::to_string(e.year);
       if (shape.by_sex) what += ", sex " + std::string(e.sex == 0 ? "male" : "female");
       if (shape.by_age) what += ", age " + std::to_string(e.age);

@@ -172,6 +172,22 @@ TEST_CASE("a file with more than 100 problems shows the first 100 and counts the
                          "304 more, expected a file without them)") != std::string::npos);
 }
 
+TEST_CASE("duplicate rows past the first 100 are counted, not described", "[data]") {
+  // The duplicates after the hundredth are counted without building their messages (three
+  // million of them are read in seconds); the count must still be exact: 250 duplicates of one
+  // row are 100 messages and "150 more".
+  Small s;
+  std::vector<std::string> lines = lines_of(s.data("mortality.csv"));
+  const std::string row = lines[static_cast<std::size_t>(mortality_line(2020, 0, 0) - 1)];
+  for (int i = 0; i < 250; ++i) lines.push_back(row);
+  write_lines(s.data("mortality.csv"), lines);
+  const Lines errors = errors_of(s.scenario);
+  REQUIRE(errors.size() == 101);
+  CHECK(errors[0].find("error: year: duplicate row (got year 2020, sex male, age 0") !=
+        std::string::npos);
+  CHECK(errors[100].find("(got 150 more, expected a file without them)") != std::string::npos);
+}
+
 TEST_CASE("a row with the wrong number of fields is an error at its line", "[data]") {
   Small s;
   SECTION("too few") {
