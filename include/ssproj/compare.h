@@ -62,6 +62,18 @@ std::string comparison_places_csv(const std::vector<StrategyRun>& runs,
 std::string comparison_replications_csv(const std::vector<StrategyRun>& runs,
                                         const std::vector<int>& key_years);
 
+// comparison_draws.csv: every strategy's drawn value of each of its [[uncertain]] inputs in every
+// replication (replication, strategy, key, distribution, apply, value). Empty of rows without
+// uncertain inputs.
+std::string comparison_draws_csv(const std::vector<StrategyRun>& runs);
+
+// comparison_drivers.csv: for every strategy but the baseline, year label and decision measure,
+// the uncertain inputs (the strategy's and the baseline's) ranked by the size of their partial
+// rank correlation with the measure across replications (strategy, year, measure, key, prcc,
+// rank). See docs/uncertainty.md §5.
+std::string comparison_drivers_csv(const std::vector<StrategyRun>& runs,
+                                   const std::vector<int>& key_years);
+
 // The terminal summary of decisions.csv: additional contributors and cost per additional
 // contributor-year at each key year, with bands and the probability of ranking first.
 std::string decisions_summary(const std::vector<StrategyRun>& runs,

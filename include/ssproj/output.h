@@ -91,6 +91,10 @@ std::string indicators_csv(const std::vector<Valuation>& valuations);
 // 1 January of the first year valued (kip; persons), Valuation::liabilities.
 std::string liabilities_csv(const std::vector<Valuation>& valuations);
 
+// draws.csv: the drawn value of every [[uncertain]] input in every replication (replication, key,
+// distribution, apply, value); written only when the scenario has uncertain inputs.
+std::string draws_csv(const Scenario& scenario, const ProjectionResults& results);
+
 // manifest.json: provenance of the run (version, commit, hashes, seed, sizes, timing).
 // `tables`: the tables written before it, with their SHA-256 (ResultSet::files()).
 std::string manifest_json(const Scenario& scenario, const ProjectionResults& results,

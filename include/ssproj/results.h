@@ -346,6 +346,9 @@ struct ProjectionResults {
   // scenario has no workforce data.
   std::vector<Valuation> valuations;
   double person_years = 0;  // summed over replications
+  // The [[uncertain]] inputs' drawn values, [replication][input] in the order of
+  // Scenario::uncertain; empty without uncertain inputs.
+  std::vector<std::vector<double>> draws;
 };
 
 }  // namespace ssproj

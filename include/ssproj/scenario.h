@@ -46,6 +46,8 @@ struct ProjectionSettings {
   std::string prices;
   // The stages simulated: "all", "labour" (demography and labour statuses) or "demography".
   std::string stages;
+  // How replications draw the [[uncertain]] inputs: "random" or "latin_hypercube".
+  std::string sampling;
 
   friend bool operator==(const ProjectionSettings&, const ProjectionSettings&) = default;
 };
@@ -328,6 +330,19 @@ struct FundAssumptions {
 // Every field that a scenario key sets starts at the key's default from the key table
 // (src/scenario/schema.cpp; docs/scenario-reference.md §6): a default-constructed Scenario is
 // the scenario of a file that writes no optional key.
+// One [[uncertain]] entry: a key whose value each replication draws (docs/uncertainty.md).
+struct UncertainInput {
+  std::string key;           // "fund.investment_return", "interventions.NAME.conversion"
+  std::string distribution;  // normal | lognormal | uniform | triangular | beta
+  std::string apply;         // value | shift | factor
+  std::string reason;
+  // The distribution's parameters (those of its type; the others are 0).
+  double mean = 0, sd = 0, min = 0, max = 0, mode = 0, alpha = 0, beta = 0;
+  // Where the entry's key is written, for messages.
+  std::string file;
+  int line = 0, column = 0;
+};
+
 struct Scenario {
   Scenario();
   ~Scenario();
@@ -352,6 +367,11 @@ struct Scenario {
   FundAssumptions fund;
   // [[interventions]], in the order written (docs/interventions.md).
   std::vector<Intervention> interventions;
+  // [[uncertain]], in the order written (docs/uncertainty.md): keys each replication draws.
+  std::vector<UncertainInput> uncertain;
+  // The --set arguments the scenario was loaded with (ScenarioOverrides::set): a replication
+  // with uncertain inputs is loaded again with its draws before them.
+  std::vector<std::string> set_arguments;
 
   // The data tables named in [data], loaded and validated.
   DemographicInputs inputs;
@@ -413,6 +433,9 @@ struct ScenarioOverrides {
   // "command line: --set ARG" (docs/scenario-reference.md §"Changing a key from the command
   // line").
   std::vector<std::string> set;
+  // Set when `set` begins with a replication's draws of the [[uncertain]] inputs
+  // (uncertainty::scenario_for_replication): the check of the inputs' extremes is not repeated.
+  bool draws = false;
 };
 
 // Reads, merges (`extends`), validates and loads a scenario and its data tables.

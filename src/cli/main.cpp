@@ -770,6 +770,11 @@ int command_compare(const std::vector<std::string>& args) {
   set.write("decisions.csv", ssproj::decisions_csv(runs, key_years));
   set.write("comparison_places.csv", ssproj::comparison_places_csv(runs, key_years));
   set.write("comparison_replications.csv", ssproj::comparison_replications_csv(runs, key_years));
+  if (std::any_of(runs.begin(), runs.end(),
+                  [](const ssproj::StrategyRun& r) { return !r.scenario.uncertain.empty(); })) {
+    set.write("comparison_draws.csv", ssproj::comparison_draws_csv(runs));
+    set.write("comparison_drivers.csv", ssproj::comparison_drivers_csv(runs, key_years));
+  }
   set.write("manifest.json", ssproj::set_manifest_json("compare", set.files()));
   commit_results(set);
   if (vm.count("report")) write_reports(out, key_years, quiet);

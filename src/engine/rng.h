@@ -27,6 +27,8 @@ enum class Stream : std::uint32_t {
   kInitialMembership = 8,  // subject: person id; membership at the base year
   kBenefits = 9,           // subject: person id; claiming a pension, invalidity
   kEarningsFactor = 10,    // subject: person id, year 0; the lifelong earnings factor
+  kUncertainInput = 11,    // subject: hash of an [[uncertain]] key, year 0; its draw
+  kLatinHypercube = 12,    // subject: hash of an [[uncertain]] key, "year": position; strata order
   // Values with the high bit set belong to interventions: 0x80000000 | a hash of the
   // intervention's name (interventions::stream_of); subject: person id, year (or 0 for a
   // person's fixed rank).

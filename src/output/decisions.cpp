@@ -8,6 +8,7 @@
 #include "output/csv_writer.h"
 #include "output/replicated_table.h"
 #include "output/strategy_series.h"
+#include "uncertainty/uncertain.h"
 
 namespace ssproj {
 namespace {
@@ -181,6 +182,99 @@ std::string comparison_replications_csv(const std::vector<StrategyRun>& runs,
   return out.text();
 }
 
+namespace {
+
+// The uncertain inputs of strategy `s` and the baseline (runs.front()), by key: those of the
+// strategy first, then the baseline's others; and their draws [input][replication]. A key both
+// draw has the same values in both (common random numbers, uncertainty/uncertain.h).
+struct Inputs {
+  std::vector<std::string> keys;
+  std::vector<std::vector<double>> draws;
+};
+
+Inputs inputs_of(const std::vector<StrategyRun>& runs, std::size_t s) {
+  Inputs in;
+  for (const StrategyRun* run : {&runs[s], &runs.front()}) {
+    const std::vector<UncertainInput>& list = run->scenario.uncertain;
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (std::find(in.keys.begin(), in.keys.end(), list[k].key) != in.keys.end()) continue;
+      in.keys.push_back(list[k].key);
+      std::vector<double> values;
+      for (const std::vector<double>& r : run->results.draws) values.push_back(r[k]);
+      in.draws.push_back(std::move(values));
+    }
+  }
+  return in;
+}
+
+struct Driver {
+  std::string key;
+  double prcc;
+};
+
+// The inputs ranked by the size of their partial rank correlation with measure m of strategy s
+// at year label k (NaN last).
+std::vector<Driver> drivers_of(const Decisions& d, const Inputs& in, std::size_t s, std::size_t k,
+                               std::size_t m) {
+  std::vector<double> output;
+  for (const Values& v : d.values[s][k]) output.push_back(v[m]);
+  const std::vector<double> prcc = uncertainty::partial_rank_correlations(in.draws, output);
+  std::vector<Driver> out;
+  for (std::size_t i = 0; i < in.keys.size(); ++i) out.push_back({in.keys[i], prcc[i]});
+  std::stable_sort(out.begin(), out.end(), [](const Driver& a, const Driver& b) {
+    if (std::isnan(b.prcc)) return !std::isnan(a.prcc);
+    return !std::isnan(a.prcc) && std::abs(a.prcc) > std::abs(b.prcc);
+  });
+  return out;
+}
+
+}  // namespace
+
+std::string comparison_drivers_csv(const std::vector<StrategyRun>& runs,
+                                   const std::vector<int>& key_years) {
+  const Decisions d = decisions_of(runs, key_years);
+  output::CsvWriter out("strategy,year,measure,key,prcc,rank");
+  for (std::size_t s = 1; s < runs.size(); ++s) {
+    const Inputs in = inputs_of(runs, s);
+    for (std::size_t k = 0; k < d.year_labels.size(); ++k) {
+      for (std::size_t m = 0; m < kNumMeasures; ++m) {
+        if (m == kBalanceMeasure && d.year_labels[k] != "horizon") continue;
+        const std::vector<Driver> ranked = drivers_of(d, in, s, k, m);
+        for (std::size_t i = 0; i < ranked.size(); ++i) {
+          out.field(runs[s].name)
+              .field(d.year_labels[k])
+              .field(kMeasures[m].name)
+              .field(ranked[i].key)
+              .field(ranked[i].prcc)
+              .field(static_cast<long long>(i + 1));
+          out.end_row();
+        }
+      }
+    }
+  }
+  return out.text();
+}
+
+std::string comparison_draws_csv(const std::vector<StrategyRun>& runs) {
+  output::CsvWriter out("replication,strategy,key,distribution,apply,value");
+  const std::size_t replications = runs.front().results.replications.size();
+  for (std::size_t r = 0; r < replications; ++r) {
+    for (const StrategyRun& run : runs) {
+      for (std::size_t k = 0; k < run.scenario.uncertain.size(); ++k) {
+        const UncertainInput& in = run.scenario.uncertain[k];
+        out.field(static_cast<long long>(r + 1))
+            .field(run.name)
+            .field(in.key)
+            .field(in.distribution)
+            .field(in.apply)
+            .field(run.results.draws[r][k]);
+        out.end_row();
+      }
+    }
+  }
+  return out.text();
+}
+
 }  // namespace ssproj
 
 namespace ssproj {
@@ -270,6 +364,34 @@ std::string decisions_summary(const std::vector<StrategyRun>& runs,
                     firsts[1].c_str());
       out += line;
     }
+  }
+  // What drives the answer: the three inputs most correlated (partial rank correlation) with
+  // each strategy's additional contributors at the last key year.
+  bool any = false;
+  for (std::size_t s = 1; s < runs.size() && d.year_labels.size() > 1; ++s) {
+    const Inputs in = inputs_of(runs, s);
+    if (in.keys.empty() || replications < in.keys.size() + 3) continue;
+    const std::size_t k = d.year_labels.size() - 2;
+    if (!any) {
+      std::snprintf(line, sizeof line,
+                    "\nWhat drives the additional contributors to %s (partial rank correlation "
+                    "with the uncertain inputs; comparison_drivers.csv has every measure):\n",
+                    d.year_labels[k].c_str());
+      out += line;
+      any = true;
+    }
+    std::string top;
+    const std::vector<Driver> ranked = drivers_of(d, in, s, k, kAdd);
+    for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) {
+      if (std::isnan(ranked[i].prcc)) break;
+      char cell[160];
+      std::snprintf(cell, sizeof cell, "%s%s %+.2f", top.empty() ? "" : ", ", ranked[i].key.c_str(),
+                    ranked[i].prcc);
+      top += cell;
+    }
+    std::snprintf(line, sizeof line, "%-*s | %s\n", static_cast<int>(width), runs[s].name.c_str(),
+                  top.empty() ? "-" : top.c_str());
+    out += line;
   }
   return out;
 }

@@ -465,4 +465,20 @@ std::string set_manifest_json(const std::string& command,
   return j;
 }
 
+std::string draws_csv(const Scenario& scenario, const ProjectionResults& results) {
+  output::CsvWriter out("replication,key,distribution,apply,value");
+  for (std::size_t r = 0; r < results.draws.size(); ++r) {
+    for (std::size_t k = 0; k < scenario.uncertain.size(); ++k) {
+      const UncertainInput& in = scenario.uncertain[k];
+      out.field(static_cast<long long>(r + 1))
+          .field(in.key)
+          .field(in.distribution)
+          .field(in.apply)
+          .field(results.draws[r][k]);
+      out.end_row();
+    }
+  }
+  return out.text();
+}
+
 }  // namespace ssproj

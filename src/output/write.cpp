@@ -256,6 +256,7 @@ void write_run_outputs(ResultSet& set, const std::string& prefix, const Scenario
     add("interventions.csv", [&] { return interventions_csv(results.valuations, prices); });
     add("liabilities.csv", [&] { return liabilities_csv(results.valuations); });
   }
+  if (!scenario.uncertain.empty()) add("draws.csv", [&] { return draws_csv(scenario, results); });
   std::vector<std::pair<std::string, std::string>> tables;
   for (const auto& [name, contents] : files) {
     set.write(prefix + name, contents);

@@ -119,6 +119,12 @@ constexpr std::array kColumns = {
     ColumnInfo{"prob_beats_baseline", "share of replications", Format::kShare},
     ColumnInfo{"prob_ranks_first", "share of replications", Format::kShare},
     ColumnInfo{"replication", "", Format::kYear},
+    // draws.csv, comparison_draws.csv, comparison_drivers.csv
+    ColumnInfo{"key", "", Format::kKey},
+    ColumnInfo{"distribution", "", Format::kKey},
+    ColumnInfo{"apply", "", Format::kKey},
+    ColumnInfo{"prcc", "partial rank correlation, -1 to 1", Format::kNumber},
+    ColumnInfo{"rank", "1 = most influential", Format::kYear},
 };
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "engine/tallies.h"
 #include "engine/workforce_model.h"
 #include "runner/gather.h"
+#include "uncertainty/uncertain.h"
 
 namespace ssproj {
 namespace {
@@ -113,6 +114,20 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
     core::parallel_for(0, replications, [&](int r) {
       if (!options.runs_here(r)) return;  // another process's (MPI)
       const auto k = static_cast<std::size_t>(r);
+      if (!scenario.uncertain.empty()) {
+        // This replication's draws of the uncertain inputs: its own scenario, rates and
+        // workforce model.
+        const Scenario drawn = uncertainty::scenario_for_replication(scenario, r);
+        const std::vector<demography::StepRates> drawn_rates = demography::build_step_rates(drawn);
+        std::optional<engine::WorkforceModel> drawn_workforce;
+        if (drawn.has_workforce()) drawn_workforce = engine::build_workforce_model(drawn);
+        results.replications[k] =
+            run_replication(drawn, drawn_rates, drawn_workforce ? &*drawn_workforce : nullptr,
+                            static_cast<std::uint32_t>(r), capacity, options, done, total);
+        if (valuate_replications)
+          results.valuations[k] = valuate(drawn, results.replications[k].workforce);
+        return;
+      }
       results.replications[k] =
           run_replication(scenario, rates, workforce ? &*workforce : nullptr,
                           static_cast<std::uint32_t>(r), capacity, options, done, total);
@@ -124,6 +139,10 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
     runner::gather_replications(scenario, options, rates.size(), valuate_replications, results);
   }
   for (const ReplicationResult& r : results.replications) results.person_years += r.person_years;
+  // Every process can compute every replication's draws; process 0 writes them.
+  if (!scenario.uncertain.empty()) {
+    for (int r = 0; r < replications; ++r) results.draws.push_back(uncertainty::draws(scenario, r));
+  }
   return results;
 }
 

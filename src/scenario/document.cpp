@@ -93,6 +93,34 @@ void combine_interventions(const toml::table& base, toml::table& file, Diagnosti
   }
 }
 
+// Before `file` is merged into `base`: the file's [[uncertain]] entries are added to the base's,
+// an entry for a key the base already draws taking that entry's place (a key has one
+// distribution). Entries that are not tables, or without a string key, are left to the schema
+// check.
+void combine_uncertain(const toml::table& base, toml::table& file) {
+  toml::array* own = file.get_as<toml::array>("uncertain");
+  const toml::array* inherited = base.get_as<toml::array>("uncertain");
+  if (own == nullptr || inherited == nullptr || !own->is_array_of_tables() ||
+      !inherited->is_array_of_tables()) {
+    return;
+  }
+  const auto key_of = [](const toml::node& entry) {
+    return (*entry.as_table())["key"].value_or(std::string());
+  };
+  toml::array both = *inherited;
+  for (toml::node& entry : *own) {
+    const std::string key = key_of(entry);
+    auto same = std::find_if(both.begin(), both.end(),
+                             [&](const toml::node& e) { return !key.empty() && key_of(e) == key; });
+    if (same != both.end()) {
+      *same->as_table() = std::move(*entry.as_table());
+    } else {
+      both.push_back(std::move(*entry.as_table()));
+    }
+  }
+  *own = std::move(both);
+}
+
 std::optional<toml::table> read_chain(const fs::path& file, std::vector<fs::path>& chain,
                                       Diagnostics& diagnostics) {
   toml::table table;
@@ -173,6 +201,7 @@ std::optional<toml::table> read_chain(const fs::path& file, std::vector<fs::path
 
   table.erase("extends");
   combine_interventions(*base, table, diagnostics);
+  combine_uncertain(*base, table);
   merge_into(*base, std::move(table));
   return base;
 }

@@ -22,6 +22,7 @@
 #include "scenario/overrides.h"
 #include "scenario/schema.h"
 #include "scenario/validate.h"
+#include "uncertainty/uncertain.h"
 #include "util/sha256.h"
 
 namespace ssproj {
@@ -871,7 +872,13 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   check_sample_size(*document, s, diagnostics);
   if (diagnostics.empty()) check_stock_sizes(*document, s);
   scenario::read_interventions(*document, s, diagnostics);
+  uncertainty::read_uncertain(*document, s, diagnostics);
   check_stages(*document, s, diagnostics);
+  s.set_arguments = overrides.set;
+  // The extreme draws of the uncertain inputs, loaded once each (only when all else is valid).
+  if (diagnostics.empty() && !s.uncertain.empty() && !overrides.draws) {
+    uncertainty::check_extremes(s, diagnostics);
+  }
   if (!diagnostics.empty()) {
     // File by file (in the order the files were read), each in the order of its text, as a
     // compiler would list them; the --set arguments first, in their order.

@@ -231,16 +231,44 @@ void apply_set_arguments(toml::table& document, const std::vector<std::string>& 
     const std::vector<std::string>& path = arg->path;
     const std::string key = joined(path, path.size());
 
-    if (!check_key_path(path, where, diagnostics)) continue;
+    // A key of an [[interventions]] entry, named by the entry's name: interventions.NAME.KEY.
+    toml::table* entry = nullptr;
+    const KeySpec* entry_spec = nullptr;
+    if (path.size() == 3 && path.front() == "interventions" &&
+        document.get_as<toml::array>("interventions") != nullptr) {
+      std::vector<std::string> names;
+      for (toml::node& node : *document.get_as<toml::array>("interventions")) {
+        toml::table* e = node.as_table();
+        if (e == nullptr) continue;
+        names.push_back((*e)["name"].value_or(std::string()));
+        if (names.back() == path[1] && entry == nullptr) entry = e;
+      }
+      if (entry == nullptr) {
+        diagnostics.add_at(where, key, "no intervention of this name", "\"" + path[1] + "\"",
+                           core::expected_word(path[1], names,
+                                               "the name of an [[interventions]] entry, in "
+                                               "interventions.NAME.KEY"));
+        continue;
+      }
+      const std::string type = (*entry)["type"].value_or(std::string());
+      entry_spec = find_element_key("interventions." + path[2], type);
+      if (entry_spec == nullptr) {
+        diagnostics.add_at(where, key, "not a key of this intervention", "\"" + path[2] + "\"",
+                           "a key of a \"" + type + "\" intervention (see docs/interventions.md)");
+        continue;
+      }
+    } else if (!check_key_path(path, where, diagnostics)) {
+      continue;
+    }
     if (path.front() == "extends") {
       diagnostics.add_at(where, key, "cannot be set on the command line", "",
                          "a key other than extends (the files it names are already merged)");
       continue;
     }
     // The tables above the key: each must be a table where it exists.
-    toml::table* parent = &document;
+    toml::table* parent = entry != nullptr ? entry : &document;
     bool blocked = false;
-    for (std::size_t i = 0; i + 1 < path.size() && parent != nullptr; ++i) {
+    for (std::size_t i = 0; entry == nullptr && i + 1 < path.size() && parent != nullptr; ++i) {
       toml::node* next = parent->get(path[i]);
       if (next == nullptr) {
         parent = nullptr;  // created below
@@ -277,7 +305,7 @@ void apply_set_arguments(toml::table& document, const std::vector<std::string>& 
                            "a number after '" + std::string(operator_text(arg->operation)) + "'");
         continue;
       }
-      const KeySpec* spec = find_key(key);
+      const KeySpec* spec = entry_spec != nullptr ? entry_spec : find_key(key);
       toml::table base;
       if (current != nullptr) {
         base.insert("v", *current);
@@ -303,8 +331,8 @@ void apply_set_arguments(toml::table& document, const std::vector<std::string>& 
     }
 
     // Creates the tables above the key as needed, then sets it.
-    toml::table* target = &document;
-    for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    toml::table* target = entry != nullptr ? entry : &document;
+    for (std::size_t i = 0; entry == nullptr && i + 1 < path.size(); ++i) {
       toml::node* next = target->get(path[i]);
       if (next == nullptr) {
         next = &target->insert(toml::key(path[i], toml::source_region(where)), toml::table{})

@@ -198,6 +198,16 @@ const std::array kKeys = {
                 "([methodology.md §9.7](methodology.md#97-stages)).",
             .choices = "all|labour|demography",
             .bind = field<&Scenario::projection, &ProjectionSettings::stages>},
+    KeySpec{.path = "projection.sampling",
+            .kind = Kind::kChoice,
+            .default_toml = "\"random\"",
+            .description =
+                "How the replications draw the `[[uncertain]]` inputs: `random`, each draw "
+                "independent; `latin_hypercube`, each input's range cut into as many equally "
+                "likely strata as there are replications, each stratum drawn once "
+                "([uncertainty.md §3](uncertainty.md#3-sampling)).",
+            .choices = "random|latin_hypercube",
+            .bind = field<&Scenario::projection, &ProjectionSettings::sampling>},
     KeySpec{.path = "data",
             .kind = Kind::kTable,
             .required = true,
@@ -1415,6 +1425,110 @@ const std::array kKeys = {
             .units = "kip a year, base-year prices",
             .description = "Running cost in each year it runs.",
             .bind = entry_field<&Intervention::fixed_cost_per_year>},
+    // [[uncertain]]: read and cross-checked in uncertainty/uncertain.cpp (docs/uncertainty.md).
+    KeySpec{.path = "uncertain",
+            .kind = Kind::kTableArray,
+            .description =
+                "Uncertain inputs, one `[[uncertain]]` table each: a key whose value each "
+                "replication draws from a distribution ([uncertainty.md](uncertainty.md)). A "
+                "file that extends another adds its entries to the other's; an entry for a key "
+                "the other file already makes uncertain replaces that entry.",
+            .range_note = "at most 64 entries; each key at most once",
+            .default_note = "(every input is a plain value)"},
+    KeySpec{.path = "uncertain.type",
+            .kind = Kind::kChoice,
+            .required = true,
+            .description = "The distribution: `normal` (`mean`, `sd`), `lognormal` (`mean`, `sd` "
+                           "of the value itself, not of its logarithm), `uniform` (`min`, `max`), "
+                           "`triangular` (`min`, `mode`, `max`) or `beta` (`alpha`, `beta`, on "
+                           "`min`-`max`, by default 0-1).",
+            .choices = "normal|lognormal|uniform|triangular|beta"},
+    KeySpec{
+        .path = "uncertain.key",
+        .kind = Kind::kString,
+        .required = true,
+        .description =
+            "The key drawn: a number or schedule key of the scenario (`fund.investment_return`), "
+            "or a number or schedule parameter of an intervention, named by the entry's "
+            "`name` (`interventions.mobile_offices_south.conversion`).",
+        .range_note = "a number or schedule key; once per scenario"},
+    KeySpec{.path = "uncertain.apply",
+            .kind = Kind::kChoice,
+            .default_toml = "\"value\"",
+            .description = "What the draw does: `value` replaces the key's value (a schedule "
+                           "becomes that constant), `shift` adds the draw to the value or to every "
+                           "year of the schedule, `factor` multiplies them by it.",
+            .choices = "value|shift|factor"},
+    KeySpec{.path = "uncertain.reason",
+            .kind = Kind::kString,
+            .required = true,
+            .description = "Why this distribution: its source, or the reasoning of an ASSUMPTION. "
+                           "Shown in `draws.csv`'s documentation and the report."},
+    KeySpec{.path = "uncertain.mean",
+            .kind = Kind::kNumber,
+            .required = true,
+            .range = Range{-1e18, 1e18},
+            .units = "the key's",
+            .description = "Mean of the draws.",
+            .types = "normal|lognormal",
+            .range_note = "> 0 for `lognormal`"},
+    KeySpec{.path = "uncertain.sd",
+            .kind = Kind::kNumber,
+            .required = true,
+            .range = Range{0, 1e18},
+            .units = "the key's",
+            .description = "Standard deviation of the draws; 0 draws the mean every time.",
+            .types = "normal|lognormal"},
+    KeySpec{.path = "uncertain.min",
+            .kind = Kind::kNumber,
+            .required = true,
+            .range = Range{-1e18, 1e18},
+            .units = "the key's",
+            .description = "Smallest value drawn.",
+            .types = "uniform|triangular",
+            .range_note = "$\\le$ `mode` $\\le$ `max`"},
+    KeySpec{.path = "uncertain.min",
+            .kind = Kind::kNumber,
+            .default_toml = "0.0",
+            .range = Range{-1e18, 1e18},
+            .units = "the key's",
+            .description = "Value of the beta distribution's 0.",
+            .types = "beta",
+            .range_note = "$\\le$ `max`"},
+    KeySpec{.path = "uncertain.max",
+            .kind = Kind::kNumber,
+            .required = true,
+            .range = Range{-1e18, 1e18},
+            .units = "the key's",
+            .description = "Largest value drawn.",
+            .types = "uniform|triangular"},
+    KeySpec{.path = "uncertain.max",
+            .kind = Kind::kNumber,
+            .default_toml = "1.0",
+            .range = Range{-1e18, 1e18},
+            .units = "the key's",
+            .description = "Value of the beta distribution's 1.",
+            .types = "beta"},
+    KeySpec{.path = "uncertain.mode",
+            .kind = Kind::kNumber,
+            .required = true,
+            .range = Range{-1e18, 1e18},
+            .units = "the key's",
+            .description = "Most likely value.",
+            .types = "triangular"},
+    KeySpec{.path = "uncertain.alpha",
+            .kind = Kind::kNumber,
+            .required = true,
+            .range = Range{0, 1e6, true, false},
+            .description = "First shape parameter; for a share observed as k successes in n "
+                           "trials, k + 1 (a uniform prior).",
+            .types = "beta"},
+    KeySpec{.path = "uncertain.beta",
+            .kind = Kind::kNumber,
+            .required = true,
+            .range = Range{0, 1e6, true, false},
+            .description = "Second shape parameter; n - k + 1 for k successes in n trials.",
+            .types = "beta"},
 };
 
 }  // namespace
