@@ -118,6 +118,7 @@ void read_uncertain(const toml::table& document, Scenario& s, Diagnostics& diagn
                        "at most " + std::to_string(kMaxInputs) + " [[uncertain]] entries");
     return;
   }
+  std::vector<std::pair<std::string, int>> seen;  // keys and their lines
   for (std::size_t i = 0; i < entries->size(); ++i) {
     const toml::table& entry = *entries->get(i)->as_table();
     const std::string path = "uncertain[" + std::to_string(i) + "]";
@@ -157,13 +158,15 @@ void read_uncertain(const toml::table& document, Scenario& s, Diagnostics& diagn
     } else {
       ok = false;
     }
-    for (const UncertainInput& before : s.uncertain) {
-      if (before.key == in.key) {
-        diagnostics.add_at(where, path + ".key", "key made uncertain twice", "\"" + in.key + "\"",
-                           "one [[uncertain]] entry per key (the first is at line " +
-                               std::to_string(before.line) + ")");
-        ok = false;
-      }
+    const auto first =
+        std::find_if(seen.begin(), seen.end(), [&](const auto& k) { return k.first == in.key; });
+    if (first != seen.end()) {
+      diagnostics.add_at(where, path + ".key", "key made uncertain twice", "\"" + in.key + "\"",
+                         "one [[uncertain]] entry per key (the first is at line " +
+                             std::to_string(first->second) + ")");
+      ok = false;
+    } else {
+      seen.emplace_back(in.key, in.line);
     }
     const auto at = [&](std::string_view name) {
       const toml::node* n = entry.get(name);
@@ -311,8 +314,9 @@ void check_extremes(const Scenario& s, Diagnostics& diagnostics) {
                       " value (its " + (u < 0.5 ? "0.0001%" : "99.9999%") +
                       " quantile) is refused: " + d.message;
         out.got = o.set[k];
-        out.expected = d.expected + "; narrow the distribution or choose one whose values the "
-                                    "key accepts";
+        out.expected = d.expected +
+                       "; narrow the distribution or choose one whose values the "
+                       "key accepts";
         diagnostics.add(std::move(out));
       }
     }
@@ -343,35 +347,29 @@ std::vector<double> partial_rank_correlations(const std::vector<std::vector<doub
     }
     return r;
   };
-  std::vector<std::size_t> varying;
   std::vector<Eigen::VectorXd> columns;
+  for (std::size_t i = 0; i < k; ++i) columns.push_back(ranks(inputs[i]));
+  const Eigen::VectorXd y = ranks(output);
+  const auto n = static_cast<Eigen::Index>(cases.size());
+  if (cases.size() < k + 3) return result;
+  // For each input: the residuals of its ranks and of the output's ranks after a least-squares
+  // fit on the other inputs' ranks (and a constant); their correlation is the partial rank
+  // correlation. An input the others explain entirely (or that does not vary) has none.
   for (std::size_t i = 0; i < k; ++i) {
-    Eigen::VectorXd r = ranks(inputs[i]);
-    if (cases.empty() || r.maxCoeff() == r.minCoeff()) continue;
-    varying.push_back(i);
-    columns.push_back(std::move(r));
-  }
-  Eigen::VectorXd y = ranks(output);
-  if (varying.empty() || cases.size() < varying.size() + 3 || y.maxCoeff() == y.minCoeff()) {
-    return result;
-  }
-  const auto m = static_cast<Eigen::Index>(varying.size());
-  Eigen::MatrixXd z(static_cast<Eigen::Index>(cases.size()), m + 1);
-  for (Eigen::Index j = 0; j < m; ++j) z.col(j) = columns[static_cast<std::size_t>(j)];
-  z.col(m) = y;
-  // The correlation matrix of the ranks, then its inverse: the partial correlation of i and y
-  // given the rest is -P(i,y) / sqrt(P(i,i) P(y,y)).
-  const Eigen::RowVectorXd mean = z.colwise().mean();
-  const Eigen::MatrixXd centred = z.rowwise() - mean;
-  const Eigen::MatrixXd cov = centred.transpose() * centred;
-  const Eigen::VectorXd sd = cov.diagonal().cwiseSqrt();
-  const Eigen::MatrixXd corr = cov.array() / (sd * sd.transpose()).array();
-  const Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> solver(corr);
-  if (solver.rank() < corr.rows()) return result;  // an input is a mix of the others
-  const Eigen::MatrixXd p = solver.pseudoInverse();
-  for (Eigen::Index j = 0; j < m; ++j) {
-    result[varying[static_cast<std::size_t>(j)]] =
-        std::clamp(-p(j, m) / std::sqrt(p(j, j) * p(m, m)), -1.0, 1.0);
+    Eigen::MatrixXd others(n, static_cast<Eigen::Index>(k));
+    others.col(0).setOnes();
+    Eigen::Index c = 1;
+    for (std::size_t j = 0; j < k; ++j) {
+      if (j != i) others.col(c++) = columns[j];
+    }
+    const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> fit(others);
+    const Eigen::VectorXd rx = columns[i] - others * fit.solve(columns[i]);
+    const Eigen::VectorXd ry = y - others * fit.solve(y);
+    // Residuals at rounding level (relative to the ranks' scale) count as none.
+    const double scale = static_cast<double>(n) * std::sqrt(static_cast<double>(n));
+    const double nx = rx.norm(), ny = ry.norm();
+    if (nx <= 1e-9 * scale || ny <= 1e-9 * scale) continue;
+    result[i] = std::clamp(rx.dot(ry) / (nx * ny), -1.0, 1.0);
   }
   return result;
 }

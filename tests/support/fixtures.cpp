@@ -225,8 +225,8 @@ Scenario make_scenario(int base_year, int end_year, double persons_per_cell, dou
                        int replications) {
   Scenario s;
   s.name = "in-memory";
-  s.projection = ProjectionSettings{base_year,    end_year,  seed, sample_fraction,
-                                    replications, "current", "all"};
+  s.projection = ProjectionSettings{base_year,    end_year,  seed,  sample_fraction,
+                                    replications, "current", "all", "random"};
   DemographicInputs& in = s.inputs;
   in.base_year = base_year;
   for (auto& ages : in.base_population) ages.fill(persons_per_cell);
