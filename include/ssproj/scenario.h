@@ -46,7 +46,8 @@ struct ProjectionSettings {
   std::string prices;
   // The stages simulated: "all", "labour" (demography and labour statuses) or "demography".
   std::string stages;
-  // How replications draw the [[uncertain]] inputs: "random" or "latin_hypercube".
+  // How replications draw the [[uncertain]] inputs: "random", "latin_hypercube" or "none" (no
+  // draws: Scenario::uncertain is then empty).
   std::string sampling;
 
   friend bool operator==(const ProjectionSettings&, const ProjectionSettings&) = default;

@@ -35,6 +35,7 @@ constexpr Measure kMeasures[] = {
     {"cost_per_additional_contributor_year", Better::kLower, false},
     {"reserve_change_real", Better::kHigher, true},
     {"actuarial_balance_change", Better::kHigher, true},
+    {"fund_net_cost_change", Better::kLower, true},
 };
 constexpr std::size_t kNumMeasures = std::size(kMeasures);
 constexpr std::size_t kBalanceMeasure = 7;
@@ -44,12 +45,18 @@ using Values = std::array<double, kNumMeasures>;
 // The measures of strategy `x` against `base` in one replication, to the year of index `y`
 // (from the start year); `horizon`: the last year, with the horizon indicators.
 Values measures_of(const Series& x, const Series& base, std::size_t y, double rate, bool horizon) {
-  double add_years = 0, real = 0, discounted = 0;
+  double add_years = 0, real = 0, discounted = 0, fund = 0;
   for (std::size_t t = 0; t <= y; ++t) {
     add_years += x.active[t] - base.active[t];
     const double cost = (x.programme[t] + x.subsidy[t]) / x.price[t];
+    const double factor = 1 / std::pow(1 + rate, x.years[t] - x.years.front());
     real += cost;
-    discounted += cost / std::pow(1 + rate, x.years[t] - x.years.front());
+    discounted += cost * factor;
+    // What the strategy's extra members (and every other change it makes) cost the fund: its
+    // extra outgo less its extra income, each year in base-year kip, discounted.
+    fund += ((x.outgo[t] - x.income[t]) / x.price[t] -
+             (base.outgo[t] - base.income[t]) / base.price[t]) *
+            factor;
   }
   const double add = x.active[y] - base.active[y];
   return {add,
@@ -59,7 +66,8 @@ Values measures_of(const Series& x, const Series& base, std::size_t y, double ra
           discounted > 0 && add > 0 ? discounted / add : kNaN,
           discounted > 0 && add_years > 0 ? discounted / add_years : kNaN,
           (x.reserve[y] - base.reserve[y]) / x.price[y],
-          horizon ? x.balance - base.balance : kNaN};
+          horizon ? x.balance - base.balance : kNaN,
+          fund};
 }
 
 struct Decisions {
@@ -129,7 +137,7 @@ std::string decisions_csv(const std::vector<StrategyRun>& runs, const std::vecto
           sorted.push_back(x);
           defined = defined && !std::isnan(x);
           sum += x;
-          if (measure.against_baseline && x > 0) beats += 1;
+          if (measure.against_baseline && better(x, 0.0, measure.better)) beats += 1;
           // First among every scenario of the comparison; a tie shares the place equally, so
           // the probabilities of a year and measure add up to 1 whenever a value is defined.
           std::size_t ahead = 0, tied = 0;

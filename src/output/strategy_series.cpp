@@ -39,6 +39,9 @@ Series series_of(const ReplicationResult& r, const Valuation& v, bool constant) 
     s.reserve.push_back(f.branches[kTotalAccount].reserve_end / divisor(f.year));
     s.paygo.push_back(f.branches[kTotalAccount].paygo_cost_rate);
     s.price.push_back(f.price_index);
+    const BranchYear& total = f.branches[kTotalAccount];
+    s.income.push_back((total.contributions + total.government) / divisor(f.year));
+    s.outgo.push_back((total.benefits + total.administration) / divisor(f.year));
   }
   s.gap = horizon_indicator(v, "general_average_premium");
   s.depletion = horizon_indicator(v, "reserve_depletion_year");

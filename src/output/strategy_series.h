@@ -20,6 +20,10 @@ struct Series {
   std::vector<double> reserve;    // reserve at the end of the year, kip
   std::vector<double> paygo;      // PAYG cost rate
   std::vector<double> price;      // consumer price index, 1 in the base year
+  // The fund's (all schemes and branches) income from contributions and the government, and its
+  // outgo (benefits and administration), in the year, kip.
+  std::vector<double> income;
+  std::vector<double> outgo;
   double gap = kNaN;
   double balance = kNaN;  // actuarial balance, all schemes and branches
   double depletion = kNaN;

@@ -879,6 +879,8 @@ Scenario load_scenario(const fs::path& file, const ScenarioOverrides& overrides)
   if (diagnostics.empty() && !s.uncertain.empty() && !overrides.draws) {
     uncertainty::check_extremes(s, diagnostics);
   }
+  // sampling = "none": a central run, each key with its written value.
+  if (s.projection.sampling == "none") s.uncertain.clear();
   if (!diagnostics.empty()) {
     // File by file (in the order the files were read), each in the order of its text, as a
     // compiler would list them; the --set arguments first, in their order.

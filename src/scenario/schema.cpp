@@ -204,9 +204,10 @@ const std::array kKeys = {
             .description =
                 "How the replications draw the `[[uncertain]]` inputs: `random`, each draw "
                 "independent; `latin_hypercube`, each input's range cut into as many equally "
-                "likely strata as there are replications, each stratum drawn once "
-                "([uncertainty.md §3](uncertainty.md#3-sampling)).",
-            .choices = "random|latin_hypercube",
+                "likely strata as there are replications, each stratum drawn once; `none`, no "
+                "draws: every key keeps the value the scenario writes (a central run; the "
+                "entries are still checked) ([uncertainty.md §3](uncertainty.md#3-sampling)).",
+            .choices = "random|latin_hypercube|none",
             .bind = field<&Scenario::projection, &ProjectionSettings::sampling>},
     KeySpec{.path = "data",
             .kind = Kind::kTable,

@@ -491,7 +491,7 @@ TEST_CASE("decisions.csv: an identical copy gains exactly nothing and shares the
   CHECK(lines_of(csv).front() ==
         "strategy,year,measure,better,mean,p05,p50,p95,prob_beats_baseline,prob_ranks_first");
   const auto rows = decision_rows(csv);
-  CHECK(rows.size() == 2 * 3 * 8);  // strategies x (2025, 2030, horizon) x measures
+  CHECK(rows.size() == 2 * 3 * 9);  // strategies x (2025, 2030, horizon) x measures
   for (const char* year : {"2025", "2030", "horizon"}) {
     INFO(year);
     const auto& add = rows.at(std::string("copy,") + year + ",additional_contributors");
@@ -530,7 +530,7 @@ TEST_CASE("decisions.csv: the probabilities of ranking first add up to 1", "[mod
     const bool defined = !f[6].empty();  // a median that is a number: half the values defined
     any_defined[point] = any_defined[point] || defined || !f[4].empty();
   }
-  CHECK(sums.size() == 3 * 8);
+  CHECK(sums.size() == 3 * 9);
   for (const auto& [point, sum] : sums) {
     INFO(point);
     if (any_defined[point]) {

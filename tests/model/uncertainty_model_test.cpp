@@ -28,6 +28,13 @@ std::string extends(const std::string& file) {
   return "extends = " + quote((kLao / file).string()) + "\n";
 }
 
+// A Lao strategy without its uncertain inputs, written into `dir` as plain_FILE; the text that
+// extends it.
+std::string extends_plain(const TempDir& dir, const std::string& file) {
+  dir.write("plain_" + file, extends(file) + "uncertain = []\n");
+  return "extends = \"plain_" + file + "\"\n";
+}
+
 // Every table of a run's directory (not the manifest, which records the scenario, nor draws.csv).
 std::map<std::string, std::string> tables_of(const fs::path& dir) {
   std::map<std::string, std::string> out;
@@ -102,6 +109,7 @@ TEST_CASE("uncertain inputs: identical strategies with identical distributions d
       "sd = 0.01\napply = \"shift\"\nreason = \"r\"\n"
       "[[uncertain]]\nkey = \"interventions.mobile_offices_south.conversion\"\n"
       "type = \"beta\"\nalpha = 23\nbeta = 79\nreason = \"r\"\n";
+  // With the six inputs of mobile_offices.toml, whose conversion entry is replaced here.
   const fs::path one = dir.write("one.toml", extends("mobile_offices.toml") + entries);
   const fs::path two =
       dir.write("two.toml", extends("mobile_offices.toml") + "name = \"two\"\n" + entries);
@@ -123,7 +131,7 @@ TEST_CASE("uncertain inputs: identical strategies with identical distributions d
   CHECK(checked > 4 * 3);
   std::map<std::string, std::string> drawn;  // replication and key -> value of "one"
   const auto draws = rows_of(read_file(dir.path() / "c/comparison_draws.csv"));
-  REQUIRE(draws.size() == 1 + 4 * 2 * 2);
+  REQUIRE(draws.size() == 1 + 4 * 2 * 7);
   for (const auto& row : draws) {
     if (row[1] == "one") drawn[row[0] + row[2]] = row[5];
   }
@@ -139,7 +147,7 @@ TEST_CASE("uncertain inputs: the drawn conversion drives the registrations, on 1
   const TempDir dir;
   const fs::path strategy =
       dir.write("strategy.toml",
-                extends("mobile_offices.toml") +
+                extends_plain(dir, "mobile_offices.toml") +
                     "[projection]\nsampling = \"latin_hypercube\"\n"
                     "[[uncertain]]\nkey = \"interventions.mobile_offices_south.conversion\"\n"
                     "type = \"uniform\"\nmin = 0.05\nmax = 0.6\nreason = \"r\"\n"

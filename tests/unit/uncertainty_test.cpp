@@ -222,9 +222,12 @@ TEST_CASE("partial rank correlations of hand-built cases", "[uncertainty]") {
 TEST_CASE("[[uncertain]] entries are read with their location and checked", "[uncertainty]") {
   const ssproj::testing::TempDir dir;
   const fs::path lao = ssproj::testing::source_dir() / "scenarios/lao";
+  // The strategy without its own uncertain inputs (`uncertain = []` drops those of the file it
+  // extends), then the entries under test.
+  dir.write("plain.toml",
+            "extends = \"" + (lao / "mobile_offices.toml").string() + "\"\nuncertain = []\n");
   const auto file = [&](const std::string& entries) {
-    return dir.write("s.toml", "extends = \"" + (lao / "mobile_offices.toml").string() +
-                                   "\"\nname = \"u\"\n" + entries);
+    return dir.write("s.toml", "extends = \"plain.toml\"\nname = \"u\"\n" + entries);
   };
   const std::string normal =
       "[[uncertain]]\nkey = \"fund.investment_return\"\ntype = \"normal\"\nmean = 0.0\n"
