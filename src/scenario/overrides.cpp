@@ -234,14 +234,15 @@ void apply_set_arguments(toml::table& document, const std::vector<std::string>& 
     // A key of an [[interventions]] entry, named by the entry's name: interventions.NAME.KEY.
     toml::table* entry = nullptr;
     const KeySpec* entry_spec = nullptr;
-    if (path.size() == 3 && path.front() == "interventions" &&
-        document.get_as<toml::array>("interventions") != nullptr) {
+    if (path.size() == 3 && path.front() == "interventions") {
       std::vector<std::string> names;
-      for (toml::node& node : *document.get_as<toml::array>("interventions")) {
-        toml::table* e = node.as_table();
-        if (e == nullptr) continue;
-        names.push_back((*e)["name"].value_or(std::string()));
-        if (names.back() == path[1] && entry == nullptr) entry = e;
+      if (toml::array* entries = document.get_as<toml::array>("interventions")) {
+        for (toml::node& node : *entries) {
+          toml::table* e = node.as_table();
+          if (e == nullptr) continue;
+          names.push_back((*e)["name"].value_or(std::string()));
+          if (names.back() == path[1] && entry == nullptr) entry = e;
+        }
       }
       if (entry == nullptr) {
         diagnostics.add_at(where, key, "no intervention of this name", "\"" + path[1] + "\"",

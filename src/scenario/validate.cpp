@@ -254,8 +254,10 @@ void check_value(const KeySpec& spec, const std::string& path, const toml::node&
 
 // "a \"district_office\"", "an \"enforcement\"".
 std::string a_type(const std::string& type) {
-  const bool vowel =
-      !type.empty() && std::string_view("aeiou").find(type[0]) != std::string_view::npos;
+  // "a uniform", "an unemployment": a 'u' read "you" takes "a".
+  const bool vowel = !type.empty() &&
+                     std::string_view("aeiou").find(type[0]) != std::string_view::npos &&
+                     !type.starts_with("uni");
   return std::string(vowel ? "an" : "a") + " \"" + type + "\"";
 }
 
@@ -276,6 +278,9 @@ void check_element(const toml::table& element, std::string_view prefix, std::siz
     diagnostics.add_at(element.source(), element_path + ".type", "required key is missing", "",
                        kind_expected(*type_spec));
   }
+  // What an element is called in messages: "a \"beta\" [[uncertain]] entry".
+  const std::string noun =
+      prefix == "interventions" ? " intervention" : " [[" + std::string(prefix) + "]] entry";
   // The keys that apply to this type (all keys while the type is unknown: no false alarms).
   std::vector<std::string> applicable;
   for (const KeySpec& spec : scenario_keys()) {
@@ -295,7 +300,7 @@ void check_element(const toml::table& element, std::string_view prefix, std::siz
       const bool known = find_key(spec_path) != nullptr;
       const std::string suggestion = closest_match(key.str(), applicable);
       const std::string what = type.empty() ? "a key of [[" + std::string(prefix) + "]]"
-                                            : "a key of " + a_type(type) + " intervention";
+                                            : "a key of " + a_type(type) + noun;
       diagnostics.add_at(key.source(), path,
                          known ? "key does not apply to this type" : "unknown key",
                          "\"" + std::string(key.str()) + "\"",
@@ -311,7 +316,7 @@ void check_element(const toml::table& element, std::string_view prefix, std::siz
     const KeySpec* spec = find_element_key(join(prefix, name), type);
     if (spec == nullptr || !spec->required || name == "type" || element.contains(name)) continue;
     diagnostics.add_at(element.source(), element_path + "." + name, "required key is missing", "",
-                       kind_expected(*spec) + " for " + a_type(type) + " intervention");
+                       kind_expected(*spec) + " for " + a_type(type) + noun);
   }
 }
 

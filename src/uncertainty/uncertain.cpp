@@ -36,11 +36,23 @@ std::string number_text(double x) {
   return std::string(buf, ec == std::errc() ? end : buf);
 }
 
-// The number at `name` of `entry` (validated by the schema), or `fallback`.
-double number_or(const toml::table& entry, std::string_view name, double fallback) {
+// The number at `name` of an entry of distribution `type`, or `fallback` when absent; `valid`
+// turns false when it is not a number in its key's range, or absent while required (the schema
+// check reports it, and the entry's other checks are then left out).
+double number_or(const toml::table& entry, std::string_view type, std::string_view name,
+                 double fallback, bool& valid) {
+  const core::KeySpec* spec = scenario::find_element_key("uncertain." + std::string(name), type);
   const toml::node* node = entry.get(name);
-  if (node == nullptr) return fallback;
-  return core::as_number(*node).value_or(fallback);
+  if (node == nullptr) {
+    if (spec != nullptr && spec->required) valid = false;  // "required key is missing"
+    return fallback;
+  }
+  const std::optional<double> x = core::as_number(*node);
+  if (!x || (spec != nullptr && !spec->range.contains(*x))) {
+    valid = false;
+    return fallback;
+  }
+  return *x;
 }
 
 // The [[interventions]] entry named `name`, or nullptr.
@@ -133,13 +145,16 @@ void read_uncertain(const toml::table& document, Scenario& s, Diagnostics& diagn
     in.distribution = type_node->as_string()->get();
     in.apply = entry["apply"].value_or(std::string("value"));
     in.reason = entry["reason"].value_or(std::string());
-    in.mean = number_or(entry, "mean", 0);
-    in.sd = number_or(entry, "sd", 0);
-    in.min = number_or(entry, "min", in.distribution == "beta" ? 0 : 0);
-    in.max = number_or(entry, "max", in.distribution == "beta" ? 1 : 0);
-    in.mode = number_or(entry, "mode", 0);
-    in.alpha = number_or(entry, "alpha", 0);
-    in.beta = number_or(entry, "beta", 0);
+    bool numbers = true;
+    const std::string& d = in.distribution;
+    in.mean = number_or(entry, d, "mean", 0, numbers);
+    in.sd = number_or(entry, d, "sd", 0, numbers);
+    in.min = number_or(entry, d, "min", 0, numbers);
+    in.max = number_or(entry, d, "max", d == "beta" ? 1 : 0, numbers);
+    in.mode = number_or(entry, d, "mode", 0, numbers);
+    in.alpha = number_or(entry, d, "alpha", 0, numbers);
+    in.beta = number_or(entry, d, "beta", 0, numbers);
+    if (!numbers) continue;  // reported by the schema check
     const toml::source_region& where = key_node->source();
     in.file = where.path ? *where.path : std::string(core::kCommandLine);
     in.line = static_cast<int>(where.begin.line);
@@ -314,6 +329,8 @@ void check_extremes(const Scenario& s, Diagnostics& diagnostics) {
                       " value (its " + (u < 0.5 ? "0.0001%" : "99.9999%") +
                       " quantile) is refused: " + d.message;
         out.got = o.set[k];
+        // A shift or a factor: the value it gives too.
+        if (in.apply != "value" && !d.got.empty()) out.got += ", giving " + d.got;
         out.expected = d.expected +
                        "; narrow the distribution or choose one whose values the "
                        "key accepts";

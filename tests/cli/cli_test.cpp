@@ -339,6 +339,7 @@ TEST_CASE("describe: prints the resolved scenario and it round-trips", "[cli]") 
       "sample_fraction = 1.0\n"
       "prices = \"current\"\n"
       "stages = \"all\"\n"
+      "sampling = \"random\"\n"
       "\n"
       "[data]\n"
       "base_population = \"../../data/base_population.csv\"\n"

@@ -167,15 +167,15 @@ TEST_CASE("the data tables and the path keys of the key table are the same list"
 TEST_CASE("every key with a value is bound to a field, or named here as read with its data",
           "[scenario]") {
   // The data paths are read by the loader from the list of data tables.
-  std::vector<std::string_view> read_with_data = {"extends",
-                                                  "interventions_mode",
-                                                  "coverage.compliance_factor_by_region",
-                                                  "interventions",
-                                                  "interventions.type",
-                                                  "interventions.regions",
-                                                  "interventions.provinces",
-                                                  "interventions.districts",
-                                                  "interventions.sectors"};
+  std::vector<std::string_view> read_with_data = {
+      "extends", "interventions_mode", "coverage.compliance_factor_by_region", "interventions",
+      "interventions.type", "interventions.regions", "interventions.provinces",
+      "interventions.districts", "interventions.sectors",
+      // read with their cross-checks by
+      // uncertainty/uncertain.cpp
+      "uncertain", "uncertain.type", "uncertain.key", "uncertain.apply", "uncertain.reason",
+      "uncertain.mean", "uncertain.sd", "uncertain.min", "uncertain.max", "uncertain.mode",
+      "uncertain.alpha", "uncertain.beta"};
   for (const ssproj::scenario::DataTable& table : ssproj::scenario::data_tables()) {
     read_with_data.push_back(table.key);
   }
@@ -534,6 +534,14 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
     if (!is_key("start_year")) text += "start_year = 2021\n";
     if (!required.empty() && !is_key(required)) text += required + " = 0.5\n";
     return text;
+  };
+  // `line` (line 9) in an [[uncertain]] entry (line 8) of distribution `type` with `rest`.
+  const auto uncertain = [&](const std::string& type, const std::string& line,
+                             const std::string& rest) {
+    return scenario_text(ok, "[[uncertain]]\n" + line + "\ntype = \"" + type +
+                                 "\"\nkey = \"demography.migration_multiplier\"\nreason = "
+                                 "\"r\"\n" +
+                                 rest + "\n");
   };
   const std::vector<Case> cases = {
       {"schema_version 0", with_schema_version("0"),
@@ -1024,6 +1032,33 @@ TEST_CASE("every numeric key of the schema is checked against its range", "[scen
       {"interventions.compliance 1.5", entry("domestic_worker_mandate", "compliance = 1.5"),
        "{DIR}/scenario.toml:26:14: error: interventions[0].compliance: value out of range (got "
        "1.5, expected a number in [0, 1])"},
+      {"uncertain.mean 2e18", uncertain("normal", "mean = 2e18", "sd = 1.0"),
+       "{DIR}/scenario.toml:9:8: error: uncertain[0].mean: value out of range (got 2e+18, "
+       "expected a number in [-1e+18, 1e+18])"},
+      {"uncertain.sd -1", uncertain("normal", "sd = -1.0", "mean = 1.0"),
+       "{DIR}/scenario.toml:9:6: error: uncertain[0].sd: value out of range (got -1.0, expected "
+       "a number in [0, 1e+18])"},
+      {"uncertain.min -2e18 (uniform)", uncertain("uniform", "min = -2e18", "max = 1.0"),
+       "{DIR}/scenario.toml:9:7: error: uncertain[0].min: value out of range (got -2e+18, "
+       "expected a number in [-1e+18, 1e+18])"},
+      {"uncertain.min -2e18 (beta)", uncertain("beta", "min = -2e18", "alpha = 1.0\nbeta = 1.0"),
+       "{DIR}/scenario.toml:9:7: error: uncertain[0].min: value out of range (got -2e+18, "
+       "expected a number in [-1e+18, 1e+18])"},
+      {"uncertain.max 2e18 (uniform)", uncertain("uniform", "max = 2e18", "min = 1.0"),
+       "{DIR}/scenario.toml:9:7: error: uncertain[0].max: value out of range (got 2e+18, "
+       "expected a number in [-1e+18, 1e+18])"},
+      {"uncertain.max 2e18 (beta)", uncertain("beta", "max = 2e18", "alpha = 1.0\nbeta = 1.0"),
+       "{DIR}/scenario.toml:9:7: error: uncertain[0].max: value out of range (got 2e+18, "
+       "expected a number in [-1e+18, 1e+18])"},
+      {"uncertain.mode 2e18", uncertain("triangular", "mode = 2e18", "min = 1.0\nmax = 2.0"),
+       "{DIR}/scenario.toml:9:8: error: uncertain[0].mode: value out of range (got 2e+18, "
+       "expected a number in [-1e+18, 1e+18])"},
+      {"uncertain.alpha 0", uncertain("beta", "alpha = 0.0", "beta = 1.0"),
+       "{DIR}/scenario.toml:9:9: error: uncertain[0].alpha: value out of range (got 0.0, "
+       "expected a number in (0, 1e+06])"},
+      {"uncertain.beta 2e6", uncertain("beta", "beta = 2e6", "alpha = 1.0"),
+       "{DIR}/scenario.toml:9:8: error: uncertain[0].beta: value out of range (got 2e+06, "
+       "expected a number in (0, 1e+06])"},
       {"a schedule entry of an intervention key",
        entry("mobile_registration", "visits_per_year = { 2021 = 10, 2023 = -5 }"),
        "{DIR}/scenario.toml:26:39: error: interventions[0].visits_per_year.2023: value out of "
@@ -1202,6 +1237,15 @@ TEST_CASE("every numeric key of the schema is covered by the range test", "[scen
                                             "interventions.age_max",
                                             "interventions.setup_cost",
                                             "interventions.fixed_cost_per_year",
+                                            "uncertain.mean",
+                                            "uncertain.sd",
+                                            "uncertain.min",
+                                            "uncertain.min",
+                                            "uncertain.max",
+                                            "uncertain.max",
+                                            "uncertain.mode",
+                                            "uncertain.alpha",
+                                            "uncertain.beta",
                                             "interventions.visits_per_year",
                                             "interventions.persons_per_visit",
                                             "interventions.turnout",
@@ -1451,6 +1495,7 @@ TEST_CASE("extends: a chain of three files in different directories merges deepl
         "replications = 3\n"
         "prices = \"current\"\n"
         "stages = \"all\"\n"
+        "sampling = \"random\"\n"
         "\n"
         "[data]\n"
         "base_population = \"../data/base_population.csv\"\n"
@@ -1774,6 +1819,7 @@ TEST_CASE("resolved_toml has every default filled in", "[scenario]") {
         "replications = 1\n"
         "prices = \"current\"\n"
         "stages = \"all\"\n"
+        "sampling = \"random\"\n"
         "\n"
         "[data]\n"
         "base_population = \"data/base_population.csv\"\n"
@@ -2367,7 +2413,7 @@ TEST_CASE("the key tables of docs/scenario-reference.md are those of the key tab
     REQUIRE(at_end != std::string::npos);
     updated.replace(at, at_end + end_marker.size() - at, generated.substr(begin, end - begin));
   }
-  CHECK(blocks == 11);
+  CHECK(blocks == 12);
   if (std::getenv("SSPROJ_UPDATE_GOLDEN") != nullptr) {
     std::ofstream(doc_file, std::ios::binary) << updated;
     doc = updated;

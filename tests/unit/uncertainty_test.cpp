@@ -326,7 +326,7 @@ TEST_CASE("a file's [[uncertain]] entries add to those of the file it extends", 
   CHECK(s.uncertain[2].key == "coverage.registration_hazard");
 }
 
-TEST_CASE("--set changes a key of an intervention named by its name", "[uncertainty][cli]") {
+TEST_CASE("set: a key of an intervention is named by the entry's name", "[uncertainty][cli]") {
   const fs::path file = ssproj::testing::source_dir() / "scenarios/lao/mobile_offices.toml";
   ssproj::ScenarioOverrides o;
   o.set = {"interventions.mobile_offices_south.conversion=0.3",
