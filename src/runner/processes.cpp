@@ -18,6 +18,7 @@
 #include "engine/tallies.h"
 #include "interventions/intervention.h"
 #include "runner/gather.h"
+#include "uncertainty/uncertain.h"
 
 namespace ssproj {
 
@@ -127,7 +128,8 @@ ReplicationResult unpack(const std::vector<double>& in, const Scenario& s, std::
 }  // namespace
 
 void gather_replications(const Scenario& scenario, const RunOptions& options, std::size_t steps,
-                         bool valuate_replications, ProjectionResults& results) {
+                         bool valuate_replications, const std::vector<std::vector<double>>& draws,
+                         ProjectionResults& results) {
 #ifdef SSPROJ_HAVE_MPI
   // Replication by replication, in order: each sender sends, process 0 receives; the tag is the
   // replication, so the messages of one projection cannot be mistaken for each other.
@@ -149,7 +151,11 @@ void gather_replications(const Scenario& scenario, const RunOptions& options, st
                MPI_STATUS_IGNORE);
       results.replications[k] = unpack(data, scenario, steps);
       if (valuate_replications) {
-        results.valuations[k] = valuate(scenario, results.replications[k].workforce);
+        // With uncertain inputs, valued under the replication's own draws, as its owner would.
+        results.valuations[k] = scenario.uncertain.empty()
+                                    ? valuate(scenario, results.replications[k].workforce)
+                                    : valuate(uncertainty::scenario_with_draws(scenario, draws[k]),
+                                              results.replications[k].workforce);
       }
     }
   }
@@ -157,6 +163,7 @@ void gather_replications(const Scenario& scenario, const RunOptions& options, st
   (void)scenario;
   (void)steps;
   (void)valuate_replications;
+  (void)draws;
   (void)results;
   if (options.processes > 1) throw Error("ssproj was built without MPI: one process only");
 #endif

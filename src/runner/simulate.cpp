@@ -109,6 +109,9 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
   if (valuate_replications) results.valuations.resize(static_cast<std::size_t>(replications));
   std::atomic<long> done{0};
   const long total = static_cast<long>(rates.size()) * replications;
+  // Every replication's draws of the uncertain inputs (every process computes them all; process
+  // 0 writes them).
+  const std::vector<std::vector<double>> draws = uncertainty::draws(scenario);
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   arena.execute([&] {
     core::parallel_for(0, replications, [&](int r) {
@@ -117,7 +120,7 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
       if (!scenario.uncertain.empty()) {
         // This replication's draws of the uncertain inputs: its own scenario, rates and
         // workforce model.
-        const Scenario drawn = uncertainty::scenario_for_replication(scenario, r);
+        const Scenario drawn = uncertainty::scenario_with_draws(scenario, draws[k]);
         const std::vector<demography::StepRates> drawn_rates = demography::build_step_rates(drawn);
         std::optional<engine::WorkforceModel> drawn_workforce;
         if (drawn.has_workforce()) drawn_workforce = engine::build_workforce_model(drawn);
@@ -136,13 +139,11 @@ ProjectionResults simulate(const Scenario& scenario, const RunOptions& options) 
     });
   });
   if (options.processes > 1) {
-    runner::gather_replications(scenario, options, rates.size(), valuate_replications, results);
+    runner::gather_replications(scenario, options, rates.size(), valuate_replications, draws,
+                                results);
   }
   for (const ReplicationResult& r : results.replications) results.person_years += r.person_years;
-  // Every process can compute every replication's draws; process 0 writes them.
-  if (!scenario.uncertain.empty()) {
-    for (int r = 0; r < replications; ++r) results.draws.push_back(uncertainty::draws(scenario, r));
-  }
+  if (!scenario.uncertain.empty()) results.draws = draws;
   return results;
 }
 

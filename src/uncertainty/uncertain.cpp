@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include <Eigen/Dense>
@@ -211,7 +212,25 @@ void read_uncertain(const toml::table& document, Scenario& s, Diagnostics& diagn
   }
 }
 
+namespace {
+
+double quantile_of(const UncertainInput& in, double u);
+
+}  // namespace
+
 double quantile(const UncertainInput& in, double u) {
+  // Boost.Math reports an overflow (a lognormal of a huge spread) or a failed evaluation by an
+  // exception: the value is then not a number, which the key's range refuses.
+  try {
+    return quantile_of(in, u);
+  } catch (const std::exception&) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+}
+
+namespace {
+
+double quantile_of(const UncertainInput& in, double u) {
   const std::string& d = in.distribution;
   if (d == "normal") {
     if (in.sd == 0) return in.mean;
@@ -238,22 +257,19 @@ double quantile(const UncertainInput& in, double u) {
   return in.min + x * (in.max - in.min);
 }
 
-std::vector<double> uniforms(const Scenario& s, int replication) {
+}  // namespace
+
+std::vector<std::vector<double>> uniforms(const Scenario& s) {
   const std::uint64_t seed = s.projection.seed;
-  const auto r = static_cast<std::uint32_t>(replication);
-  const engine::Rng rng(seed, r);
   const bool latin = s.projection.sampling == "latin_hypercube";
   const auto n = static_cast<std::uint32_t>(std::max(1, s.projection.replications));
-  std::vector<double> out;
-  for (const UncertainInput& in : s.uncertain) {
-    const std::uint32_t subject = subject_of(in.key);
-    const std::array<double, 4> u =
-        rng.uniforms(engine::Stream::kUncertainInput, subject, /*year=*/0);
-    double x = u[0];
+  std::vector<std::vector<double>> out(n, std::vector<double>(s.uncertain.size()));
+  std::vector<std::uint32_t> order(n);
+  for (std::size_t k = 0; k < s.uncertain.size(); ++k) {
+    const std::uint32_t subject = subject_of(s.uncertain[k].key);
     if (latin) {
-      // The strata in an order shuffled by the key's own stream (Fisher-Yates, from the top),
-      // the same for every replication; replication r takes stratum order[r].
-      std::vector<std::uint32_t> order(n);
+      // The strata in an order shuffled by the key's own stream (Fisher-Yates, from the top);
+      // replication r takes stratum order[r].
       std::iota(order.begin(), order.end(), 0u);
       const engine::Rng shuffle(seed, 0);
       for (std::uint32_t i = n - 1; i > 0; --i) {
@@ -262,18 +278,21 @@ std::vector<double> uniforms(const Scenario& s, int replication) {
         const auto j = std::min(i, static_cast<std::uint32_t>(v * (i + 1)));
         std::swap(order[i], order[j]);
       }
-      x = (order[r % n] + u[1]) / n;
     }
-    out.push_back(std::clamp(x, kTail, 1 - kTail));
+    for (std::uint32_t r = 0; r < n; ++r) {
+      const std::array<double, 4> u =
+          engine::Rng(seed, r).uniforms(engine::Stream::kUncertainInput, subject, /*year=*/0);
+      const double x = latin ? (order[r] + u[1]) / n : u[0];
+      out[r][k] = std::clamp(x, kTail, 1 - kTail);
+    }
   }
   return out;
 }
 
-std::vector<double> draws(const Scenario& s, int replication) {
-  const std::vector<double> u = uniforms(s, replication);
-  std::vector<double> out;
-  for (std::size_t k = 0; k < s.uncertain.size(); ++k) {
-    out.push_back(quantile(s.uncertain[k], u[k]));
+std::vector<std::vector<double>> draws(const Scenario& s) {
+  std::vector<std::vector<double>> out = uniforms(s);
+  for (std::vector<double>& r : out) {
+    for (std::size_t k = 0; k < s.uncertain.size(); ++k) r[k] = quantile(s.uncertain[k], r[k]);
   }
   return out;
 }
@@ -300,9 +319,9 @@ ScenarioOverrides overrides_with(const Scenario& s, const std::vector<double>& v
 
 }  // namespace
 
-Scenario scenario_for_replication(const Scenario& s, int replication) {
+Scenario scenario_with_draws(const Scenario& s, const std::vector<double>& values) {
   if (s.uncertain.empty()) return s;
-  return load_scenario(s.file, overrides_with(s, draws(s, replication)));
+  return load_scenario(s.file, overrides_with(s, values));
 }
 
 void check_extremes(const Scenario& s, Diagnostics& diagnostics) {

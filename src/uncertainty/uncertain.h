@@ -38,18 +38,20 @@ void read_uncertain(const toml::table& document, Scenario& s, core::Diagnostics&
 // The value of `input`'s distribution at quantile u in (0, 1).
 double quantile(const UncertainInput& input, double u);
 
-// The uniform of every input of `s` in replication `replication` (0-based), in [kTail, 1-kTail].
-std::vector<double> uniforms(const Scenario& s, int replication);
+// The uniform of every input of `s` in every replication, [replication][input] (0-based
+// replications), each in [kTail, 1 - kTail].
+std::vector<std::vector<double>> uniforms(const Scenario& s);
 
-// The drawn value of every input of `s` in replication `replication`.
-std::vector<double> draws(const Scenario& s, int replication);
+// The drawn value of every input of `s` in every replication, [replication][input].
+std::vector<std::vector<double>> draws(const Scenario& s);
 
 // The --set argument that applies `value` to `input`'s key.
 std::string set_argument(const UncertainInput& input, double value);
 
-// `s` loaded again with the draws of replication `replication` (before its own --set arguments).
+// `s` loaded again with `values` (one replication's draws, in the order of s.uncertain) applied
+// before its own --set arguments.
 // @throws ScenarioError when a drawn value is refused (the load's extremes check prevents it).
-Scenario scenario_for_replication(const Scenario& s, int replication);
+Scenario scenario_with_draws(const Scenario& s, const std::vector<double>& values);
 
 // Loads `s` with every input at its lowest drawable value, then at its highest, and reports what
 // either makes invalid at the [[uncertain]] entry that drew the value.

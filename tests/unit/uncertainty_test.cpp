@@ -49,7 +49,7 @@ struct Moments {
 // The draws of input k over every replication.
 std::vector<double> sample(const Scenario& s, std::size_t k) {
   std::vector<double> xs;
-  for (int r = 0; r < s.projection.replications; ++r) xs.push_back(draws(s, r)[k]);
+  for (const std::vector<double>& r : draws(s)) xs.push_back(r[k]);
   return xs;
 }
 
@@ -125,7 +125,7 @@ TEST_CASE("a distribution of no spread draws its one value", "[uncertainty]") {
   beta.beta = 2;
   beta.min = beta.max = 0.4;
   const Scenario s = with_inputs({normal, uniform, beta}, 20);
-  for (int r = 0; r < 20; ++r) CHECK(draws(s, r) == std::vector<double>{0.07, 3, 0.4});
+  for (const std::vector<double>& r : draws(s)) CHECK(r == std::vector<double>{0.07, 3, 0.4});
 }
 
 TEST_CASE("Latin hypercube sampling hits each stratum of each input once", "[uncertainty]") {
@@ -135,7 +135,7 @@ TEST_CASE("Latin hypercube sampling hits each stratum of each input once", "[unc
                     "latin_hypercube");
     std::vector<std::vector<int>> hits(3, std::vector<int>(static_cast<std::size_t>(n), 0));
     for (int r = 0; r < n; ++r) {
-      const std::vector<double> u = uniforms(s, r);
+      const std::vector<double> u = uniforms(s)[static_cast<std::size_t>(r)];
       for (std::size_t k = 0; k < 3; ++k) {
         const auto stratum = static_cast<std::size_t>(std::floor(u[k] * n));
         REQUIRE(stratum < static_cast<std::size_t>(n));
@@ -149,7 +149,7 @@ TEST_CASE("Latin hypercube sampling hits each stratum of each input once", "[unc
       with_inputs({input("a", "uniform"), input("b", "uniform")}, 50, "latin_hypercube");
   int same = 0;
   for (int r = 0; r < 50; ++r) {
-    const std::vector<double> u = uniforms(s, r);
+    const std::vector<double> u = uniforms(s)[static_cast<std::size_t>(r)];
     if (std::floor(u[0] * 50) == std::floor(u[1] * 50)) ++same;
   }
   CHECK(same < 10);
@@ -163,13 +163,14 @@ TEST_CASE("a key draws the same value in every scenario of the same seed", "[unc
       {input("coverage.lapse_hazard", "uniform"), input("fund.investment_return", "uniform")}, 30);
   const Scenario other_seed =
       with_inputs({input("fund.investment_return", "uniform")}, 30, "random", 8);
-  for (int r = 0; r < 30; ++r) {
-    CHECK(uniforms(one, r)[0] == uniforms(two, r)[1]);
-    CHECK(uniforms(one, r)[0] != uniforms(two, r)[0]);
-    CHECK(uniforms(one, r)[0] != uniforms(other_seed, r)[0]);
+  const auto a = uniforms(one), b = uniforms(two), c = uniforms(other_seed);
+  for (std::size_t r = 0; r < 30; ++r) {
+    CHECK(a[r][0] == b[r][1]);
+    CHECK(a[r][0] != b[r][0]);
+    CHECK(a[r][0] != c[r][0]);
   }
   // And different replications draw differently.
-  CHECK(uniforms(one, 0)[0] != uniforms(one, 1)[0]);
+  CHECK(a[0][0] != a[1][0]);
 }
 
 TEST_CASE("a draw is applied as a --set argument of the key", "[uncertainty]") {
