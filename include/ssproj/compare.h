@@ -6,7 +6,9 @@
 // summarised across replications.
 #pragma once
 
+#include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <ssproj/error.h>
@@ -15,11 +17,53 @@
 
 namespace ssproj {
 
-// One scenario of a comparison, run and valued (ProjectionResults::valuations).
+// The yearly series of one replication of a strategy that the comparison reads (comparison.csv,
+// decisions.csv): contributors, programme costs, the fund. Money in kip at the prices of each
+// year; `price` deflates it.
+struct StrategySeries {
+  std::vector<int> years;         // start_year..end_year
+  std::vector<double> active;     // active contributors on 1 July
+  std::vector<double> employed;   // employed persons on 1 July
+  std::vector<double> programme;  // programme cost (subsidy excluded), kip
+  std::vector<double> subsidy;    // contribution subsidy, kip
+  std::vector<double> reserve;    // reserve at the end of the year, kip
+  std::vector<double> paygo;      // PAYG cost rate
+  std::vector<double> price;      // consumer price index, 1 in the base year
+  // The fund's (all schemes and branches) income from contributions and the government, and its
+  // outgo (benefits and administration), in the year, kip.
+  std::vector<double> income;
+  std::vector<double> outgo;
+  double gap = std::numeric_limits<double>::quiet_NaN();
+  double balance = std::numeric_limits<double>::quiet_NaN();  // actuarial balance, all schemes
+  double depletion = std::numeric_limits<double>::quiet_NaN();
+};
+
+// What a comparison keeps of one replication of a scenario once the scenario's own tables are
+// written: a few kilobytes in place of the megabytes of its full results, so that many
+// strategies with hundreds of replications each fit in memory.
+struct ComparedReplication {
+  StrategySeries series;
+  // The place tallies (WorkforceYear::places) of the key years within the projection.
+  std::vector<std::pair<int, std::vector<PlaceTally>>> places;
+  // The valuation's fund years of the key years (and of the first and last year) and its
+  // horizon indicators; nothing else (the valuation summary reads these).
+  Valuation valuation;
+  std::vector<double> draws;  // the [[uncertain]] inputs' values, in Scenario::uncertain order
+};
+
+// What the comparison keeps of each replication of `results`.
+std::vector<ComparedReplication> compared_replications(const ProjectionResults& results,
+                                                       const std::vector<int>& key_years);
+
+// One scenario of a comparison, run and valued.
 struct StrategyRun {
   std::string name;  // the scenario file's stem ("baseline", "mobile_offices", ...)
   Scenario scenario;
+  // The full results while the scenario's own tables are written; `ssproj compare` then empties
+  // them. The comparison tables below read `replications` only.
   ProjectionResults results;
+  std::vector<ComparedReplication> replications;  // in replication order
+  double person_years = 0;
 };
 
 // What prevents comparing these scenarios with the first (different horizons, seeds, sample

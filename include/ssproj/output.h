@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -125,7 +126,8 @@ class ResultSet {
   const std::filesystem::path& staging() const { return staging_; }
 
   // Writes `contents` to `relative` (a file name, or "NAME/file" in a subdirectory) in the
-  // staging directory and flushes it. Records its SHA-256.
+  // staging directory and flushes it. Records its SHA-256. Safe to call from several threads
+  // (each with its own files); files() then lists them in the order they were finished.
   // @throws IoError
   void write(const std::string& relative, const std::string& contents);
   // The files written so far, in order, with their SHA-256.
@@ -138,6 +140,7 @@ class ResultSet {
   std::filesystem::path dir_;
   std::filesystem::path staging_;
   std::vector<std::pair<std::string, std::string>> files_;
+  std::mutex files_mutex_;
   bool committed_ = false;
 };
 

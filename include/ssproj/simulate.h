@@ -35,6 +35,10 @@ struct RunOptions {
 // See docs/outputs.md, "Resource bounds".
 double estimated_memory_bytes(const Scenario& scenario, int threads);
 
+// What `ssproj compare` keeps of a scenario once its tables are written
+// (compared_replications()), estimated in bytes.
+double estimated_compared_bytes(const Scenario& scenario);
+
 // Memory the system can give now (MemAvailable of /proc/meminfo), in bytes; 0 when unknown.
 double available_memory_bytes();
 

@@ -244,9 +244,12 @@ void check_threads(int threads) {
 }
 
 // Refuses, before any work, a set of projections that would need more memory than the system has
-// (ssproj::estimated_memory_bytes; docs/outputs.md, "Resource bounds").
-void check_memory(const std::vector<const ssproj::Scenario*>& scenarios, int threads) {
-  double needed = 0, persons = 0;
+// (ssproj::estimated_memory_bytes; docs/outputs.md, "Resource bounds"): `scenarios` run at once,
+// with `kept` bytes held besides (what compare keeps of every scenario) and `replications` in
+// all (0: those of `scenarios`).
+void check_memory(const std::vector<const ssproj::Scenario*>& scenarios, int threads,
+                  double kept = 0, int replications_in_all = 0) {
+  double needed = kept, persons = 0;
   int replications = 0;
   for (const ssproj::Scenario* s : scenarios) {
     needed += ssproj::estimated_memory_bytes(*s, threads);
@@ -263,7 +266,8 @@ void check_memory(const std::vector<const ssproj::Scenario*>& scenarios, int thr
   std::snprintf(text, sizeof text,
                 "this needs about %.1f GB of memory (%.0f simulated persons, %d replication(s) "
                 "in all) and %.1f GB are available; lower --sample-fraction or --replications",
-                needed / 1e9, persons, replications, available / 1e9);
+                needed / 1e9, persons, replications_in_all > 0 ? replications_in_all : replications,
+                available / 1e9);
   throw ssproj::IoError(text);
 }
 
@@ -684,10 +688,26 @@ int command_compare(const std::vector<std::string>& args) {
   }
   const std::string out = vm["out"].as<std::string>();
   {
-    // All scenarios run at once.
-    std::vector<const ssproj::Scenario*> all;
-    for (const ssproj::Scenario& s : scenarios) all.push_back(&s);
-    check_memory(all, threads);
+    // As many scenarios run at once as there are threads (one at a time with several
+    // processes), each holding its full results until its tables are written; every scenario
+    // then keeps what the comparison reads (ssproj::compared_replications).
+    std::vector<const ssproj::Scenario*> by_size;
+    for (const ssproj::Scenario& s : scenarios) by_size.push_back(&s);
+    std::stable_sort(by_size.begin(), by_size.end(), [&](const auto* a, const auto* b) {
+      return ssproj::estimated_memory_bytes(*a, threads) >
+             ssproj::estimated_memory_bytes(*b, threads);
+    });
+    const int cores = threads > 0 ? threads : tbb::info::default_concurrency();
+    const std::size_t at_once =
+        g_processes.size > 1 ? 1 : std::min<std::size_t>(by_size.size(), std::max(1, cores));
+    double kept = 0;
+    int replications_in_all = 0;
+    for (const ssproj::Scenario& s : scenarios) {
+      kept += ssproj::estimated_compared_bytes(s);
+      replications_in_all += s.projection.replications;
+    }
+    by_size.resize(at_once);
+    check_memory(by_size, threads, kept, replications_in_all);
   }
   // With several processes (MPI) the scenarios run one after another, each spread over the
   // processes, the replications of scenario k from task k x replications.
@@ -738,6 +758,9 @@ int command_compare(const std::vector<std::string>& args) {
   };
   const auto started = std::chrono::steady_clock::now();
   tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
+  // Runs scenario k, writes its tables into DIR/NAME/ as soon as it is done, and keeps only what
+  // the comparison reads, so that memory holds the full results of the scenarios running at
+  // that moment and not of all of them.
   const auto run_scenario = [&](std::size_t k) {
     const auto t0 = std::chrono::steady_clock::now();
     ssproj::StrategyRun& run = runs[k];
@@ -749,23 +772,30 @@ int command_compare(const std::vector<std::string>& args) {
     }
     run.results = ssproj::simulate(run.scenario, options);
     seconds[k] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    ssproj::RunRecord record;
+    record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
+    record.processes = g_processes.size;
+    record.wall_seconds = seconds[k];
+    ssproj::write_run_outputs(set, run.name + "/", run.scenario, run.results, record);
+    run.replications = ssproj::compared_replications(run.results, key_years);
+    run.person_years = run.results.person_years;
+    run.results = {};
   };
   if (g_processes.size > 1) {
     // MPI is called from this thread only, in the same order in every process.
     for (std::size_t k = 0; k < scenarios.size(); ++k) run_scenario(k);
   } else {
-    arena.execute([&] { tbb::parallel_for(std::size_t{0}, scenarios.size(), run_scenario); });
+    // Isolated: a thread waiting for the replications of its scenario helps with those, and
+    // does not start another scenario (which would hold more full results at once).
+    arena.execute([&] {
+      tbb::parallel_for(std::size_t{0}, scenarios.size(), [&](std::size_t k) {
+        tbb::this_task_arena::isolate([&] { run_scenario(k); });
+      });
+    });
   }
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  for (std::size_t k = 0; k < runs.size(); ++k) {
-    ssproj::RunRecord record;
-    record.threads = threads > 0 ? threads : tbb::info::default_concurrency();
-    record.processes = g_processes.size;
-    record.wall_seconds = seconds[k];
-    ssproj::write_run_outputs(set, runs[k].name + "/", runs[k].scenario, runs[k].results, record);
-  }
   set.write("comparison.csv", ssproj::comparison_csv(runs));
   set.write("decisions.csv", ssproj::decisions_csv(runs, key_years));
   set.write("comparison_places.csv", ssproj::comparison_places_csv(runs, key_years));
@@ -775,7 +805,20 @@ int command_compare(const std::vector<std::string>& args) {
     set.write("comparison_draws.csv", ssproj::comparison_draws_csv(runs));
     set.write("comparison_drivers.csv", ssproj::comparison_drivers_csv(runs, key_years));
   }
-  set.write("manifest.json", ssproj::set_manifest_json("compare", set.files()));
+  {
+    // The scenarios' tables were written as each finished: list them in the scenarios' order,
+    // the same for any thread count.
+    std::vector<std::pair<std::string, std::string>> listed;
+    for (const std::string& name : names) {
+      for (const auto& f : set.files()) {
+        if (f.first.rfind(name + "/", 0) == 0) listed.push_back(f);
+      }
+    }
+    for (const auto& f : set.files()) {
+      if (f.first.find('/') == std::string::npos) listed.push_back(f);
+    }
+    set.write("manifest.json", ssproj::set_manifest_json("compare", listed));
+  }
   commit_results(set);
   if (vm.count("report")) write_reports(out, key_years, quiet);
   // The summaries name each scenario by its `name` (the directories and comparison.csv keep the
@@ -797,14 +840,16 @@ int command_compare(const std::vector<std::string>& args) {
       ssproj::SensitivityRun v;
       v.variant.name = runs[k].name;
       v.variant.kind = k == 0 ? "baseline" : "alternative";
-      v.valuations = runs[k].results.valuations;
+      for (const ssproj::ComparedReplication& r : runs[k].replications) {
+        v.valuations.push_back(r.valuation);
+      }
       valued.push_back(std::move(v));
     }
     std::cout << "\nValuation (all schemes):\n" << ssproj::sensitivity_summary(valued, key_years);
   }
   if (!quiet) {
     double person_years = 0;
-    for (const ssproj::StrategyRun& r : runs) person_years += r.results.person_years;
+    for (const ssproj::StrategyRun& r : runs) person_years += r.person_years;
     std::fprintf(stderr,
                  "ssproj: %zu scenarios, %.1f million person-years in %.1f s; comparison.csv and "
                  "each scenario's tables in %s\n",

@@ -17,7 +17,6 @@ namespace {
 
 using output::kNaN;
 using output::Series;
-using output::series_of;
 
 const std::vector<std::string> kColumns = {"active_contributors",
                                            "coverage_rate",
@@ -65,10 +64,11 @@ std::vector<std::vector<Rows>> all_rows(const std::vector<StrategyRun>& runs) {
   std::vector<std::vector<Rows>> out;  // [strategy][replication]
   for (const StrategyRun& run : runs) {
     std::vector<Rows> per_replication;
-    for (std::size_t r = 0; r < run.results.replications.size(); ++r) {
-      per_replication.push_back(rows_of(
-          series_of(run.results.replications[r], run.results.valuations[r], constant),
-          series_of(baseline.results.replications[r], baseline.results.valuations[r], constant)));
+    for (std::size_t r = 0; r < run.replications.size(); ++r) {
+      const Series& s = run.replications[r].series;
+      const Series& b = baseline.replications[r].series;
+      per_replication.push_back(constant ? rows_of(output::deflated(s), output::deflated(b))
+                                         : rows_of(s, b));
     }
     out.push_back(std::move(per_replication));
   }
@@ -201,14 +201,14 @@ std::vector<std::string> strategy_names(const std::vector<Scenario>& scenarios) 
 }
 
 std::string comparison_csv(const std::vector<StrategyRun>& runs) {
-  const std::size_t replications = runs.front().results.replications.size();
+  const std::size_t replications = runs.front().replications.size();
   output::ReplicatedTable table("strategy,year", kColumns, replications);
   const std::vector<std::vector<Rows>> rows = all_rows(runs);
   for (std::size_t s = 0; s < runs.size(); ++s) {
     const std::size_t num_years = rows[s].front().years.size();
-    const std::vector<WorkforceYear>& workforce = runs[s].results.replications.front().workforce;
+    const std::vector<int>& years = runs[s].replications.front().series.years;
     for (std::size_t y = 0; y < num_years; ++y) {
-      table.add_row(runs[s].name + "," + std::to_string(workforce[y].year));
+      table.add_row(runs[s].name + "," + std::to_string(years[y]));
       for (std::size_t r = 0; r < replications; ++r) {
         for (std::size_t c = 0; c < kColumns.size(); ++c) table.set(r, c, rows[s][r].years[y][c]);
       }
@@ -223,29 +223,31 @@ std::string comparison_csv(const std::vector<StrategyRun>& runs) {
 
 std::string comparison_places_csv(const std::vector<StrategyRun>& runs,
                                   const std::vector<int>& key_years) {
-  const std::size_t replications = runs.front().results.replications.size();
+  const std::size_t replications = runs.front().replications.size();
   output::ReplicatedTable table(
       "strategy,year,level,place",
       {"active_contributors", "additional_contributors", "coverage_of_employed", "coverage_change"},
       replications);
   const std::vector<output::PlaceRow> places = output::place_rows(runs.front().scenario.workforce);
-  const std::vector<WorkforceYear>& years = runs.front().results.replications.front().workforce;
+  // The key years whose place tallies were kept (compared_replications()), the same in every
+  // replication and strategy.
+  const auto& years = runs.front().replications.front().places;
   const auto coverage = [](const PlaceTally& t) {
     return t.employed > 0 ? t.active / t.employed : kNaN;
   };
   for (const StrategyRun& run : runs) {
     for (int year : key_years) {
       const auto at = std::find_if(years.begin(), years.end(),
-                                   [year](const WorkforceYear& y) { return y.year == year; });
+                                   [year](const auto& y) { return y.first == year; });
       if (at == years.end()) continue;
       const auto y = static_cast<std::size_t>(at - years.begin());
       for (const output::PlaceRow& place : places) {
         table.add_row(run.name + "," + std::to_string(year) + "," + place.key);
         for (std::size_t r = 0; r < replications; ++r) {
           const PlaceTally s =
-              output::sum_rows(run.results.replications[r].workforce[y], place.members);
+              output::sum_rows(run.replications[r].places[y].second, place.members);
           const PlaceTally b =
-              output::sum_rows(runs.front().results.replications[r].workforce[y], place.members);
+              output::sum_rows(runs.front().replications[r].places[y].second, place.members);
           table.set(r, 0, s.active);
           table.set(r, 1, s.active - b.active);
           table.set(r, 2, coverage(s));
@@ -260,14 +262,14 @@ std::string comparison_places_csv(const std::vector<StrategyRun>& runs,
 std::string comparison_summary(const std::vector<StrategyRun>& runs,
                                const std::vector<int>& key_years) {
   const std::vector<std::vector<Rows>> rows = all_rows(runs);
-  const std::vector<WorkforceYear>& workforce = runs.front().results.replications.front().workforce;
+  const std::vector<int>& all_years = runs.front().replications.front().series.years;
   std::vector<std::pair<int, std::size_t>> years;  // key year, index
   for (int year : key_years) {
-    for (std::size_t y = 0; y < workforce.size(); ++y) {
-      if (workforce[y].year == year) years.emplace_back(year, y);
+    for (std::size_t y = 0; y < all_years.size(); ++y) {
+      if (all_years[y] == year) years.emplace_back(year, y);
     }
   }
-  const std::size_t replications = runs.front().results.replications.size();
+  const std::size_t replications = runs.front().replications.size();
   const auto average = [&](std::size_t s, auto&& pick) {
     std::vector<double> xs;
     for (std::size_t r = 0; r < replications; ++r) xs.push_back(pick(rows[s][r]));

@@ -1,5 +1,6 @@
 // decisions.csv, comparison_replications.csv and the decision summary of `ssproj compare`.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -77,19 +78,15 @@ struct Decisions {
 };
 
 Decisions decisions_of(const std::vector<StrategyRun>& runs, const std::vector<int>& key_years) {
-  const std::size_t replications = runs.front().results.replications.size();
+  const std::size_t replications = runs.front().replications.size();
   const double rate = runs.front().scenario.economy.social_discount_rate;
   // Nominal series: the measures deflate them themselves.
-  std::vector<std::vector<Series>> series(runs.size());
-  for (std::size_t s = 0; s < runs.size(); ++s) {
-    for (std::size_t r = 0; r < replications; ++r) {
-      series[s].push_back(
-          output::series_of(runs[s].results.replications[r], runs[s].results.valuations[r], false));
-    }
-  }
+  const auto series = [&](std::size_t s, std::size_t r) -> const Series& {
+    return runs[s].replications[r].series;
+  };
   Decisions d;
   std::vector<std::pair<std::size_t, bool>> points;  // year index, horizon
-  const std::vector<int>& years = series.front().front().years;
+  const std::vector<int>& years = series(0, 0).years;
   for (int year : key_years) {
     const auto it = std::find(years.begin(), years.end(), year);
     if (it == years.end()) continue;
@@ -103,7 +100,7 @@ Decisions decisions_of(const std::vector<StrategyRun>& runs, const std::vector<i
     for (const auto& [y, horizon] : points) {
       std::vector<Values> per;
       for (std::size_t r = 0; r < replications; ++r) {
-        per.push_back(measures_of(series[s][r], series.front()[r], y, rate, horizon));
+        per.push_back(measures_of(series(s, r), series(0, r), y, rate, horizon));
       }
       d.values[s].push_back(std::move(per));
     }
@@ -121,22 +118,25 @@ bool better(double a, double b, Better way) {
 
 std::string decisions_csv(const std::vector<StrategyRun>& runs, const std::vector<int>& key_years) {
   const Decisions d = decisions_of(runs, key_years);
-  const std::size_t replications = runs.front().results.replications.size();
+  const std::size_t replications = runs.front().replications.size();
   output::CsvWriter out(
-      "strategy,year,measure,better,mean,p05,p50,p95,prob_beats_baseline,prob_ranks_first");
+      "strategy,year,measure,better,mean,p05,p50,p95,share_defined,prob_beats_baseline,"
+      "prob_ranks_first");
   std::vector<double> sorted;
   for (std::size_t s = 0; s < runs.size(); ++s) {
     for (std::size_t k = 0; k < d.year_labels.size(); ++k) {
       for (std::size_t m = 0; m < kNumMeasures; ++m) {
         const Measure& measure = kMeasures[m];
+        // The mean and the quantiles are over the replications where the measure is defined (a
+        // cost per contributor is not where nothing is gained); share_defined says how many.
         sorted.clear();
         double sum = 0, beats = 0, first = 0;
-        bool defined = true;
         for (std::size_t r = 0; r < replications; ++r) {
           const double x = d.values[s][k][r][m];
-          sorted.push_back(x);
-          defined = defined && !std::isnan(x);
-          sum += x;
+          if (!std::isnan(x)) {
+            sorted.push_back(x);
+            sum += x;
+          }
           if (measure.against_baseline && better(x, 0.0, measure.better)) beats += 1;
           // First among every scenario of the comparison; a tie shares the place equally, so
           // the probabilities of a year and measure add up to 1 whenever a value is defined.
@@ -148,16 +148,18 @@ std::string decisions_csv(const std::vector<StrategyRun>& runs, const std::vecto
           }
           if (ahead == 0 && !std::isnan(x)) first += 1.0 / static_cast<double>(tied + 1);
         }
-        output::sort_nan_last(sorted);
+        std::sort(sorted.begin(), sorted.end());
         const auto n = static_cast<double>(replications);
+        const bool none = sorted.empty();
         out.field(runs[s].name)
             .field(d.year_labels[k])
             .field(measure.name)
             .field(measure.better == Better::kHigher ? "higher" : "lower")
-            .field(defined ? sum / n : kNaN)
-            .field(output::quantile(sorted, 0.05))
-            .field(output::quantile(sorted, 0.50))
-            .field(output::quantile(sorted, 0.95))
+            .field(none ? kNaN : sum / static_cast<double>(sorted.size()))
+            .field(none ? kNaN : output::quantile(sorted, 0.05))
+            .field(none ? kNaN : output::quantile(sorted, 0.50))
+            .field(none ? kNaN : output::quantile(sorted, 0.95))
+            .field(static_cast<double>(sorted.size()) / n)
             .field(measure.against_baseline && s > 0 ? beats / n : kNaN)
             .field(first / n);
         out.end_row();
@@ -171,7 +173,7 @@ std::string comparison_replications_csv(const std::vector<StrategyRun>& runs,
                                         const std::vector<int>& key_years) {
   const Decisions d = decisions_of(runs, key_years);
   output::CsvWriter out("replication,strategy,year,measure,value");
-  const std::size_t replications = runs.front().results.replications.size();
+  const std::size_t replications = runs.front().replications.size();
   for (std::size_t r = 0; r < replications; ++r) {
     for (std::size_t s = 0; s < runs.size(); ++s) {
       for (std::size_t k = 0; k < d.year_labels.size(); ++k) {
@@ -208,7 +210,7 @@ Inputs inputs_of(const std::vector<StrategyRun>& runs, std::size_t s) {
       if (std::find(in.keys.begin(), in.keys.end(), list[k].key) != in.keys.end()) continue;
       in.keys.push_back(list[k].key);
       std::vector<double> values;
-      for (const std::vector<double>& r : run->results.draws) values.push_back(r[k]);
+      for (const ComparedReplication& r : run->replications) values.push_back(r.draws[k]);
       in.draws.push_back(std::move(values));
     }
   }
@@ -265,7 +267,7 @@ std::string comparison_drivers_csv(const std::vector<StrategyRun>& runs,
 
 std::string comparison_draws_csv(const std::vector<StrategyRun>& runs) {
   output::CsvWriter out("replication,strategy,key,distribution,apply,value");
-  const std::size_t replications = runs.front().results.replications.size();
+  const std::size_t replications = runs.front().replications.size();
   for (std::size_t r = 0; r < replications; ++r) {
     for (const StrategyRun& run : runs) {
       for (std::size_t k = 0; k < run.scenario.uncertain.size(); ++k) {
@@ -275,7 +277,7 @@ std::string comparison_draws_csv(const std::vector<StrategyRun>& runs) {
             .field(in.key)
             .field(in.distribution)
             .field(in.apply)
-            .field(run.results.draws[r][k]);
+            .field(run.replications[r].draws[k]);
         out.end_row();
       }
     }
@@ -320,7 +322,7 @@ std::string percent(double p) {
 std::string decisions_summary(const std::vector<StrategyRun>& runs,
                               const std::vector<int>& key_years) {
   const Decisions d = decisions_of(runs, key_years);
-  const std::size_t replications = runs.front().results.replications.size();
+  const std::size_t replications = runs.front().replications.size();
   std::size_t width = 8;
   for (const StrategyRun& run : runs) width = std::max(width, run.name.size());
   char line[512];
@@ -333,21 +335,21 @@ std::string decisions_summary(const std::vector<StrategyRun>& runs,
                 runs.front().scenario.projection.start_year);
   out += line;
   constexpr std::size_t kAdd = 0, kPerYear = 5;
+  const std::string headers[2] = {"additional contributors", "kip per additional contributor-year"};
   for (std::size_t k = 0; k + 1 < d.year_labels.size(); ++k) {
-    std::snprintf(line, sizeof line, "\n%-*s | %-34s %-8s | %-38s %-8s\n", static_cast<int>(width),
-                  ("to " + d.year_labels[k]).c_str(), "additional contributors", "P(first)",
-                  "kip per additional contributor-year", "P(first)");
-    out += line;
+    // [strategy][measure]: the text of the cell and of the probability of ranking first.
+    std::vector<std::array<std::string, 2>> cells(runs.size()), firsts(runs.size());
+    std::size_t widths[2] = {headers[0].size(), headers[1].size()};
     for (std::size_t s = 0; s < runs.size(); ++s) {
-      std::string cells[2], firsts[2];
       for (std::size_t i = 0; i < 2; ++i) {
         const std::size_t m = i == 0 ? kAdd : kPerYear;
-        std::vector<double> xs;
-        double sum = 0, first = 0;
+        // Over the replications where the measure is defined (a cost per contributor is not
+        // where nothing is gained), with the count of those where it is not.
+        std::vector<double> defined;
+        double first = 0;
         for (std::size_t r = 0; r < replications; ++r) {
           const double x = d.values[s][k][r][m];
-          xs.push_back(x);
-          sum += x;
+          if (!std::isnan(x)) defined.push_back(x);
           std::size_t ahead = 0, tied = 0;
           for (std::size_t o = 0; o < runs.size(); ++o) {
             const double y = d.values[o][k][r][m];
@@ -356,21 +358,39 @@ std::string decisions_summary(const std::vector<StrategyRun>& runs,
           }
           if (ahead == 0 && !std::isnan(x)) first += 1.0 / static_cast<double>(tied + 1);
         }
-        output::sort_nan_last(xs);
-        const double mean = sum / static_cast<double>(replications);
-        cells[i] =
-            std::isnan(mean)
-                ? "n/a (nothing spent or gained)"
-                : readable(mean) + (replications > 1
-                                        ? " [" + readable(output::quantile(xs, 0.05)) + " to " +
-                                              readable(output::quantile(xs, 0.95)) + "]"
-                                        : "");
-        firsts[i] = percent(first / static_cast<double>(replications));
+        std::sort(defined.begin(), defined.end());
+        double sum = 0;
+        for (double x : defined) sum += x;
+        const std::size_t missing = replications - defined.size();
+        std::string& cell = cells[s][i];
+        if (defined.empty()) {
+          cell = "n/a (nothing spent or gained)";
+        } else {
+          cell = readable(sum / static_cast<double>(defined.size()));
+          if (defined.size() > 1) {
+            cell += " [" + readable(output::quantile(defined, 0.05)) + " to " +
+                    readable(output::quantile(defined, 0.95)) + "]";
+          }
+          if (missing > 0) {
+            cell +=
+                " (n/a in " + std::to_string(missing) + " of " + std::to_string(replications) + ")";
+          }
+        }
+        widths[i] = std::max(widths[i], cell.size());
+        firsts[s][i] = percent(first / static_cast<double>(replications));
       }
-      std::snprintf(line, sizeof line, "%-*s | %-34s %-8s | %-38s %-8s\n", static_cast<int>(width),
-                    runs[s].name.c_str(), cells[0].c_str(), firsts[0].c_str(), cells[1].c_str(),
-                    firsts[1].c_str());
+    }
+    const auto row = [&](const std::string& name, const std::string& a, const std::string& fa,
+                         const std::string& b, const std::string& fb) {
+      std::snprintf(line, sizeof line, "%-*s | %-*s %-8s | %-*s %s\n", static_cast<int>(width),
+                    name.c_str(), static_cast<int>(widths[0]), a.c_str(), fa.c_str(),
+                    static_cast<int>(widths[1]), b.c_str(), fb.c_str());
       out += line;
+    };
+    out += "\n";
+    row("to " + d.year_labels[k], headers[0], "P(first)", headers[1], "P(first)");
+    for (std::size_t s = 0; s < runs.size(); ++s) {
+      row(runs[s].name, cells[s][0], firsts[s][0], cells[s][1], firsts[s][1]);
     }
   }
   // What drives the answer: the three inputs most correlated (partial rank correlation) with

@@ -19,7 +19,7 @@ struct PlaceRow {
 // The nation, the regions, the provinces (with data.provinces), the named districts.
 std::vector<PlaceRow> place_rows(const WorkforceInputs& inputs);
 
-// The sum of rows `rows` of a year's place tallies.
-PlaceTally sum_rows(const WorkforceYear& year, const std::vector<std::size_t>& rows);
+// The sum of rows `rows` of a year's place tallies (WorkforceYear::places).
+PlaceTally sum_rows(const std::vector<PlaceTally>& places, const std::vector<std::size_t>& rows);
 
 }  // namespace ssproj::output

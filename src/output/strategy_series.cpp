@@ -1,16 +1,11 @@
 #include "output/strategy_series.h"
 
+#include <algorithm>
+
 namespace ssproj::output {
 
-Series series_of(const ReplicationResult& r, const Valuation& v, bool constant) {
+Series series_of(const ReplicationResult& r, const Valuation& v) {
   Series s;
-  auto divisor = [&](int year) {
-    if (!constant) return 1.0;
-    for (const FundYear& f : v.years) {
-      if (f.year == year) return f.price_index;
-    }
-    return 1.0;
-  };
   for (const WorkforceYear& w : r.workforce) {
     double active = 0, employed = 0;
     for (const auto& bands : w.cells) {
@@ -32,16 +27,16 @@ Series series_of(const ReplicationResult& r, const Valuation& v, bool constant) 
       programme += row.cost - row.subsidy_cost;
       subsidy += row.subsidy_cost;
     }
-    s.programme.push_back(programme / divisor(w.year));
-    s.subsidy.push_back(subsidy / divisor(w.year));
+    s.programme.push_back(programme);
+    s.subsidy.push_back(subsidy);
   }
   for (const FundYear& f : v.years) {
-    s.reserve.push_back(f.branches[kTotalAccount].reserve_end / divisor(f.year));
-    s.paygo.push_back(f.branches[kTotalAccount].paygo_cost_rate);
-    s.price.push_back(f.price_index);
     const BranchYear& total = f.branches[kTotalAccount];
-    s.income.push_back((total.contributions + total.government) / divisor(f.year));
-    s.outgo.push_back((total.benefits + total.administration) / divisor(f.year));
+    s.reserve.push_back(total.reserve_end);
+    s.paygo.push_back(total.paygo_cost_rate);
+    s.price.push_back(f.price_index);
+    s.income.push_back(total.contributions + total.government);
+    s.outgo.push_back(total.benefits + total.administration);
   }
   s.gap = horizon_indicator(v, "general_average_premium");
   s.depletion = horizon_indicator(v, "reserve_depletion_year");
@@ -49,4 +44,51 @@ Series series_of(const ReplicationResult& r, const Valuation& v, bool constant) 
   return s;
 }
 
+Series deflated(Series s) {
+  // The valuation has a fund year for each workforce year (valuate()), so index y is the same
+  // year in every series.
+  for (std::size_t y = 0; y < s.price.size(); ++y) {
+    const double price = s.price[y];
+    if (y < s.programme.size()) {
+      s.programme[y] /= price;
+      s.subsidy[y] /= price;
+    }
+    s.reserve[y] /= price;
+    s.income[y] /= price;
+    s.outgo[y] /= price;
+  }
+  return s;
+}
+
 }  // namespace ssproj::output
+
+namespace ssproj {
+
+std::vector<ComparedReplication> compared_replications(const ProjectionResults& results,
+                                                       const std::vector<int>& key_years) {
+  std::vector<ComparedReplication> out(results.replications.size());
+  for (std::size_t r = 0; r < out.size(); ++r) {
+    const ReplicationResult& replication = results.replications[r];
+    const Valuation& v = results.valuations.at(r);
+    ComparedReplication& c = out[r];
+    c.series = output::series_of(replication, v);
+    const auto key = [&](int year) {
+      return std::find(key_years.begin(), key_years.end(), year) != key_years.end();
+    };
+    for (const WorkforceYear& w : replication.workforce) {
+      if (key(w.year)) c.places.emplace_back(w.year, w.places);
+    }
+    for (std::size_t y = 0; y < v.years.size(); ++y) {
+      if (y == 0 || y + 1 == v.years.size() || key(v.years[y].year)) {
+        c.valuation.years.push_back(v.years[y]);
+      }
+    }
+    for (const Indicator& i : v.indicators) {
+      if (i.year == 0 && i.period_start != 0) c.valuation.indicators.push_back(i);
+    }
+    if (r < results.draws.size()) c.draws = results.draws[r];
+  }
+  return out;
+}
+
+}  // namespace ssproj

@@ -169,13 +169,13 @@ std::vector<PlaceRow> place_rows(const WorkforceInputs& w) {
   return rows;
 }
 
-PlaceTally sum_rows(const WorkforceYear& y, const std::vector<std::size_t>& rows) {
+PlaceTally sum_rows(const std::vector<PlaceTally>& places, const std::vector<std::size_t>& rows) {
   PlaceTally sum;
   for (std::size_t k : rows) {
-    sum.persons += y.places[k].persons;
-    sum.employed += y.places[k].employed;
-    sum.insured += y.places[k].insured;
-    sum.active += y.places[k].active;
+    sum.persons += places[k].persons;
+    sum.employed += places[k].employed;
+    sum.insured += places[k].insured;
+    sum.active += places[k].active;
   }
   return sum;
 }
@@ -192,7 +192,8 @@ std::string places_csv(const std::vector<ReplicationResult>& replications,
     for (const output::PlaceRow& row : rows) {
       table.add_row(year + row.key + "," + row.within);
       for (std::size_t r = 0; r < replications.size(); ++r) {
-        set_place_values(table, r, output::sum_rows(replications[r].workforce[y], row.members));
+        set_place_values(table, r,
+                         output::sum_rows(replications[r].workforce[y].places, row.members));
       }
     }
   }
@@ -208,7 +209,8 @@ std::string sectors_csv(const std::vector<ReplicationResult>& replications,
     for (std::size_t k = 0; k < w.sectors.size(); ++k) {
       table.add_row(year + w.sectors[k]);
       for (std::size_t r = 0; r < replications.size(); ++r) {
-        set_place_values(table, r, output::sum_rows(replications[r].workforce[y], {first + k}));
+        set_place_values(table, r,
+                         output::sum_rows(replications[r].workforce[y].places, {first + k}));
       }
     }
   }

@@ -181,7 +181,9 @@ void ResultSet::write(const std::string& relative, const std::string& contents) 
   if (ec)
     throw IoError("cannot create directory " + path.parent_path().string() + ": " + ec.message());
   write_and_sync(path, contents);
-  files_.emplace_back(relative, util::sha256_hex(contents));
+  std::string digest = util::sha256_hex(contents);
+  const std::lock_guard lock(files_mutex_);
+  files_.emplace_back(relative, std::move(digest));
   static const long kill_after = kill_after_files();
   if (kill_after >= 0 && static_cast<long>(files_.size()) >= kill_after) ::raise(SIGKILL);
 }

@@ -116,6 +116,7 @@ constexpr std::array kColumns = {
     ColumnInfo{"p05", "see measure", Format::kNumber},
     ColumnInfo{"p50", "see measure", Format::kNumber},
     ColumnInfo{"p95", "see measure", Format::kNumber},
+    ColumnInfo{"share_defined", "share of replications", Format::kShare},
     ColumnInfo{"prob_beats_baseline", "share of replications", Format::kShare},
     ColumnInfo{"prob_ranks_first", "share of replications", Format::kShare},
     ColumnInfo{"replication", "", Format::kYear},

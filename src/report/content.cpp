@@ -599,6 +599,11 @@ void add_decisions(const Table& t, const std::vector<std::string>& strategies,
         format_for_reading(lo, f) != format_for_reading(hi, f)) {
       s += " (" + band_text(lo, hi, f) + ")";
     }
+    // Over the replications where the measure is defined; say so when that is not all.
+    const double share = t.number(ur, t.column("share_defined"));
+    if (std::isfinite(share) && share < 1) {
+      s += "; not applicable in " + short_number((1 - share) * kPercent, 0) + "% of replications";
+    }
     return s;
   };
   const auto probability = [&](long r, const char* column) -> std::string {

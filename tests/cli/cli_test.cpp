@@ -506,6 +506,20 @@ TEST_CASE("compare: writes comparison.csv, each scenario's tables and a summary"
   CHECK(one.status == 0);
   CHECK(read_file(dir.path() / "out1/comparison.csv") == csv);
   CHECK(one.out == r.out);
+  // The scenarios' tables are written as each finishes, in any order; the manifest lists them
+  // in the scenarios' order, then the comparison's own tables, on any thread count.
+  for (const char* out : {"out/manifest.json", "out1/manifest.json"}) {
+    INFO(out);
+    const std::string manifest = read_file(dir.path() / out);
+    const auto first_scenario = manifest.find("\"scenario/");
+    const auto first_strategy = manifest.find("\"strategy/");
+    const auto last_scenario = manifest.rfind("\"scenario/");
+    const auto comparison = manifest.find("\"comparison.csv\"");
+    REQUIRE(first_scenario != std::string::npos);
+    REQUIRE(comparison != std::string::npos);
+    CHECK(last_scenario < first_strategy);
+    CHECK(manifest.rfind("\"strategy/") < comparison);
+  }
 }
 
 TEST_CASE("compare: the summary names scenarios by their name, the directories by their file",

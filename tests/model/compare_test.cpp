@@ -136,6 +136,11 @@ StrategyRun run(const std::string& name, const Scenario& s, int threads = 2) {
   RunOptions options;
   options.threads = threads;
   r.results = simulate(s, options);
+  // What compare keeps, with every year as a key year (the tests read the places of any year).
+  std::vector<int> every_year;
+  for (int y = s.projection.start_year; y <= s.projection.end_year; ++y) every_year.push_back(y);
+  r.replications = compared_replications(r.results, every_year);
+  r.person_years = r.results.person_years;
   return r;
 }
 
@@ -489,7 +494,8 @@ TEST_CASE("decisions.csv: an identical copy gains exactly nothing and shares the
   const std::vector<StrategyRun> runs = {run("baseline", s), run("copy", s)};
   const std::string csv = decisions_csv(runs, {2025, 2030});
   CHECK(lines_of(csv).front() ==
-        "strategy,year,measure,better,mean,p05,p50,p95,prob_beats_baseline,prob_ranks_first");
+        "strategy,year,measure,better,mean,p05,p50,p95,share_defined,prob_beats_baseline,"
+        "prob_ranks_first");
   const auto rows = decision_rows(csv);
   CHECK(rows.size() == 2 * 3 * 9);  // strategies x (2025, 2030, horizon) x measures
   for (const char* year : {"2025", "2030", "horizon"}) {
@@ -498,18 +504,21 @@ TEST_CASE("decisions.csv: an identical copy gains exactly nothing and shares the
     CHECK(add[4] == "0");
     CHECK(add[5] == "0");
     CHECK(add[7] == "0");
-    CHECK(add[8] == "0");    // never beats the baseline
-    CHECK(add[9] == "0.5");  // a tie in every replication
-    CHECK(rows.at(std::string("baseline,") + year + ",additional_contributors")[9] == "0.5");
+    CHECK(add[8] == "1");     // defined in every replication
+    CHECK(add[9] == "0");     // never beats the baseline
+    CHECK(add[10] == "0.5");  // a tie in every replication
+    CHECK(rows.at(std::string("baseline,") + year + ",additional_contributors")[10] == "0.5");
     // The baseline has no "beats the baseline".
-    CHECK(rows.at(std::string("baseline,") + year + ",additional_contributors")[8].empty());
+    CHECK(rows.at(std::string("baseline,") + year + ",additional_contributors")[9].empty());
     // The interventions cost something, the same in both.
     const auto& cost = rows.at(std::string("copy,") + year + ",programme_cost_real");
     CHECK(std::stod(cost[4]) > 0);
-    CHECK(cost[9] == "0.5");
-    // Nothing gained: no cost per additional contributor.
-    CHECK(
-        rows.at(std::string("copy,") + year + ",cost_per_additional_contributor_year")[4].empty());
+    CHECK(cost[10] == "0.5");
+    // Nothing gained: no cost per additional contributor, in no replication.
+    const auto& per =
+        rows.at(std::string("copy,") + year + ",cost_per_additional_contributor_year");
+    CHECK(per[4].empty());
+    CHECK(per[8] == "0");
   }
   CHECK(rows.at("copy,horizon,actuarial_balance_change")[4] == "0");
 }
@@ -522,21 +531,24 @@ TEST_CASE("decisions.csv: the probabilities of ranking first add up to 1", "[mod
   b.interventions = {subsidy("subsidy", 2023, 2025, 0.5)};
   const std::vector<StrategyRun> runs = {run("baseline", base), run("a", a), run("b", b)};
   const auto rows = decision_rows(decisions_csv(runs, {2025, 2030}));
-  std::map<std::string, double> sums;
-  std::map<std::string, bool> any_defined;
+  std::map<std::string, double> sums, most_defined;
   for (const auto& [key, f] : rows) {
     const std::string point = key.substr(key.find(',') + 1);  // year,measure
-    sums[point] += std::stod(f[9]);
-    const bool defined = !f[6].empty();  // a median that is a number: half the values defined
-    any_defined[point] = any_defined[point] || defined || !f[4].empty();
+    sums[point] += std::stod(f[10]);
+    most_defined[point] = std::max(most_defined[point], std::stod(f[8]));  // share_defined
   }
   CHECK(sums.size() == 3 * 9);
   for (const auto& [point, sum] : sums) {
     INFO(point);
-    if (any_defined[point]) {
+    // 1 when one scenario's value is defined in every replication, 0 when none is ever; else
+    // the share of replications with some value, at least the largest share_defined.
+    if (most_defined[point] == 1) {
       CHECK(sum == Approx(1.0).epsilon(1e-12));
-    } else {
+    } else if (most_defined[point] == 0) {
       CHECK(sum == 0);
+    } else {
+      CHECK(sum >= most_defined[point] - 1e-12);
+      CHECK(sum <= 1 + 1e-12);
     }
   }
 }
