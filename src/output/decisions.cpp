@@ -126,6 +126,8 @@ std::string decisions_csv(const std::vector<StrategyRun>& runs, const std::vecto
   for (std::size_t s = 0; s < runs.size(); ++s) {
     for (std::size_t k = 0; k < d.year_labels.size(); ++k) {
       for (std::size_t m = 0; m < kNumMeasures; ++m) {
+        // The actuarial balance is a horizon indicator: no row at a key year.
+        if (m == kBalanceMeasure && d.year_labels[k] != "horizon") continue;
         const Measure& measure = kMeasures[m];
         // The mean and the quantiles are over the replications where the measure is defined (a
         // cost per contributor is not where nothing is gained); share_defined says how many.

@@ -1,10 +1,10 @@
 // The decision measures and their summary on hand-made series: what compare keeps of each
 // replication (ComparedReplication) is all the comparison tables read.
-#include <catch2/catch.hpp>
-
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include <ssproj/compare.h>
 
