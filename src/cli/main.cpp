@@ -569,8 +569,9 @@ int command_run(const std::vector<std::string>& args) {
       "and writes into DIR population.csv and\npopulation_cohort.csv; with the workforce "
       "tables also labour.csv, coverage.csv,\nplaces.csv (sectors.csv), contributions.csv, "
       "finance.csv, beneficiaries.csv, indicators.csv,\nreplacement_rates.csv, "
-      "interventions.csv and liabilities.csv; last manifest.json. Each file\nis written "
-      "atomically. Under mpirun the processes share the replications (docs/cluster.md).\n\n"
+      "interventions.csv and liabilities.csv; with [[uncertain]] inputs draws.csv; last\n"
+      "manifest.json. Each file is written atomically. Under mpirun the processes share the\n"
+      "replications (docs/cluster.md).\n\n"
       "Options");
   add_run_options(named);
   po::positional_options_description positional;
@@ -645,8 +646,9 @@ int command_compare(const std::vector<std::string>& args) {
       "Validates every scenario (writing nothing when one is invalid), runs them all with the\n"
       "same seed (common random numbers: a person's draws are the same in each, so the\n"
       "differences are the policy), and writes into DIR comparison.csv, decisions.csv,\n"
-      "comparison_replications.csv, comparison_places.csv and, in DIR/NAME/, each\n"
-      "scenario's tables as `run` writes them (NAME: the file's stem). Prints a summary of the\n"
+      "comparison_replications.csv, comparison_places.csv, with [[uncertain]] inputs\n"
+      "comparison_draws.csv and comparison_drivers.csv, and, in DIR/NAME/, each scenario's\n"
+      "tables as `run` writes them (NAME: the file's stem). Prints a summary of the\n"
       "strategies, by their scenario `name`, at the key years on stdout. --seed,\n"
       "--replications, --sample-fraction and --set apply to every scenario.\n\nOptions");
   add_run_options(named);

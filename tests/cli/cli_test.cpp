@@ -520,6 +520,26 @@ TEST_CASE("compare: writes comparison.csv, each scenario's tables and a summary"
     CHECK(last_scenario < first_strategy);
     CHECK(manifest.rfind("\"strategy/") < comparison);
   }
+  // `compare --help` names every table the comparison writes, and those of uncertain inputs.
+  const Result help = run_ssproj("compare --help");
+  for (const auto& e : fs::directory_iterator(dir.path() / "out")) {
+    const std::string name = e.path().filename().string();
+    if (!e.is_regular_file() || name == "manifest.json") continue;
+    INFO(name);
+    CHECK(help.out.find(name) != std::string::npos);
+  }
+  for (const char* name : {"comparison_draws.csv", "comparison_drivers.csv"}) {
+    CHECK(help.out.find(name) != std::string::npos);
+  }
+  // And `run --help` every table of a run.
+  const Result run_help = run_ssproj("run --help");
+  for (const auto& e : fs::directory_iterator(dir.path() / "out/strategy")) {
+    const std::string name = e.path().filename().string();
+    if (!e.is_regular_file()) continue;
+    INFO(name);
+    CHECK(run_help.out.find(name) != std::string::npos);
+  }
+  CHECK(run_help.out.find("draws.csv") != std::string::npos);
 }
 
 TEST_CASE("compare: the summary names scenarios by their name, the directories by their file",
