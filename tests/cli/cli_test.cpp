@@ -1127,6 +1127,27 @@ TEST_CASE("run: a projection that needs more memory than there is is refused bef
   CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
 
+TEST_CASE("compare: a comparison that needs more memory than there is is refused before any work",
+          "[cli]") {
+  TempDir dir;
+  const std::string baseline =
+      quote((ssproj::testing::source_dir() / "scenarios/lao/baseline.toml").string());
+  const std::string strategy =
+      quote((ssproj::testing::source_dir() / "scenarios/lao/mobile_offices.toml").string());
+  // Each scenario holds its 10,000 replications' full results (about 12 MB each) until its
+  // tables are written; two run at once on two threads.
+  if (ssproj::available_memory_bytes() > 200e9) return;  // a machine that could run it
+  const Result r = run_ssproj(
+      "compare " + baseline + " " + strategy + " --replications 10000 --threads 2 -q --out out",
+      dir.path());
+  CHECK(r.status == 1);
+  CHECK(r.err.rfind("ssproj: error: this needs about ", 0) == 0);
+  // The replications of both scenarios are counted.
+  CHECK(r.err.find("GB of memory (7664989 simulated persons, 20000 replication(s) in all) and ") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
 TEST_CASE("validate: TOML that would reach a defect of the parser is a located syntax error",
           "[cli]") {
   TempDir dir;
