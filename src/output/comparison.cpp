@@ -313,11 +313,28 @@ std::string comparison_summary(const std::vector<StrategyRun>& runs,
           100 * cover);
       row += line;
     }
-    const double per = average(s, [](const Rows& r) { return r.horizon[6]; });
+    // The cost per additional contributor-year over the replications where it is defined (not
+    // where nothing is gained), with the count of the others.
+    double per_sum = 0;
+    std::size_t per_defined = 0;
+    for (std::size_t r = 0; r < replications; ++r) {
+      const double x = rows[s][r].horizon[6];
+      if (std::isnan(x)) continue;
+      per_sum += x;
+      ++per_defined;
+    }
+    std::string per_text = "-";
+    if (s > 0 && per_defined > 0) {
+      per_text = with_thousands(per_sum / static_cast<double>(per_defined));
+      if (per_defined < replications) {
+        per_text += " (n/a in " + std::to_string(replications - per_defined) + ")";
+      }
+    }
     const double gap = average(s, [](const Rows& r) { return r.horizon[9]; });
     const double depleted = average(s, [](const Rows& r) { return r.horizon[10]; });
-    std::snprintf(line, sizeof line, " | %26s  %4.1f  %8s",
-                  s == 0 ? "-" : with_thousands(per).c_str(), 100 * gap,
+    char gap_text[32] = "-";
+    if (!std::isnan(gap)) std::snprintf(gap_text, sizeof gap_text, "%.1f", 100 * gap);
+    std::snprintf(line, sizeof line, " | %26s  %4s  %8s", per_text.c_str(), gap_text,
                   std::isnan(depleted) ? "never" : std::to_string(std::lround(depleted)).c_str());
     row += line;
     out += row + "\n";

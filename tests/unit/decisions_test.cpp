@@ -88,3 +88,22 @@ TEST_CASE("decisions: a cost per contributor undefined in one replication is cou
   CHECK(bars(lines[header + 1]) == bars(lines[header]));
   CHECK(bars(lines[header + 2]) == bars(lines[header]));
 }
+
+TEST_CASE("compare summary: the cost per contributor-year over the replications that gain",
+          "[compare][decisions]") {
+  const std::vector<StrategyRun> runs = {
+      strategy("baseline", {replication(100, 100, 0), replication(100, 100, 0)}),
+      strategy("visits", {replication(100, 110, 1000), replication(100, 100, 1000)})};
+  const std::string summary = comparison_summary(runs, {2031});
+  INFO(summary);
+  // 1,000 kip for 10 contributor-years in replication 1; nothing gained in replication 2.
+  CHECK(summary.find("100 (n/a in 1)") != std::string::npos);
+  // No general average premium in these series: a dash, not "nan".
+  CHECK(summary.find("nan") == std::string::npos);
+  std::string base_line, visits_line;
+  for (const std::string& line : lines_of(summary)) {
+    if (line.rfind("baseline ", 0) == 0) base_line = line;
+    if (line.rfind("visits ", 0) == 0) visits_line = line;
+  }
+  CHECK(base_line.size() == visits_line.size());
+}
