@@ -315,20 +315,13 @@ std::string comparison_summary(const std::vector<StrategyRun>& runs,
     }
     // The cost per additional contributor-year over the replications where it is defined (not
     // where nothing is gained), with the count of the others.
-    double per_sum = 0;
-    std::size_t per_defined = 0;
-    for (std::size_t r = 0; r < replications; ++r) {
-      const double x = rows[s][r].horizon[6];
-      if (std::isnan(x)) continue;
-      per_sum += x;
-      ++per_defined;
-    }
+    std::vector<double> per;
+    for (std::size_t r = 0; r < replications; ++r) per.push_back(rows[s][r].horizon[6]);
+    const output::DefinedValues defined = output::defined_values(per);
     std::string per_text = "-";
-    if (s > 0 && per_defined > 0) {
-      per_text = with_thousands(per_sum / static_cast<double>(per_defined));
-      if (per_defined < replications) {
-        per_text += " (n/a in " + std::to_string(replications - per_defined) + ")";
-      }
+    if (s > 0 && !defined.sorted.empty()) {
+      per_text = with_thousands(defined.mean);
+      if (defined.missing > 0) per_text += " (n/a in " + std::to_string(defined.missing) + ")";
     }
     const double gap = average(s, [](const Rows& r) { return r.horizon[9]; });
     const double depleted = average(s, [](const Rows& r) { return r.horizon[10]; });

@@ -114,15 +114,48 @@ bool better(double a, double b, Better way) {
   return way == Better::kHigher ? a > b : a < b;
 }
 
+// Measure m of strategy s at year label k across the replications: its values where it is
+// defined, and the shares of replications in which it beats the baseline and ranks first.
+struct Summary {
+  output::DefinedValues defined;
+  double beats = 0;
+  double first = 0;
+};
+
+Summary summary_of(const Decisions& d, std::size_t s, std::size_t k, std::size_t m) {
+  const Measure& measure = kMeasures[m];
+  const std::vector<Values>& values = d.values[s][k];
+  Summary out;
+  std::vector<double> xs;
+  for (std::size_t r = 0; r < values.size(); ++r) {
+    const double x = values[r][m];
+    xs.push_back(x);
+    if (measure.against_baseline && better(x, 0.0, measure.better)) out.beats += 1;
+    // First among every scenario of the comparison; a tie shares the place equally, so the
+    // probabilities of a year and measure add up to 1 whenever some scenario's value is defined.
+    std::size_t ahead = 0, tied = 0;
+    for (std::size_t o = 0; o < d.values.size(); ++o) {
+      const double y = d.values[o][k][r][m];
+      if (better(y, x, measure.better)) ++ahead;
+      if (o != s && y == x) ++tied;
+    }
+    if (ahead == 0 && !std::isnan(x)) out.first += 1.0 / static_cast<double>(tied + 1);
+  }
+  const auto n = static_cast<double>(values.size());
+  out.beats /= n;
+  out.first /= n;
+  out.defined = output::defined_values(xs);
+  return out;
+}
+
 }  // namespace
 
 std::string decisions_csv(const std::vector<StrategyRun>& runs, const std::vector<int>& key_years) {
   const Decisions d = decisions_of(runs, key_years);
-  const std::size_t replications = runs.front().replications.size();
+  const auto replications = static_cast<double>(runs.front().replications.size());
   output::CsvWriter out(
       "strategy,year,measure,better,mean,p05,p50,p95,share_defined,prob_beats_baseline,"
       "prob_ranks_first");
-  std::vector<double> sorted;
   for (std::size_t s = 0; s < runs.size(); ++s) {
     for (std::size_t k = 0; k < d.year_labels.size(); ++k) {
       for (std::size_t m = 0; m < kNumMeasures; ++m) {
@@ -131,39 +164,20 @@ std::string decisions_csv(const std::vector<StrategyRun>& runs, const std::vecto
         const Measure& measure = kMeasures[m];
         // The mean and the quantiles are over the replications where the measure is defined (a
         // cost per contributor is not where nothing is gained); share_defined says how many.
-        sorted.clear();
-        double sum = 0, beats = 0, first = 0;
-        for (std::size_t r = 0; r < replications; ++r) {
-          const double x = d.values[s][k][r][m];
-          if (!std::isnan(x)) {
-            sorted.push_back(x);
-            sum += x;
-          }
-          if (measure.against_baseline && better(x, 0.0, measure.better)) beats += 1;
-          // First among every scenario of the comparison; a tie shares the place equally, so
-          // the probabilities of a year and measure add up to 1 whenever a value is defined.
-          std::size_t ahead = 0, tied = 0;
-          for (std::size_t o = 0; o < runs.size(); ++o) {
-            const double y = d.values[o][k][r][m];
-            if (better(y, x, measure.better)) ++ahead;
-            if (o != s && (y == x || (std::isnan(y) && std::isnan(x)))) ++tied;
-          }
-          if (ahead == 0 && !std::isnan(x)) first += 1.0 / static_cast<double>(tied + 1);
-        }
-        std::sort(sorted.begin(), sorted.end());
-        const auto n = static_cast<double>(replications);
+        const Summary sm = summary_of(d, s, k, m);
+        const std::vector<double>& sorted = sm.defined.sorted;
         const bool none = sorted.empty();
         out.field(runs[s].name)
             .field(d.year_labels[k])
             .field(measure.name)
             .field(measure.better == Better::kHigher ? "higher" : "lower")
-            .field(none ? kNaN : sum / static_cast<double>(sorted.size()))
+            .field(sm.defined.mean)
             .field(none ? kNaN : output::quantile(sorted, 0.05))
             .field(none ? kNaN : output::quantile(sorted, 0.50))
             .field(none ? kNaN : output::quantile(sorted, 0.95))
-            .field(static_cast<double>(sorted.size()) / n)
-            .field(measure.against_baseline && s > 0 ? beats / n : kNaN)
-            .field(first / n);
+            .field(static_cast<double>(sorted.size()) / replications)
+            .field(measure.against_baseline && s > 0 ? sm.beats : kNaN)
+            .field(sm.first);
         out.end_row();
       }
     }
@@ -344,42 +358,24 @@ std::string decisions_summary(const std::vector<StrategyRun>& runs,
     std::size_t widths[2] = {headers[0].size(), headers[1].size()};
     for (std::size_t s = 0; s < runs.size(); ++s) {
       for (std::size_t i = 0; i < 2; ++i) {
-        const std::size_t m = i == 0 ? kAdd : kPerYear;
-        // Over the replications where the measure is defined (a cost per contributor is not
-        // where nothing is gained), with the count of those where it is not.
-        std::vector<double> defined;
-        double first = 0;
-        for (std::size_t r = 0; r < replications; ++r) {
-          const double x = d.values[s][k][r][m];
-          if (!std::isnan(x)) defined.push_back(x);
-          std::size_t ahead = 0, tied = 0;
-          for (std::size_t o = 0; o < runs.size(); ++o) {
-            const double y = d.values[o][k][r][m];
-            if (better(y, x, kMeasures[m].better)) ++ahead;
-            if (o != s && y == x) ++tied;
-          }
-          if (ahead == 0 && !std::isnan(x)) first += 1.0 / static_cast<double>(tied + 1);
-        }
-        std::sort(defined.begin(), defined.end());
-        double sum = 0;
-        for (double x : defined) sum += x;
-        const std::size_t missing = replications - defined.size();
+        const Summary sm = summary_of(d, s, k, i == 0 ? kAdd : kPerYear);
+        const output::DefinedValues& defined = sm.defined;
         std::string& cell = cells[s][i];
-        if (defined.empty()) {
+        if (defined.sorted.empty()) {
           cell = "n/a (nothing spent or gained)";
         } else {
-          cell = readable(sum / static_cast<double>(defined.size()));
-          if (defined.size() > 1) {
-            cell += " [" + readable(output::quantile(defined, 0.05)) + " to " +
-                    readable(output::quantile(defined, 0.95)) + "]";
+          cell = readable(defined.mean);
+          if (defined.sorted.size() > 1) {
+            cell += " [" + readable(output::quantile(defined.sorted, 0.05)) + " to " +
+                    readable(output::quantile(defined.sorted, 0.95)) + "]";
           }
-          if (missing > 0) {
-            cell +=
-                " (n/a in " + std::to_string(missing) + " of " + std::to_string(replications) + ")";
+          if (defined.missing > 0) {
+            cell += " (n/a in " + std::to_string(defined.missing) + " of " +
+                    std::to_string(replications) + ")";
           }
         }
         widths[i] = std::max(widths[i], cell.size());
-        firsts[s][i] = percent(first / static_cast<double>(replications));
+        firsts[s][i] = percent(sm.first);
       }
     }
     const auto row = [&](const std::string& name, const std::string& a, const std::string& fa,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <ssproj/error.h>
 
@@ -24,6 +25,23 @@ double quantile(const std::vector<double>& sorted, double p) {
   const double w = h - static_cast<double>(lo);
   if (w == 0) return sorted[lo];
   return sorted[lo] + w * (sorted[hi] - sorted[lo]);
+}
+
+DefinedValues defined_values(const std::vector<double>& per_replication) {
+  DefinedValues d;
+  double sum = 0;
+  for (double x : per_replication) {
+    if (std::isnan(x)) {
+      ++d.missing;
+      continue;
+    }
+    d.sorted.push_back(x);
+    sum += x;
+  }
+  d.mean = d.sorted.empty() ? std::numeric_limits<double>::quiet_NaN()
+                            : sum / static_cast<double>(d.sorted.size());
+  std::sort(d.sorted.begin(), d.sorted.end());
+  return d;
 }
 
 namespace {

@@ -16,6 +16,16 @@ void sort_nan_last(std::vector<double>& values);
 // statistic is finite, one that needs a NaN is NaN.
 double quantile(const std::vector<double>& sorted, double p);
 
+// The values of a measure that is not defined in every replication (a cost per contributor where
+// nothing is gained), summarised over those where it is: their mean (summed in replication
+// order), their values sorted for quantile(), and how many replications have none (NaN).
+struct DefinedValues {
+  std::vector<double> sorted;
+  double mean = 0;  // NaN when none is defined
+  std::size_t missing = 0;
+};
+DefinedValues defined_values(const std::vector<double>& per_replication);
+
 class ReplicatedTable {
  public:
   // `key_header`: the key columns, e.g. "year,sex,age"; `values`: the value column names.

@@ -160,7 +160,11 @@ constexpr double kPopulationGrowthRoom = 1.5;
 // (2,000 replications of 78 years) reached 24.4 GB of resident memory, 12.2 MB a replication,
 // where the fixed-size records below account for 7.4 MB; the rest, 61 KB a year, is this.
 constexpr double kValuationRowsBytesPerYear = 61e3;
-// The horizon indicators of a replication's valuation (rows with their words), with a margin.
+// What compare keeps of a replication (compared_replications()): the decision series, ten
+// numbers a year; the place tallies and fund years of about eight years (the key years, the first
+// and the last); the horizon indicators of the valuation (rows with their words, with a margin).
+constexpr double kComparedNumbersPerYear = 10;
+constexpr double kComparedYears = 8;
 constexpr double kHorizonIndicatorBytes = 64e3;
 
 }  // namespace
@@ -189,13 +193,10 @@ double estimated_compared_bytes(const Scenario& scenario) {
   const ProjectionSettings& p = scenario.projection;
   if (!scenario.has_workforce()) return 0;
   const double years = std::max(1, p.end_year - p.start_year + 1);
-  // A replication's series (ten numbers a year), and about eight years (key years, first and
-  // last) of place tallies and fund years, with the horizon indicators.
-  const double places = static_cast<double>(scenario.workforce.provinces.size() +
-                                            scenario.workforce.districts.size() + 8);
+  const auto places = static_cast<double>(num_place_rows(scenario.workforce));
   const double per_replication =
-      years * 10 * sizeof(double) +
-      8 * (places * sizeof(PlaceTally) + static_cast<double>(sizeof(FundYear))) +
+      years * kComparedNumbersPerYear * sizeof(double) +
+      kComparedYears * (places * sizeof(PlaceTally) + static_cast<double>(sizeof(FundYear))) +
       kHorizonIndicatorBytes;
   return p.replications * per_replication;
 }

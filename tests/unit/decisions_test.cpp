@@ -41,6 +41,14 @@ StrategyRun strategy(const std::string& name, std::vector<ComparedReplication> r
   return run;
 }
 
+// A baseline and a strategy that gains 10 contributors in 2031 in replication 1 and none in
+// replication 2, at 1,000 kip each time: 100 kip per additional contributor-year in
+// replication 1, none in 2.
+std::vector<StrategyRun> one_replication_gains_nothing() {
+  return {strategy("baseline", {replication(100, 100, 0), replication(100, 100, 0)}),
+          strategy("visits", {replication(100, 110, 1000), replication(100, 100, 1000)})};
+}
+
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -52,11 +60,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 TEST_CASE("decisions: a cost per contributor undefined in one replication is counted, not averaged",
           "[compare][decisions]") {
-  // The strategy gains 10 contributors in 2031 in replication 1 and none in replication 2, at
-  // 1,000 kip each time: 100 kip per additional contributor-year in replication 1, none in 2.
-  const std::vector<StrategyRun> runs = {
-      strategy("baseline", {replication(100, 100, 0), replication(100, 100, 0)}),
-      strategy("visits", {replication(100, 110, 1000), replication(100, 100, 1000)})};
+  const std::vector<StrategyRun> runs = one_replication_gains_nothing();
   const std::string csv = decisions_csv(runs, {2031});
   INFO(csv);
   CHECK(csv.find("\nvisits,2031,additional_contributors,higher,5,0.5,5,9.5,1,0.5,0.75\n") !=
@@ -91,12 +95,8 @@ TEST_CASE("decisions: a cost per contributor undefined in one replication is cou
 
 TEST_CASE("compare summary: the cost per contributor-year over the replications that gain",
           "[compare][decisions]") {
-  const std::vector<StrategyRun> runs = {
-      strategy("baseline", {replication(100, 100, 0), replication(100, 100, 0)}),
-      strategy("visits", {replication(100, 110, 1000), replication(100, 100, 1000)})};
-  const std::string summary = comparison_summary(runs, {2031});
+  const std::string summary = comparison_summary(one_replication_gains_nothing(), {2031});
   INFO(summary);
-  // 1,000 kip for 10 contributor-years in replication 1; nothing gained in replication 2.
   CHECK(summary.find("100 (n/a in 1)") != std::string::npos);
   // No general average premium in these series: a dash, not "nan".
   CHECK(summary.find("nan") == std::string::npos);
