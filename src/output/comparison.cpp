@@ -270,11 +270,13 @@ std::string comparison_summary(const std::vector<StrategyRun>& runs,
     }
   }
   const std::size_t replications = runs.front().replications.size();
-  const auto average = [&](std::size_t s, auto&& pick) {
+  // A number of strategy s in each replication, and its mean.
+  const auto values_of = [&](std::size_t s, auto&& pick) {
     std::vector<double> xs;
     for (std::size_t r = 0; r < replications; ++r) xs.push_back(pick(rows[s][r]));
-    return mean(xs);
+    return xs;
   };
+  const auto average = [&](std::size_t s, auto&& pick) { return mean(values_of(s, pick)); };
   std::size_t width = 8;
   for (const StrategyRun& run : runs) width = std::max(width, run.name.size());
 
@@ -315,9 +317,8 @@ std::string comparison_summary(const std::vector<StrategyRun>& runs,
     }
     // The cost per additional contributor-year over the replications where it is defined (not
     // where nothing is gained), with the count of the others.
-    std::vector<double> per;
-    for (std::size_t r = 0; r < replications; ++r) per.push_back(rows[s][r].horizon[6]);
-    const output::DefinedValues defined = output::defined_values(per);
+    const output::DefinedValues defined =
+        output::defined_values(values_of(s, [](const Rows& r) { return r.horizon[6]; }));
     std::string per_text = "-";
     if (s > 0 && !defined.sorted.empty()) {
       per_text = with_thousands(defined.mean);
